@@ -1,0 +1,81 @@
+"""Open the ledger: resolve its path, set up the connection, apply migrations, run transactions."""
+
+from __future__ import annotations
+
+import contextlib
+import os
+import sqlite3
+from collections.abc import Iterator
+from pathlib import Path
+
+from sqlite_utils import Database
+
+from factcheck.migrations import migrations
+
+DEFAULT_LEDGER = "factcheck.db"
+LEDGER_ENV_VAR = "FACTCHECK_DB"
+BUSY_TIMEOUT_MS = 30_000
+
+
+class LedgerError(Exception):
+    """A problem with the ledger file that the user can fix (missing, locked, read-only, ...)."""
+
+
+def resolve_ledger_path(option: str | None) -> Path:
+    """The ledger path: the --db option, then $FACTCHECK_DB, then ./factcheck.db."""
+    return Path(option or os.environ.get(LEDGER_ENV_VAR) or DEFAULT_LEDGER)
+
+
+def open_ledger(path: str | Path, *, create: bool = True) -> Database:
+    """Open (and, unless create is False, create) the ledger and bring its schema up to date."""
+    path = Path(path)
+    if not create and not path.exists():
+        raise LedgerError(f"no ledger at {path} (run 'factcheck ingest' or 'factcheck run' first)")
+    if path.is_dir():
+        raise LedgerError(f"{path} is a folder, not a ledger file")
+    try:
+        conn = sqlite3.connect(str(path), timeout=BUSY_TIMEOUT_MS / 1000)
+        db = Database(conn)
+        conn.execute(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_MS}")
+        conn.execute("PRAGMA foreign_keys = ON")
+        if conn.execute("PRAGMA journal_mode").fetchone()[0] != "wal":
+            conn.execute("PRAGMA journal_mode = WAL")
+        if migrations.pending(db):
+            with transaction(db):
+                migrations.apply(db)
+    except sqlite3.DatabaseError as error:
+        raise LedgerError(f"cannot open ledger {path}: {describe_sqlite_error(error)}") from error
+    return db
+
+
+@contextlib.contextmanager
+def transaction(db: Database) -> Iterator[Database]:
+    """One write transaction: all of it lands, or none of it does.
+
+    BEGIN IMMEDIATE takes the write lock up front, so two factcheck processes queue on the busy
+    timeout instead of failing when a reader tries to become a writer. sqlite-utils calls made
+    inside nest as savepoints.
+    """
+    db.conn.execute("BEGIN IMMEDIATE")
+    try:
+        yield db
+    except BaseException:
+        db.conn.execute("ROLLBACK")
+        raise
+    db.conn.execute("COMMIT")
+
+
+def describe_sqlite_error(error: sqlite3.Error) -> str:
+    """A sentence for the user about an SQLite error."""
+    message = str(error)
+    if "locked" in message or "busy" in message:
+        return "the ledger is locked by another process; try again when it has finished"
+    if "readonly" in message or "read-only" in message:
+        return "the ledger is read-only; nothing was changed"
+    if "disk is full" in message or "full" in message:
+        return "the disk is full; nothing was changed"
+    if "not a database" in message or "malformed" in message:
+        return "the file is not a factcheck ledger (or it is damaged)"
+    if "unable to open" in message:
+        return "the file cannot be opened (check the folder exists and is writable)"
+    return message

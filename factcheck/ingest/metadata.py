@@ -1,0 +1,165 @@
+"""Read a source's title, outlet, URL and publication date from its own text.
+
+Each field is read from a pattern the text really contains, with the evidence kept; a field the text
+does not give stays None. A page header that shows the day the page was rendered ("Today : ...",
+"ঢাকা ০৪:২১ পূর্বাহ্ন, সোমবার, ১২ জানুয়ারী ২০২৬ ...") is not a publication date.
+"""
+
+from __future__ import annotations
+
+import datetime
+import re
+import unicodedata
+from dataclasses import dataclass, field
+from urllib.parse import urlparse
+
+BENGALI_DIGITS = str.maketrans("০১২৩৪৫৬৭৮৯", "0123456789")
+
+# Month names by language, as they appear in datelines. Bengali spellings vary (ি/ী).
+MONTHS: dict[str, int] = {}
+for number, names in enumerate(
+    [
+        ("january", "jan", "জানুয়ারি", "জানুয়ারী"),
+        ("february", "feb", "ফেব্রুয়ারি", "ফেব্রুয়ারী"),
+        ("march", "mar", "মার্চ"),
+        ("april", "apr", "এপ্রিল"),
+        ("may", "মে"),
+        ("june", "jun", "জুন"),
+        ("july", "jul", "জুলাই"),
+        ("august", "aug", "আগস্ট", "আগষ্ট"),
+        ("september", "sep", "sept", "সেপ্টেম্বর"),
+        ("october", "oct", "অক্টোবর"),
+        ("november", "nov", "নভেম্বর"),
+        ("december", "dec", "ডিসেম্বর"),
+    ],
+    start=1,
+):
+    for name in names:
+        MONTHS[unicodedata.normalize("NFC", name)] = number
+
+_MONTH = "|".join(sorted((re.escape(name) for name in MONTHS), key=len, reverse=True))
+DATE_PATTERNS = [
+    # 23 February 2025, ৭ জানুয়ারী ২০২৬
+    re.compile(rf"(?P<day>\d{{1,2}})\s+(?P<month>{_MONTH})\.?,?\s+(?P<year>\d{{4}})", re.I),
+    # Feb 23, 2025
+    re.compile(rf"(?P<month>{_MONTH})\.?\s+(?P<day>\d{{1,2}}),?\s+(?P<year>\d{{4}})", re.I),
+    # 2025-02-23, 2025/02/23, 2025年2月23日
+    re.compile(r"(?P<year>\d{4})[-/年.](?P<month>\d{1,2})[-/月.](?P<day>\d{1,2})日?"),
+]
+
+# Labels that introduce the article's own date.
+PUBLISHED_LABELS = re.compile(
+    r"^\s*(published|posted|updated|last updated|date|আপডেট সময়|প্রকাশিত|প্রকাশ|প্রকাশের সময়|"
+    r"发布时间|发布日期|发表时间|更新时间|日期)\s*(on)?\s*[:：-]?\s*",
+    re.I,
+)
+# Labels of the day a page was rendered, not written.
+RENDER_LABELS = re.compile(r"^\s*(today|今天|আজ)\s*[:：]", re.I)
+CLOCK_TIME = re.compile(r"\d{1,2}:\d{2}")
+URL_LABELS = re.compile(
+    r"^\s*(reference link|source|original(ly published at)?|read more at|link|সূত্র|来源|原文链接)"
+    r"\s*[:：]?-?\s*(?P<url>https?://\S+)\s*$",
+    re.I,
+)
+BARE_URL_LINE = re.compile(r"^\s*(?P<url>https?://\S+)\s*$")
+URL_PATH_DATE = re.compile(r"/(?P<year>20\d{2}|19\d{2})[/-](?P<month>\d{1,2})[/-](?P<day>\d{1,2})/")
+# "... equipment. – South China Morning Post": a trailing attribution to the outlet.
+TRAILING_ATTRIBUTION = re.compile(r"\s[–—-]\s(?P<outlet>(?:[A-Z][\w&'.]*\s?){1,6})\s*$")
+
+
+@dataclass
+class SourceMetadata:
+    title: str | None = None
+    outlet: str | None = None
+    url: str | None = None
+    published: str | None = None  # ISO 8601 date
+    evidence: dict[str, str] = field(default_factory=dict)
+
+
+def parse_date(text: str) -> datetime.date | None:
+    """The first full date (day, month and year) written in `text`, in English, Bengali or
+    Chinese notation, or None. Partial dates are not completed by guessing."""
+    normalised = unicodedata.normalize("NFC", text).translate(BENGALI_DIGITS)
+    for pattern in DATE_PATTERNS:
+        for match in pattern.finditer(normalised):
+            month_text = match["month"]
+            month = int(month_text) if month_text.isdigit() else MONTHS.get(month_text.lower())
+            try:
+                return datetime.date(int(match["year"]), month or 0, int(match["day"]))
+            except ValueError:
+                continue
+    return None
+
+
+def is_date_line(line: str) -> bool:
+    """True when a line says nothing but a date ("23 February 2025")."""
+    if parse_date(line) is None:
+        return False
+    rest = line.translate(BENGALI_DIGITS)
+    for pattern in DATE_PATTERNS:
+        rest = pattern.sub("", unicodedata.normalize("NFC", rest))
+    return len(re.sub(r"[\W\d_]", "", rest)) <= 3
+
+
+def find_url(lines: list[str]) -> tuple[str, str] | None:
+    for labelled in (True, False):
+        for number, line in enumerate(lines, start=1):
+            match = (URL_LABELS if labelled else BARE_URL_LINE).match(line)
+            if match:
+                return match["url"].rstrip(".,;)"), f"line {number}: {line.strip()[:80]}"
+    return None
+
+
+def find_published(lines: list[str], url: str | None) -> tuple[str, str] | None:
+    """The publication date: a labelled date line, else a line that is only a date, else a date
+    in the URL's path. Render-date headers and clock-stamped page headers are passed over."""
+    for number, line in enumerate(lines, start=1):
+        label = PUBLISHED_LABELS.match(line)
+        if label and (date := parse_date(line[label.end() :])):
+            return date.isoformat(), f"line {number}: {line.strip()[:80]}"
+    for number, line in enumerate(lines, start=1):
+        if RENDER_LABELS.match(line) or CLOCK_TIME.search(line.translate(BENGALI_DIGITS)):
+            continue
+        if is_date_line(line):
+            date = parse_date(line)
+            assert date is not None
+            return date.isoformat(), f"line {number}: {line.strip()[:80]}"
+    if url and (match := URL_PATH_DATE.search(urlparse(url).path + "/")):
+        try:
+            date = datetime.date(int(match["year"]), int(match["month"]), int(match["day"]))
+        except ValueError:
+            return None
+        return date.isoformat(), f"date in the URL path: {url}"
+    return None
+
+
+def find_outlet(lines: list[str], url: str | None) -> tuple[str, str] | None:
+    """A trailing attribution ("– South China Morning Post") on the last lines of the text,
+    else the host of the article's URL."""
+    for line in [line for line in lines if line.strip()][-3:][::-1]:
+        match = TRAILING_ATTRIBUTION.search(line)
+        if match and len(match["outlet"].split()) >= 1 and line.rstrip()[-1].isalpha():
+            return match["outlet"].strip(), f"trailing attribution: {match.group(0).strip()}"
+    if url:
+        host = urlparse(url).hostname or ""
+        host = host.removeprefix("www.")
+        if host:
+            return host, f"host of the article's URL: {url}"
+    return None
+
+
+def read_metadata(text: str, title: str | None, title_evidence: str | None) -> SourceMetadata:
+    """Metadata of a plain-text or Markdown source. The title is found with the passages (it is
+    the headline passage), so it is passed in."""
+    lines = text.splitlines()
+    metadata = SourceMetadata()
+    if title:
+        metadata.title = title
+        metadata.evidence["title"] = title_evidence or "headline"
+    if found := find_url(lines):
+        metadata.url, metadata.evidence["url"] = found
+    if found := find_published(lines, metadata.url):
+        metadata.published, metadata.evidence["published"] = found
+    if found := find_outlet(lines, metadata.url):
+        metadata.outlet, metadata.evidence["outlet"] = found
+    return metadata

@@ -1,0 +1,146 @@
+"""Find the files to ingest and read them into text, refusing what is not an article.
+
+Every refusal is a `Skipped` with one sentence saying why; nothing here raises for bad input.
+"""
+
+from __future__ import annotations
+
+import codecs
+import hashlib
+import os
+import sys
+from collections.abc import Iterator
+from dataclasses import dataclass
+from pathlib import Path
+from typing import BinaryIO
+
+# An article is tens of kilobytes; a file over this is a dump, a book or an accident.
+MAX_SOURCE_BYTES = 5 * 1024 * 1024
+# Extensions taken when walking a folder (a file named explicitly is read whatever its name).
+TEXT_EXTENSIONS = {".txt", ".text", ".md", ".markdown", ".html", ".htm", ".xhtml"}
+HTML_EXTENSIONS = {".html", ".htm", ".xhtml"}
+MARKDOWN_EXTENSIONS = {".md", ".markdown"}
+STDIN_PATH = "-"
+
+
+@dataclass(frozen=True)
+class RawDocument:
+    """The bytes of one input, decoded."""
+
+    path: str  # as given ('-' for standard input)
+    resolved_path: str | None  # absolute path, the identity of a file across runs; None for stdin
+    sha256: str
+    byte_size: int
+    text: str
+    format: str  # text | markdown | html
+
+
+@dataclass(frozen=True)
+class Skipped:
+    """An input that was not ingested, and why."""
+
+    path: str
+    reason: str
+
+
+def find_inputs(paths: list[str]) -> Iterator[str | Skipped]:
+    """Expand the paths given on the command line: files as they are, folders recursively
+    (sorted, following no symlinked folders, so a link loop cannot trap the walk), '-' as is."""
+    for given in paths:
+        if given == STDIN_PATH:
+            yield given
+            continue
+        path = Path(given)
+        if path.is_dir():
+            found = False
+            for root, dirs, files in os.walk(path, followlinks=False):
+                dirs[:] = sorted(d for d in dirs if not d.startswith("."))
+                for name in sorted(files):
+                    if name.startswith(".") or Path(name).suffix.lower() not in TEXT_EXTENSIONS:
+                        continue
+                    found = True
+                    yield str(Path(root) / name)
+            if not found:
+                yield Skipped(given, "folder has no text, Markdown or HTML files")
+        elif path.exists() or path.is_symlink():
+            yield given
+        else:
+            yield Skipped(given, "no such file or folder")
+
+
+def read_input(path: str, stdin: BinaryIO | None = None) -> RawDocument | Skipped:
+    """Read and decode one input, or say why it cannot be an article."""
+    try:
+        if path == STDIN_PATH:
+            stream = stdin or sys.stdin.buffer
+            data = stream.read(MAX_SOURCE_BYTES + 1)
+            resolved = None
+        else:
+            file_path = Path(path)
+            if not file_path.is_file():
+                return Skipped(path, "not a regular file (a broken link, device or socket)")
+            with file_path.open("rb") as handle:
+                data = handle.read(MAX_SOURCE_BYTES + 1)
+            resolved = str(file_path.resolve())
+    except PermissionError:
+        return Skipped(path, "permission denied")
+    except OSError as error:
+        return Skipped(path, f"cannot be read: {error.strerror or error}")
+    if len(data) > MAX_SOURCE_BYTES:
+        limit = MAX_SOURCE_BYTES // (1024 * 1024)
+        return Skipped(path, f"larger than {limit} MiB, too large to be an article")
+    try:
+        text = decode(data)
+    except UndecodableError as error:
+        return Skipped(path, str(error))
+    if not text.strip():
+        return Skipped(path, "empty (no text)")
+    return RawDocument(
+        path=path,
+        resolved_path=resolved,
+        sha256=hashlib.sha256(data).hexdigest(),
+        byte_size=len(data),
+        text=text,
+        format=sniff_format(path, text),
+    )
+
+
+class UndecodableError(ValueError):
+    """The bytes are not text factcheck can read; the message says why."""
+
+
+def decode(data: bytes) -> str:
+    """Decode bytes as UTF-8 (or UTF-16 with a byte-order mark), dropping a byte-order mark."""
+    if data.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
+        try:
+            return data.decode("utf-16")
+        except UnicodeDecodeError:
+            raise UndecodableError(
+                "UTF-16 with a byte-order mark, but the text after it is damaged"
+            )
+    if b"\x00" in data[:8192]:
+        raise UndecodableError(
+            "binary data (NUL bytes), not text; UTF-16 without a byte-order mark is not read"
+        )
+    try:
+        text = data.decode("utf-8-sig")
+    except UnicodeDecodeError as error:
+        raise UndecodableError(
+            f"not valid UTF-8 (bad byte at offset {error.start}); convert it to UTF-8 first"
+        ) from error
+    control = sum(1 for char in text[:8192] if ord(char) < 32 and char not in "\t\n\r\f")
+    if control > max(8, len(text[:8192]) // 100):
+        raise UndecodableError("binary data (control characters), not text")
+    return text
+
+
+def sniff_format(path: str, text: str) -> str:
+    suffix = Path(path).suffix.lower() if path != STDIN_PATH else ""
+    if suffix in HTML_EXTENSIONS:
+        return "html"
+    head = text.lstrip()[:200].lower()
+    if head.startswith(("<!doctype html", "<html")) or ("<body" in head and "</" in text):
+        return "html"
+    if suffix in MARKDOWN_EXTENSIONS:
+        return "markdown"
+    return "text"
