@@ -46,7 +46,7 @@ def m0001_sources_and_passages(db: Database) -> None:
             start_offset INTEGER NOT NULL,      -- [start, end) into sources.text
             end_offset INTEGER NOT NULL,
             lang TEXT,                          -- ISO 639-1, NULL when undetermined
-            kind TEXT NOT NULL,                 -- body | title | heading | duplicate | clutter kinds
+            kind TEXT NOT NULL,                 -- body, title, heading, duplicate or a clutter kind
             kind_reason TEXT NOT NULL,          -- why it got that kind, in words
             duplicate_of INTEGER REFERENCES passages(id),
             text_hash TEXT NOT NULL,            -- of the normalised passage text, to find repeats

@@ -114,10 +114,10 @@ def decode(data: bytes) -> str:
     if data.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
         try:
             return data.decode("utf-16")
-        except UnicodeDecodeError:
+        except UnicodeDecodeError as error:
             raise UndecodableError(
                 "UTF-16 with a byte-order mark, but the text after it is damaged"
-            )
+            ) from error
     if b"\x00" in data[:8192]:
         raise UndecodableError(
             "binary data (NUL bytes), not text; UTF-16 without a byte-order mark is not read"
