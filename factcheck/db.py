@@ -56,6 +56,10 @@ def transaction(db: Database) -> Iterator[Database]:
     timeout instead of failing when a reader tries to become a writer. sqlite-utils calls made
     inside nest as savepoints.
     """
+    if db.conn.in_transaction:  # inside a command's transaction: nest as a savepoint
+        with db.atomic():
+            yield db
+        return
     db.conn.execute("BEGIN IMMEDIATE")
     try:
         yield db

@@ -234,7 +234,9 @@ def is_dateline(text: str) -> bool:
     return parse_date(text) is not None and len(text) <= 120
 
 
-def classify(text: str, spans: list[tuple[int, int]]) -> list[Passage]:
+def classify(
+    text: str, spans: list[tuple[int, int]], attribution: tuple[int, int] | None = None
+) -> list[Passage]:
     """Give each span a kind, with its reason."""
     passages: list[Passage] = []
     seen: dict[str, int] = {}
@@ -254,7 +256,11 @@ def classify(text: str, spans: list[tuple[int, int]]) -> list[Passage]:
             continue
         if len(key) >= 8:
             seen[key] = seq
-        cue = clutter_cue(passage_text)
+        cue = (
+            ("byline", "a trailing attribution to the outlet")
+            if (start, end) == attribution
+            else clutter_cue(passage_text)
+        )
         if cue:
             passage.kind, passage.kind_reason = cue
             # Headlines listed under "You may also like" are links, not the article's headings.
@@ -281,29 +287,24 @@ def classify(text: str, spans: list[tuple[int, int]]) -> list[Passage]:
     return passages
 
 
-def split_trailing_attribution(text: str, passages: list[Passage]) -> list[Passage]:
-    """Split "... equipment. – South China Morning Post" into its body and a byline passage."""
-    for index in range(len(passages) - 1, -1, -1):
-        passage = passages[index]
-        if passage.kind != BODY:
-            continue
-        match = TRAILING_ATTRIBUTION.search(text[passage.start : passage.end])
-        if match and match.start() > 0:
-            byline_start = passage.start + match.start() + 1
-            byline = Passage(
-                passage.seq,
-                byline_start,
-                passage.end,
-                "byline",
-                "a trailing attribution to the outlet",
-                hashlib.sha1(normalised_key(text[byline_start : passage.end]).encode()).hexdigest(),
-            )
-            passage.end = passage.start + match.start()
-            passages.insert(index + 1, byline)
-            for seq, renumbered in enumerate(passages, start=1):
-                renumbered.seq = seq
-        break
-    return passages
+def split_trailing_attribution(
+    text: str, spans: list[tuple[int, int]]
+) -> tuple[list[tuple[int, int]], tuple[int, int] | None]:
+    """Split "... equipment. – South China Morning Post" off the last paragraphs into a span of
+    its own, so the attribution is a byline and the paragraph stays prose."""
+    for index in range(len(spans) - 1, max(len(spans) - 4, -1), -1):
+        start, end = spans[index]
+        match = TRAILING_ATTRIBUTION.search(text[start:end])
+        if match and match.start() > 0 and SENTENCE_END.search(text[start : start + match.start()]):
+            attribution = (start + match.start() + 1, end)
+            spans = [
+                *spans[:index],
+                (start, start + match.start()),
+                attribution,
+                *spans[index + 1 :],
+            ]
+            return spans, attribution
+    return spans, None
 
 
 def detect_languages(
@@ -324,7 +325,7 @@ def detect_languages(
 
 def split_passages(text: str) -> list[Passage]:
     """The passages of a source's text, with kind, reason and language."""
-    passages = classify(text, split_blocks(text))
-    passages = split_trailing_attribution(text, passages)
+    spans, attribution = split_trailing_attribution(text, split_blocks(text))
+    passages = classify(text, spans, attribution)
     detect_languages(text, passages)
     return passages
