@@ -17,11 +17,14 @@ from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, T
 from sqlite_utils import Database
 
 from factcheck import __version__
+from factcheck.claims import ClaimFilter, get_claim, list_claims
 from factcheck.db import LedgerError, describe_sqlite_error, open_ledger, resolve_ledger_path
 from factcheck.export import export_document, write_output
+from factcheck.extract.stage import ExtractReport, extract_sources
 from factcheck.ingest import IngestReport, ingest_paths
 from factcheck.output import Column, emit, output_options
-from factcheck.render import print_card, source_card
+from factcheck.pipeline import ProgressCallback, run_pipeline
+from factcheck.render import claim_card, print_card, source_card
 from factcheck.sources import UnknownIdError, get_passages, get_source, list_sources
 
 STATUS_STYLES = {"added": "green", "new_version": "yellow", "unchanged": "dim", "skipped": "red"}
@@ -65,9 +68,11 @@ def show_progress() -> bool:
 
 
 @contextlib.contextmanager
-def progress_bar(description: str) -> Iterator[Callable[[str, int, int], None] | None]:
+def progress_display() -> Iterator[Callable[[str], ProgressCallback | None]]:
+    """Yields `stage(description)`, which starts a progress bar for one stage and returns its
+    update callback; on a terminal only, quiet in pipes and under CI."""
     if not show_progress():
-        yield None
+        yield lambda description: None
         return
     with Progress(
         TextColumn("{task.description}"),
@@ -78,12 +83,16 @@ def progress_bar(description: str) -> Iterator[Callable[[str, int, int], None] |
         console=Console(stderr=True),
         transient=True,
     ) as progress:
-        task = progress.add_task(description, total=None, item="")
 
-        def update(item: str, done: int, total: int) -> None:
-            progress.update(task, completed=done, total=total, item=item[-50:])
+        def stage(description: str) -> ProgressCallback:
+            task = progress.add_task(description, total=None, item="")
 
-        yield update
+            def update(item: str, done: int, total: int) -> None:
+                progress.update(task, completed=done, total=total, item=item[-50:])
+
+            return update
+
+        yield stage
 
 
 @click.group()
@@ -120,13 +129,16 @@ def print_ingest_report(report: IngestReport) -> None:
     )
 
 
-def ingest_or_fail(db: Database, paths: tuple[str, ...]) -> IngestReport:
-    with progress_bar("Ingesting") as on_progress:
-        report = ingest_paths(db, paths, on_progress=on_progress)
-    print_ingest_report(report)
+def fail_if_nothing_ingested(report: IngestReport) -> None:
     if report.outcomes and report.count("skipped") == len(report.outcomes):
         raise click.ClickException("nothing was ingested")
-    return report
+
+
+def print_extract_report(report: ExtractReport) -> None:
+    Console(stderr=True, highlight=False).print(
+        f"extracted {report.claims} claims ({report.checkworthy} check-worthy) and "
+        f"{report.findings} findings from {len(report.source_ids)} sources"
+    )
 
 
 @cli.command()
@@ -139,7 +151,10 @@ def ingest(obj: Context, paths: tuple[str, ...]) -> None:
     Plain text, Markdown and HTML. The same bytes twice add nothing; changed content at a known
     path becomes a new version of that source.
     """
-    ingest_or_fail(obj.open(), paths)
+    with progress_display() as stage:
+        report = ingest_paths(obj.open(), paths, on_progress=stage("Ingesting"))
+    print_ingest_report(report)
+    fail_if_nothing_ingested(report)
 
 
 @cli.command()
@@ -147,8 +162,28 @@ def ingest(obj: Context, paths: tuple[str, ...]) -> None:
 @click.pass_obj
 @user_errors
 def run(obj: Context, paths: tuple[str, ...]) -> None:
-    """Run the whole pipeline on PATHS: ingest, then every later stage."""
-    ingest_or_fail(obj.open(), paths)
+    """Run the whole pipeline on PATHS: ingest, then every later stage on what changed."""
+    with progress_display() as stage:
+        report = run_pipeline(obj.open(), paths, progress=stage)
+    print_ingest_report(report.ingest)
+    print_extract_report(report.extract)
+    fail_if_nothing_ingested(report.ingest)
+
+
+@cli.command()
+@click.option("--source", "source_id", type=int, help="Only this source (extracted afresh).")
+@click.pass_obj
+@user_errors
+def extract(obj: Context, source_id: int | None) -> None:
+    """Extract claims from every source not yet extracted (or from one source, afresh)."""
+    db = obj.open(create=False)
+    if source_id is not None:
+        get_source(db, source_id)  # an unknown id is an error, not an empty run
+    with progress_display() as stage:
+        report = extract_sources(
+            db, None if source_id is None else [source_id], on_progress=stage("Extracting claims")
+        )
+    print_extract_report(report)
 
 
 SOURCE_COLUMNS = [
@@ -188,6 +223,58 @@ def source(obj: Context, source_id: int, as_json: bool) -> None:
         click.echo(json.dumps({**record, "passages": passages}, ensure_ascii=False, indent=2))
     else:
         print_card(source_card(record, passages))
+
+
+CLAIM_COLUMNS = [
+    Column("id", "id", style="bold", min_width=3, no_wrap=True),
+    Column("source_id", "src", min_width=3, no_wrap=True),
+    Column("lang", "lang", min_width=4, no_wrap=True),
+    Column("kind", "kind", min_width=8, no_wrap=True),
+    Column("modality", "modality", min_width=8, no_wrap=True),
+    Column("score", "score", min_width=5, no_wrap=True),
+    Column("text", "claim", min_width=30),
+]
+
+
+@cli.command()
+@click.option("--source", "source_id", type=int, help="Only claims of this source.")
+@click.option("--lang", help="Only claims in this language (ISO 639-1, e.g. en, zh, bn).")
+@click.option("--kind", help="Only claims of this kind (event, role, quantity, date, quote, ...).")
+@click.option("--search", help="Full-text search in the claims' wording (any script).")
+@click.option(
+    "--all", "include_all", is_flag=True, help="Include claims that are not check-worthy."
+)
+@output_options
+@click.pass_obj
+@user_errors
+def claims(
+    obj: Context,
+    source_id: int | None,
+    lang: str | None,
+    kind: str | None,
+    search: str | None,
+    include_all: bool,
+    output_format: str | None,
+) -> None:
+    """List claims (check-worthy ones unless --all)."""
+    claim_filter = ClaimFilter(source_id, lang, kind, search, include_all)
+    rows = list_claims(obj.open(create=False), claim_filter)
+    emit(rows, CLAIM_COLUMNS, output_format, title="Claims")
+
+
+@cli.command()
+@click.argument("claim_id", type=int)
+@click.option("--json", "as_json", is_flag=True, help="Output JSON.")
+@click.pass_obj
+@user_errors
+def claim(obj: Context, claim_id: int, as_json: bool) -> None:
+    """Show one claim: its sentence in context, kind, modality, values, mentions and reasons."""
+    record = get_claim(obj.open(create=False), claim_id)
+    if as_json:
+        record.pop("source_text")
+        click.echo(json.dumps(record, ensure_ascii=False, indent=2))
+    else:
+        print_card(claim_card(record))
 
 
 @cli.command()

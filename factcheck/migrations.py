@@ -56,4 +56,85 @@ def m0001_sources_and_passages(db: Database) -> None:
         CREATE INDEX idx_passages_hash ON passages(text_hash);
         """
     )
-    db["sources"].enable_fts(["title", "text"], create_triggers=True)
+    # Trigram tokens find words inside Chinese and Bengali runs, which have no spaces to split on.
+    db["sources"].enable_fts(["title", "text"], create_triggers=True, tokenize="trigram")
+
+
+@migrations(name="0002_claims")
+def m0002_claims(db: Database) -> None:
+    db.executescript(
+        """
+        ALTER TABLE sources ADD COLUMN extracted_at TEXT;  -- when claims were last extracted
+
+        CREATE TABLE claims (
+            id INTEGER PRIMARY KEY,
+            source_id INTEGER NOT NULL REFERENCES sources(id) ON DELETE CASCADE,
+            passage_id INTEGER NOT NULL REFERENCES passages(id) ON DELETE CASCADE,
+            start_offset INTEGER NOT NULL,      -- the claim's own words: sources.text[start:end]
+            end_offset INTEGER NOT NULL,
+            sentence_start INTEGER NOT NULL,    -- the sentence it comes from
+            sentence_end INTEGER NOT NULL,
+            text TEXT NOT NULL,
+            lang TEXT,
+            kind TEXT NOT NULL,                 -- event, role, quantity, date, quote, ...
+            modality TEXT NOT NULL,             -- asserted, reported, hedged, planned, ...
+            subject TEXT,                       -- a simple triple, when the claim was decomposed
+            predicate TEXT,
+            object TEXT,
+            attributed_to TEXT,                 -- "according to X", "X said"
+            score REAL NOT NULL,                -- check-worthiness in [0, 1]
+            is_checkworthy INTEGER NOT NULL,
+            reasons TEXT NOT NULL DEFAULT '[]', -- JSON list: why the score, kind and modality
+            CHECK (start_offset >= 0 AND end_offset >= start_offset)
+        );
+        CREATE INDEX idx_claims_source ON claims(source_id, start_offset);
+        CREATE INDEX idx_claims_passage ON claims(passage_id);
+
+        CREATE TABLE claim_values (
+            id INTEGER PRIMARY KEY,
+            claim_id INTEGER NOT NULL REFERENCES claims(id) ON DELETE CASCADE,
+            kind TEXT NOT NULL,                 -- number, quantity, percent, money, duration, ...
+            start_offset INTEGER NOT NULL,
+            end_offset INTEGER NOT NULL,
+            text TEXT NOT NULL,
+            value REAL,
+            normalized TEXT,                    -- ISO 8601 date or duration, plain number, ...
+            unit TEXT,                          -- what a quantity counts
+            is_approximate INTEGER NOT NULL DEFAULT 0,
+            is_relative INTEGER NOT NULL DEFAULT 0,
+            speaker TEXT                        -- who said a quote
+        );
+        CREATE INDEX idx_claim_values_claim ON claim_values(claim_id);
+        CREATE INDEX idx_claim_values_lookup ON claim_values(kind, normalized);
+
+        CREATE TABLE mentions (
+            id INTEGER PRIMARY KEY,
+            source_id INTEGER NOT NULL REFERENCES sources(id) ON DELETE CASCADE,
+            claim_id INTEGER REFERENCES claims(id) ON DELETE CASCADE,
+            start_offset INTEGER NOT NULL,
+            end_offset INTEGER NOT NULL,
+            text TEXT NOT NULL,                 -- as written, case endings included
+            type TEXT NOT NULL,                 -- person, place, organization
+            lang TEXT,
+            match_form TEXT NOT NULL,           -- titles and case endings removed
+            role TEXT                           -- "Interior Minister", when the text gives one
+        );
+        CREATE INDEX idx_mentions_claim ON mentions(claim_id);
+        CREATE INDEX idx_mentions_source ON mentions(source_id, start_offset);
+
+        CREATE TABLE findings (
+            id INTEGER PRIMARY KEY,
+            kind TEXT NOT NULL,                 -- spelling_variant, weekday_mismatch, ...
+            detail TEXT NOT NULL,
+            stage TEXT NOT NULL,                -- which stage found it: extract, entities, ...
+            source_id INTEGER REFERENCES sources(id) ON DELETE CASCADE,
+            claim_id INTEGER REFERENCES claims(id) ON DELETE CASCADE,
+            entity_id INTEGER,
+            forms TEXT NOT NULL DEFAULT '[]',     -- JSON list of the forms involved
+            locations TEXT NOT NULL DEFAULT '[]', -- JSON list of {source_id, start, end, text}
+            created_at TEXT NOT NULL
+        );
+        CREATE INDEX idx_findings_kind ON findings(kind);
+        """
+    )
+    db["claims"].enable_fts(["text"], create_triggers=True, tokenize="trigram")

@@ -62,3 +62,71 @@ def source_card(source: dict[str, Any], passages: list[dict[str, Any]]) -> Group
 
 def print_card(renderable: Any) -> None:
     stdout_console().print(renderable)
+
+
+# Characters of context shown around a claim's sentence on its card.
+CONTEXT_CHARS = 200
+
+
+def claim_card(claim: dict[str, Any]) -> Group:
+    text = claim["source_text"]
+    start, end = claim["start_offset"], claim["end_offset"]
+    sentence_start, sentence_end = claim["sentence_start"], claim["sentence_end"]
+    before_start = max(0, sentence_start - CONTEXT_CHARS)
+    context = Text()
+    context.append(("…" if before_start else "") + text[before_start:sentence_start], style="dim")
+    context.append(text[sentence_start:start])
+    context.append(text[start:end], style="bold black on yellow")
+    context.append(text[end:sentence_end])
+    context.append(text[sentence_end : sentence_end + CONTEXT_CHARS] + "…", style="dim")
+    facts = Table.grid(padding=(0, 2))
+    facts.add_column(style="bold")
+    facts.add_column()
+    source_label = claim["source_title"] or claim["source_path"]
+    facts.add_row("Source", f"{claim['source_id']}: {source_label}")
+    facts.add_row("Span", f"{start}–{end} (language {claim['lang'] or '—'})")
+    facts.add_row("Kind", f"{claim['kind']}, {claim['modality']}")
+    if claim.get("subject") or claim.get("object"):
+        triple = " · ".join(
+            str(part) for part in (claim["subject"], claim["predicate"], claim["object"]) if part
+        )
+        facts.add_row("Says", triple)
+    if claim.get("attributed_to"):
+        facts.add_row("Attributed to", claim["attributed_to"])
+    verdict = "check-worthy" if claim["is_checkworthy"] else "not check-worthy"
+    facts.add_row("Check-worthiness", f"{claim['score']:.2f} ({verdict})")
+    for reason in claim["reasons"]:
+        facts.add_row("", Text(f"• {reason}", style="dim"))
+    parts: list[Any] = [Panel(context, title=f"Claim {claim['id']}", expand=True), facts]
+    if claim["values"]:
+        values = Table(title="Values", header_style="bold", expand=True)
+        for header in ("kind", "text", "normalised", "unit / speaker", "span"):
+            values.add_column(header)
+        for value in claim["values"]:
+            normalised = value["normalized"] or ("(relative)" if value["is_relative"] else "—")
+            if value["is_approximate"]:
+                normalised += " (approximate)"
+            values.add_row(
+                value["kind"],
+                value["text"],
+                normalised,
+                value["speaker"] or value["unit"] or "—",
+                f"{value['start_offset']}–{value['end_offset']}",
+            )
+        parts.append(values)
+    if claim["mentions"]:
+        mentions = Table(title="Mentions", header_style="bold", expand=True)
+        for header in ("type", "text", "matched as", "role", "span"):
+            mentions.add_column(header)
+        for mention in claim["mentions"]:
+            mentions.add_row(
+                mention["type"],
+                mention["text"],
+                mention["match_form"],
+                mention["role"] or "—",
+                f"{mention['start_offset']}–{mention['end_offset']}",
+            )
+        parts.append(mentions)
+    for finding in claim["findings"]:
+        parts.append(Text(f"⚠ {finding['kind']}: {finding['detail']}", style="bold red"))
+    return Group(*parts)

@@ -1,0 +1,163 @@
+"""The extract stage: the body passages of each source in the ledger -> claims, their values,
+entity mentions and the findings seen on the way.
+
+Only sources not yet extracted are read, so a re-run after new sources arrive touches only those.
+Passages that repeat an earlier block of the same source give no claims (they are not evidence
+twice); clutter gives none either.
+"""
+
+from __future__ import annotations
+
+import datetime
+import json
+from collections.abc import Callable
+from dataclasses import dataclass, field
+
+from sqlite_utils import Database
+
+from factcheck.db import transaction
+from factcheck.extract import ExtractedClaim, PassageSpan, extract_claims
+from factcheck.ingest.passages import CLAIM_BEARING_KINDS
+
+
+@dataclass
+class ExtractReport:
+    source_ids: list[int] = field(default_factory=list)
+    claims: int = 0
+    checkworthy: int = 0
+    findings: int = 0
+
+
+def pending_source_ids(db: Database) -> list[int]:
+    return [
+        row[0]
+        for row in db.execute(
+            "SELECT id FROM sources WHERE is_current = 1 AND extracted_at IS NULL ORDER BY id"
+        )
+    ]
+
+
+def extract_sources(
+    db: Database,
+    source_ids: list[int] | None = None,
+    *,
+    on_progress: Callable[[str, int, int], None] | None = None,
+) -> ExtractReport:
+    """Extract claims from the given sources (default: every source not yet extracted), in one
+    transaction. A source extracted before is extracted afresh: its old claims are replaced."""
+    report = ExtractReport()
+    ids = pending_source_ids(db) if source_ids is None else source_ids
+    with transaction(db):
+        for index, source_id in enumerate(ids, start=1):
+            if on_progress:
+                on_progress(f"source {source_id}", index, len(ids))
+            claims = extract_source(db, source_id)
+            report.source_ids.append(source_id)
+            report.claims += len(claims)
+            report.checkworthy += sum(1 for claim in claims if claim.checkworthiness.is_checkworthy)
+            report.findings += sum(len(claim.findings) for claim in claims)
+    return report
+
+
+def extract_source(db: Database, source_id: int) -> list[ExtractedClaim]:
+    source = db.execute("SELECT text, published FROM sources WHERE id = ?", [source_id]).fetchone()
+    text, published = source
+    passages = list(
+        db.execute(
+            f"""SELECT id, start_offset, end_offset, lang FROM passages
+                WHERE source_id = ? AND kind IN ({",".join("?" * len(CLAIM_BEARING_KINDS))})
+                ORDER BY seq""",
+            [source_id, *sorted(CLAIM_BEARING_KINDS)],
+        )
+    )
+    db.execute("DELETE FROM findings WHERE source_id = ? AND stage = 'extract'", [source_id])
+    db.execute("DELETE FROM claims WHERE source_id = ?", [source_id])
+    db.execute("DELETE FROM mentions WHERE source_id = ?", [source_id])
+    spans = [PassageSpan(start, end, lang or "und") for _, start, end, lang in passages]
+    published_on = datetime.date.fromisoformat(published) if published else None
+    claims = extract_claims(text, spans, published_on)
+    now = datetime.datetime.now(datetime.UTC).isoformat(timespec="seconds")
+    for claim in claims:
+        passage_id = next(pid for pid, start, end, _ in passages if start <= claim.start < end)
+        store_claim(db, source_id, passage_id, claim, now)
+    db.execute("UPDATE sources SET extracted_at = ? WHERE id = ?", [now, source_id])
+    return claims
+
+
+def store_claim(
+    db: Database, source_id: int, passage_id: int, claim: ExtractedClaim, now: str
+) -> int:
+    checkworthiness = claim.checkworthiness
+    claim_id = (
+        db["claims"]
+        .insert(
+            {
+                "source_id": source_id,
+                "passage_id": passage_id,
+                "start_offset": claim.start,
+                "end_offset": claim.end,
+                "sentence_start": claim.sentence_start,
+                "sentence_end": claim.sentence_end,
+                "text": claim.text,
+                "lang": claim.lang,
+                "kind": claim.kind,
+                "modality": claim.modality,
+                "subject": claim.subject,
+                "predicate": claim.predicate,
+                "object": claim.object,
+                "attributed_to": claim.source,
+                "score": round(checkworthiness.score, 4),
+                "is_checkworthy": int(checkworthiness.is_checkworthy),
+                "reasons": json.dumps(
+                    [*checkworthiness.reasons, *claim.reasons], ensure_ascii=False
+                ),
+            }
+        )
+        .last_pk
+    )
+    db["claim_values"].insert_all(
+        {
+            "claim_id": claim_id,
+            "kind": value.kind,
+            "start_offset": value.start,
+            "end_offset": value.end,
+            "text": value.text,
+            "value": value.value,
+            "normalized": value.normalized,
+            "unit": value.unit,
+            "is_approximate": int(value.is_approximate),
+            "is_relative": int(value.is_relative),
+            "speaker": value.speaker,
+        }
+        for value in claim.values
+    )
+    db["mentions"].insert_all(
+        {
+            "source_id": source_id,
+            "claim_id": claim_id,
+            "start_offset": mention.start,
+            "end_offset": mention.end,
+            "text": mention.text,
+            "type": mention.type,
+            "lang": mention.lang,
+            "match_form": mention.match_form,
+            "role": mention.role,
+        }
+        for mention in claim.mentions
+    )
+    db["findings"].insert_all(
+        {
+            "kind": finding.kind,
+            "detail": finding.detail,
+            "stage": "extract",
+            "source_id": source_id,
+            "claim_id": claim_id,
+            "forms": "[]",
+            "locations": json.dumps(
+                [{"source_id": source_id, "start": finding.start, "end": finding.end}]
+            ),
+            "created_at": now,
+        }
+        for finding in claim.findings
+    )
+    return claim_id

@@ -1,0 +1,34 @@
+"""The whole pipeline as one call, in one transaction: ingest, then every later stage on what
+changed."""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass
+
+from sqlite_utils import Database
+
+from factcheck.db import transaction
+from factcheck.extract.stage import ExtractReport, extract_sources
+from factcheck.ingest import IngestReport, ingest_paths
+
+ProgressCallback = Callable[[str, int, int], None]
+
+
+@dataclass
+class RunReport:
+    ingest: IngestReport
+    extract: ExtractReport
+
+
+def run_pipeline(
+    db: Database,
+    paths: Iterable[str],
+    *,
+    progress: Callable[[str], ProgressCallback | None] = lambda stage: None,
+) -> RunReport:
+    """Ingest `paths`, then extract claims from every source not yet extracted."""
+    with transaction(db):
+        ingest = ingest_paths(db, paths, on_progress=progress("Ingesting"))
+        extract = extract_sources(db, on_progress=progress("Extracting claims"))
+    return RunReport(ingest, extract)
