@@ -5,5 +5,14 @@
 """
 
 from factcheck.extract.models import ClaimValue, ExtractedClaim, Finding, PassageSpan
+from factcheck.extract.pipeline import extract_claims
+from factcheck.extract.sentences import split_sentences
 
-__all__ = ["ClaimValue", "ExtractedClaim", "Finding", "PassageSpan"]
+__all__ = [
+    "ClaimValue",
+    "ExtractedClaim",
+    "Finding",
+    "PassageSpan",
+    "extract_claims",
+    "split_sentences",
+]

@@ -131,7 +131,7 @@ _BN_NUMBER = (
     rf"(?:{alternation(BN_CLASSIFIERS, bengali=True)})?{BN_AFTER}"
 )
 _ZH_NUMBER = "[零〇一二两兩三四五六七八九十百千万萬亿億幾几]+"
-_DIGITS = rf"(?<![A-Za-z0-9০-৯.,]){'[' + DIGIT + ']'}+(?:[,，][{DIGIT}]{{2,3}})*(?:\.[{DIGIT}]+)?"
+_DIGITS = rf"(?<![A-Za-z0-9০-৯.,:：]){'[' + DIGIT + ']'}+(?:[,，][{DIGIT}]{{2,3}})*(?:\.[{DIGIT}]+)?(?![:：][{DIGIT}])"
 NUMBER = re.compile(
     rf"(?P<digits>{_DIGITS})|(?P<en>{_EN_NUMBER})|(?P<bn>{_BN_NUMBER})|(?P<zh>{_ZH_NUMBER})",
     re.IGNORECASE,
