@@ -76,7 +76,8 @@ def claim_card(claim: dict[str, Any]) -> Group:
     context = Text()
     context.append(("…" if before_start else "") + text[before_start:sentence_start], style="dim")
     context.append(text[sentence_start:start])
-    context.append(text[start:end], style="bold black on yellow")
+    # Brackets as well as colour: the span must show in a pipe and to a colour-blind reader too.
+    context.append("⟦" + text[start:end] + "⟧", style="bold black on yellow")
     context.append(text[end:sentence_end])
     context.append(text[sentence_end : sentence_end + CONTEXT_CHARS] + "…", style="dim")
     facts = Table.grid(padding=(0, 2))

@@ -104,21 +104,14 @@ FREQUENCIES = {
 }  # fmt: skip
 
 EN_UNIT_STOP = set(
-    """of in on at to for from with and or by as than that which who whom were was are is be
-    been being have has had will would can could may might must shall should took take takes
-    taking per a an the each this these those their its his her our your my more less were
-    said says told across around during after before since until into onto over under about
-    percent per cent while when where if but not no so such also only just then there here
-    it they we he she you i""".split()
+    ["of", "in", "on", "at", "to", "for", "from", "with", "and", "or", "by", "as", "than", "that", "which", "who", "whom", "were", "was", "are", "is", "be", "been", "being", "have", "has", "had", "will", "would", "can", "could", "may", "might", "must", "shall", "should", "took", "take", "takes", "taking", "per", "a", "an", "the", "each", "this", "these", "those", "their", "its", "his", "her", "our", "your", "my", "more", "less", "were", "said", "says", "told", "across", "around", "during", "after", "before", "since", "until", "into", "onto", "over", "under", "about", "percent", "per", "cent", "while", "when", "where", "if", "but", "not", "no", "so", "such", "also", "only", "just", "then", "there", "here", "it", "they", "we", "he", "she", "you", "i"]
 )
 # Counted nouns that do not end in -s.
 EN_COLLECTIVE = set(
-    """personnel people police staff troops cattle equipment children men women aircraft
-    militia infantry crew""".split()
+    ["personnel", "people", "police", "staff", "troops", "cattle", "equipment", "children", "men", "women", "aircraft", "militia", "infantry", "crew"]
 )
 BN_UNIT_STOP = {
-    fold_bengali(w)
-    for w in "এবং ও থেকে পর্যন্ত করে হয় হয়ে বা সহ জন টি পর মধ্যে জন্য এর বেশি কম".split()
+    fold_bengali(w) for w in ["এবং", "ও", "থেকে", "পর্যন্ত", "করে", "হয়", "হয়ে", "বা", "সহ", "জন", "টি", "পর", "মধ্যে", "জন্য", "এর", "বেশি", "কম"]
 }
 BN_CASE_SUFFIXES = ("দেরকে", "দের", "েরা", "কে", "ের", "এর", "রা", "তে", "য়", "র", "ে")
 
@@ -299,7 +292,9 @@ def _classify(text: str, number: _Number, start: int, stop: int) -> ClaimValue |
         is_approximate = True
     scale = _SCALE_AFTER.match(text, end, stop)
     if scale and number.script in ("digits", "en", "bn"):
-        value *= SCALES.get(scale.group().strip().lower(), SCALES.get(fold_bengali(scale.group().strip()), 1))
+        value *= SCALES.get(
+            scale.group().strip().lower(), SCALES.get(fold_bengali(scale.group().strip()), 1)
+        )
         end = scale.end()
     if _APPROX_AFTER.match(text, end, stop):
         approx_after = _APPROX_AFTER.match(text, end, stop)

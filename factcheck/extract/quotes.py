@@ -30,13 +30,14 @@ SPEECH_VERBS = {
 PRONOUNS = {"he", "she", "they", "তিনি", "তাঁরা", "তারা", "他", "她", "他们", "她們", "他們"}
 # Words that open a Bengali sentence before its subject ("এসময় নাকভি ...").
 BN_LEADING_ADVERBS = {
-    fold_bengali(w)
-    for w in "এসময় এছাড়া এছাড়াও তখন বৈঠকে সেখানে পরে তবে এতে এরপর তিনি এ এই সে".split()
+    fold_bengali(w) for w in ["এসময়", "এছাড়া", "এছাড়াও", "তখন", "বৈঠকে", "সেখানে", "পরে", "তবে", "এতে", "এরপর", "তিনি", "এ", "এই", "সে"]
 }
 BN_CASE_SUFFIXES = ("কে", "ের", "এর", "র")
 
 _QUOTE = re.compile(
-    "|".join(f"{re.escape(a)}([^{re.escape(a + b)}\n]{{2,1500}}){re.escape(b)}" for a, b in QUOTE_PAIRS)
+    "|".join(
+        f"{re.escape(a)}([^{re.escape(a + b)}\n]{{2,1500}}){re.escape(b)}" for a, b in QUOTE_PAIRS
+    )
 )
 _NAME = r"[A-Z][\w’'.-]+(?:\s+[A-Z][\w’'-]+){0,3}"
 _EN_VERB = alternation(SPEECH_VERBS["en"])
@@ -50,7 +51,9 @@ _ACCORDING_TO = re.compile(
     r"(?=[,.;]|$)"
 )
 _ZH_VERB = re.compile(rf"(?P<name>[\u4e00-\u9fff·]{{1,12}}?)(?:{alternation(SPEECH_VERBS['zh'])})")
-_ZH_ACCORDING = re.compile(r"[据據](?P<src>[\u4e00-\u9fff·]{2,12}?)(?:报道|報導|报导|消息|称|稱|介绍)")
+_ZH_ACCORDING = re.compile(
+    r"[据據](?P<src>[\u4e00-\u9fff·]{2,12}?)(?:报道|報導|报导|消息|称|稱|介绍)"
+)
 _BN_VERB = re.compile(
     rf"(?P<name>[{BN_CHARS}\-]+(?:\s+[{BN_CHARS}\-]+){{0,2}}?)\s+"
     rf"(?:{alternation(SPEECH_VERBS['bn'], bengali=True)})(?![{BN_CHARS}])"
@@ -74,7 +77,9 @@ def find_quotes(
             speaker = _speaker(text, lang, s_start, s_end, match.start(), match.end())
             speaker = _resolve_speaker(text, speaker, lang, sentences, index, match.start())
             quotes.append(
-                ClaimValue("quote", inner_start, inner_end, inner, None, None, None, speaker=speaker)
+                ClaimValue(
+                    "quote", inner_start, inner_end, inner, None, None, None, speaker=speaker
+                )
             )
     return quotes
 
@@ -103,7 +108,9 @@ def _is_scare_quote(inner: str) -> bool:
     return len(inner.split()) <= SCARE_QUOTE_MAX_WORDS
 
 
-def _speaker(text: str, lang: str, s_start: int, s_end: int, q_start: int, q_end: int) -> str | None:
+def _speaker(
+    text: str, lang: str, s_start: int, s_end: int, q_start: int, q_end: int
+) -> str | None:
     lead = text[s_start:q_start]
     if lang == "zh":
         found = None

@@ -10,10 +10,7 @@ import re
 
 # Words that end with a period without ending the sentence (compared lowercase, without the dot).
 ABBREVIATIONS = frozenset(
-    """mr mrs ms dr prof sr jr st mt ft gen col lt maj capt cmdr adm sgt gov sen rep pres
-    rev hon inc ltd co corp bros dept univ vs etc al e.g i.e cf approx no nos vol pp fig
-    jan feb mar apr jun jul aug sep sept oct nov dec est ave blvd rd u.s u.k u.n e.u p.m a.m
-    ড""".split()
+    ["mr", "mrs", "ms", "dr", "prof", "sr", "jr", "st", "mt", "ft", "gen", "col", "lt", "maj", "capt", "cmdr", "adm", "sgt", "gov", "sen", "rep", "pres", "rev", "hon", "inc", "ltd", "co", "corp", "bros", "dept", "univ", "vs", "etc", "al", "e.g", "i.e", "cf", "approx", "no", "nos", "vol", "pp", "fig", "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec", "est", "ave", "blvd", "rd", "u.s", "u.k", "u.n", "e.u", "p.m", "a.m", "ড"]
 )
 ALWAYS_FINAL = "。！？；।॥"
 MAYBE_FINAL = ".!?"
