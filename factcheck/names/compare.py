@@ -159,16 +159,14 @@ def _short_form(short: _Parsed, full: _Parsed) -> NameMatch | None:
 
 def _aligned_tokens(wa: tuple[str, ...], wb: tuple[str, ...]) -> NameMatch | None:
     """Same number of words, in order, each pair a close spelling ('Olaf Scholze' ~ 'Olaf
-    Scholz'): every word Jaro-Winkler ≥ 0.9 or equal key, and the keys mostly agree."""
+    Scholz'): every word Jaro-Winkler ≥ 0.9 (≥ 0.88 with one key a prefix of the other)."""
     if len(wa) != len(wb) or len(wa) < 2:
         return None
     sims = []
     for x, y in zip(wa, wb, strict=True):
         sim = JaroWinkler.similarity(x, y)
         kx, ky = _word_key(x), _word_key(y)
-        if kx == ky and kx:
-            sim = max(sim, 0.93)
-        if sim < 0.9 and not (kx and (kx.startswith(ky) or ky.startswith(kx)) and sim >= 0.85):
+        if sim < 0.9 and not (kx and (kx.startswith(ky) or ky.startswith(kx)) and sim >= 0.88):
             return None
         sims.append(sim)
     score = sum(sims) / len(sims)
