@@ -74,8 +74,16 @@ def find_mentions(text: str, start: int = 0, end: int | None = None) -> list[Men
             if first < i:
                 org_start = words[first][0]
                 match_form = text[org_start:ws] + strip_case_ending(bare)
-                found.append(Mention(org_start, we, text[org_start:we], "organization", "bn",
-                                     normalize_bengali(match_form)))
+                found.append(
+                    Mention(
+                        org_start,
+                        we,
+                        text[org_start:we],
+                        "organization",
+                        "bn",
+                        normalize_bengali(match_form),
+                    )
+                )
             continue
         # names after a title; a title with a case ending (মন্ত্রীকে) is not followed by a name
         if bare not in titles:
@@ -100,8 +108,9 @@ def find_mentions(text: str, start: int = 0, end: int | None = None) -> list[Men
             ns, ne = name[0][0], name[-1][1]
             forms = [normalize_bengali(w) for _, _, w in name]
             forms[-1] = strip_case_ending(forms[-1])
-            found.append(Mention(ns, ne, text[ns:ne], "person", "bn", " ".join(forms),
-                                 text[role_start:we]))
+            found.append(
+                Mention(ns, ne, text[ns:ne], "person", "bn", " ".join(forms), text[role_start:we])
+            )
     return select_non_overlapping(_later_references(text, words, found))
 
 

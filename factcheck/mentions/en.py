@@ -113,8 +113,12 @@ def find_mentions(text: str, start: int = 0, end: int | None = None) -> list[Men
                 a_start = text.index(acronym.group(1), tokens[run[-1]].end)
                 found.append(
                     Mention(
-                        a_start, a_start + len(acronym.group(1)), acronym.group(1),
-                        "organization", "en", acronym.group(1),
+                        a_start,
+                        a_start + len(acronym.group(1)),
+                        acronym.group(1),
+                        "organization",
+                        "en",
+                        acronym.group(1),
                     )
                 )
             continue
@@ -171,7 +175,7 @@ def _titled_person(text, tokens, run, titles, role_words) -> Mention | None:
 
 
 def _apposition_role(text: str, pos: int, end: int) -> str | None:
-    """", China's assistant minister for public security" → that phrase, if it has a title."""
+    """ ", China's assistant minister for public security" → that phrase, if it has a title."""
     window = text[pos : min(end, pos + 90)]
     stop = _ROLE_STOP.search(window, 1)
     phrase = window[: stop.start() if stop else len(window)].strip()
@@ -211,8 +215,16 @@ def _places_in_run(text, tokens, run, place_cues) -> list[Mention]:
             and len(run) <= 3
         ):
             name = text[tokens[run[0]].start : last.end]
-            out.append(Mention(tokens[run[0]].start, nxt.end, text[tokens[run[0]].start : nxt.end],
-                               "place", "en", name))
+            out.append(
+                Mention(
+                    tokens[run[0]].start,
+                    nxt.end,
+                    text[tokens[run[0]].start : nxt.end],
+                    "place",
+                    "en",
+                    name,
+                )
+            )
     return out
 
 

@@ -19,8 +19,10 @@ def _refers_to(short: Mention, full: Mention) -> bool:
     f = parse_name(NameForm(full.match_form, full.lang, full.type))
     if s.words[0] in f.words or s.keys[0] in f.keys and len(s.keys[0]) >= 3:
         return True  # within one text any word of a unique full name will do ('Qi', জিয়াওহং)
-    return compare(NameForm(short.match_form, short.lang, short.type),
-                   NameForm(full.match_form, full.lang, full.type)).is_match
+    return compare(
+        NameForm(short.match_form, short.lang, short.type),
+        NameForm(full.match_form, full.lang, full.type),
+    ).is_match
 
 
 def _initials(name: str) -> str:

@@ -45,16 +45,22 @@ def _place_mentions(text: str, start: int, end: int) -> list[Mention]:
     for pat in (pats["place"], pats["translit_place"]):
         for m in pat.finditer(text, start, end):
             name = m.group()
-            if pat is pats["translit_place"] and not place_code(name):
-                # an unknown transliterated name + 省/州 is still a place (俾路支省)
-                if name[-1] not in "省州":
-                    continue
+            # an unknown transliterated name + 省/州 is still a place (俾路支省)
+            unknown = pat is pats["translit_place"] and not place_code(name)
+            if unknown and name[-1] not in "省州":
+                continue
             suffix = pats["org_suffix"].match(text, m.end(), end)
             if suffix and text[suffix.end() : suffix.end() + 1] != "长":  # 内政部长 is a title
                 org_end = suffix.end()
                 out.append(
-                    Mention(m.start(), org_end, text[m.start() : org_end], "organization", "zh",
-                            text[m.start() : org_end])
+                    Mention(
+                        m.start(),
+                        org_end,
+                        text[m.start() : org_end],
+                        "organization",
+                        "zh",
+                        text[m.start() : org_end],
+                    )
                 )
             out.append(Mention(m.start(), m.end(), name, "place", "zh", name))
     return out
@@ -79,8 +85,10 @@ def _native_before(text: str, pos: int, start: int) -> int:
     surnames = han_surnames()
     for length in (3, 2):
         begin = pos - length
-        if begin >= start and text[begin] in surnames and all(
-            _HAN_CHAR.match(c) for c in text[begin:pos]
+        if (
+            begin >= start
+            and text[begin] in surnames
+            and all(_HAN_CHAR.match(c) for c in text[begin:pos])
         ):
             return begin
     return pos

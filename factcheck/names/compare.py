@@ -152,8 +152,7 @@ def _short_form(short: _Parsed, full: _Parsed) -> NameMatch | None:
     return NameMatch(
         round(0.8 + 0.1 * jw, 3),
         "short_form",
-        f"{_quote(short)} is the family name of {_quote(full)}: key '{key}'; "
-        f"Jaro-Winkler {jw:.2f}",
+        f"{_quote(short)} is the family name of {_quote(full)}: key '{key}'; Jaro-Winkler {jw:.2f}",
     )
 
 
