@@ -7,6 +7,7 @@ name and evidence in words. Names of different types never match.
 from __future__ import annotations
 
 from dataclasses import dataclass
+from functools import lru_cache
 
 from rapidfuzz.distance import JaroWinkler
 
@@ -51,6 +52,7 @@ class _Parsed:
         return "".join(self.keys)
 
 
+@lru_cache(maxsize=65536)
 def parse_name(form: NameForm) -> _Parsed:
     """Romanised words and keys; native Han person names are split into family + given."""
     text = form.text.strip()
@@ -106,6 +108,8 @@ def compare(a: NameForm, b: NameForm, use_gazetteer: bool = True) -> NameMatch:
         same_latin = script_of(a.text) == script_of(b.text) == "latin"
         if same_latin and not _words_close(wa, wb):
             pass  # 'Olga Barynova' vs 'Oleg Baranov': same skeleton, different spellings
+        elif a.type != "person" and len(key_a) < 5 and jw < 0.9:
+            pass  # 'Monaco' / 欧盟 'mnk': a short skeleton alone does not name a place
         elif len(key_a) >= 5 or jw >= 0.6 or both_single:
             score = 0.85 + 0.15 * jw
             return NameMatch(
@@ -113,7 +117,7 @@ def compare(a: NameForm, b: NameForm, use_gazetteer: bool = True) -> NameMatch:
                 "phonetic_key",
                 f"{_quote(pa)} ~ {_quote(pb)} key '{key_a}' = '{key_b}'; Jaro-Winkler {jw:.2f}",
             )
-    short = _short_form(pa, pb) or _short_form(pb, pa)
+    short = a.type == "person" and (_short_form(pa, pb) or _short_form(pb, pa))
     if short:
         return short
     aligned = _aligned_tokens(wa, wb)

@@ -74,7 +74,7 @@ def _gazetteer() -> tuple[dict[str, str], dict[str, Place]]:
     english = Locale("en").territories
     for locale in CLDR_LOCALES:
         for code, name in Locale.parse(locale).territories.items():
-            if not re.fullmatch(r"[A-Z]{2}", code) or code in ("ZZ", "EU", "EZ", "UN", "QO"):
+            if not re.fullmatch(r"[A-Z]{2}", code) or code == "ZZ":
                 continue
             places.setdefault(code, Place(code, "country", english.get(code, code)))
             for variant in _cldr_variants(name):
@@ -114,11 +114,45 @@ def place_code(name: str, lang: str | None = None) -> str | None:
     case endings (পাকিস্তানের), CLDR qualifiers and the variants in data/places.tsv.
     """
     lookup, _ = _gazetteer()
-    for form in _candidates(name):
+    forms = _candidates(name)
+    for form in forms:
         code = lookup.get(form)
         if code:
             return code
+    if script_of(name) == "latin" and forms[0]:
+        return _variant_code(forms[0])
     return None
+
+
+@cache
+def _latin_keys() -> dict[str, list[tuple[str, str]]]:
+    """Phonetic key → (name, code) for Latin gazetteer names."""
+    from factcheck.names.romanize import phonetic_key
+
+    lookup, _ = _gazetteer()
+    keys: dict[str, list[tuple[str, str]]] = {}
+    for name, code in lookup.items():
+        if script_of(name) == "latin":
+            keys.setdefault(phonetic_key(name), []).append((name, code))
+    return keys
+
+
+def _variant_code(form: str) -> str | None:
+    """A spelling variant ('Pakistán', 'Afganistan'): same phonetic key as exactly one known
+    place, a skeleton of five or more letters, and Jaro-Winkler ≥ 0.9 to its name."""
+    from rapidfuzz.distance import JaroWinkler
+
+    from factcheck.names.romanize import phonetic_key
+
+    key = phonetic_key(form)
+    if len(key.replace(" ", "")) < 5:
+        return None
+    hits = {
+        code
+        for name, code in _latin_keys().get(key, [])
+        if JaroWinkler.similarity(form, name) >= 0.9
+    }
+    return hits.pop() if len(hits) == 1 else None
 
 
 def place(code: str) -> Place | None:
