@@ -1,33 +1,23 @@
-"""PLACEHOLDER mention finder, to be replaced at merge by the real `mentions` package.
-
-Only the API is meant to survive: `find_mentions(text, lang, start, end) -> list[Mention]`.
-"""
+"""Find mentions of people, places and organisations in text, one module per language."""
 
 from __future__ import annotations
 
-import re
-from dataclasses import dataclass
+from factcheck.mentions.link import link_short_references
+from factcheck.mentions.model import ENTITY_TYPES, Mention
 
-_CAPITALISED_RUN = re.compile(r"\b[A-Z][\w'’-]*(?:\s+(?:of\s+|the\s+)?[A-Z][\w'’-]*)*")
-
-
-@dataclass(frozen=True)
-class Mention:
-    start: int
-    end: int
-    text: str
-    type: str
-    lang: str
-    match_form: str
-    role: str | None = None
+__all__ = ["ENTITY_TYPES", "Mention", "find_mentions", "link_short_references"]
 
 
 def find_mentions(text: str, lang: str, start: int = 0, end: int | None = None) -> list[Mention]:
-    """PLACEHOLDER: capitalised word runs, English only; offsets are absolute in `text`."""
-    if lang != "en":
-        return []
-    stop = len(text) if end is None else end
-    return [
-        Mention(m.start(), m.end(), m.group(), "unknown", lang, m.group().lower())
-        for m in _CAPITALISED_RUN.finditer(text, start, stop)
-    ]
+    """Mentions inside text[start:end] with absolute offsets; lang is 'en', 'zh' or 'bn'."""
+    if lang.startswith("zh"):
+        from factcheck.mentions import zh
+
+        return zh.find_mentions(text, start, end)
+    if lang.startswith("bn"):
+        from factcheck.mentions import bn
+
+        return bn.find_mentions(text, start, end)
+    from factcheck.mentions import en
+
+    return en.find_mentions(text, start, end)

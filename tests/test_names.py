@@ -1,0 +1,53 @@
+import csv
+from pathlib import Path
+
+import pytest
+
+from factcheck.names import NameForm, compare, phonetic_key, place_code, romanize
+
+SEEDS_CSV = Path(__file__).parent / "data" / "names_seeds.csv"
+SEEDS = list(csv.DictReader(SEEDS_CSV.read_text("utf-8").splitlines()))
+
+
+@pytest.mark.parametrize("row", SEEDS, ids=lambda r: f"{r['name1']}|{r['name2']}|{r['type']}")
+def test_seed_pairs(row):
+    a = NameForm(row["name1"], row["lang1"], row["type"])
+    b = NameForm(row["name2"], row["lang2"], row["type"])
+    match = compare(a, b)
+    assert match.is_match == (row["is_match"] == "true"), match
+    assert compare(b, a).is_match == match.is_match
+    assert match.rule and match.evidence
+
+
+def test_romanize_scripts():
+    assert romanize("高建赞", "zh") == "gaojianzan"
+    assert romanize("莫辛·纳克维", "zh") == "moxin nakewei"
+    assert romanize("মহসিন নাকভি", "bn") == "mohsin nakvi"
+    assert romanize("বেইজিং", "bn") == "beijing"  # ং → ng, not anyascii's m
+    assert romanize("ওয়াং", "bn") == "wang"  # decomposed য় composed first
+
+
+def test_phonetic_key_folds():
+    assert phonetic_key("Naqvi") == phonetic_key("nakewei") == "nkv"
+    assert phonetic_key("Mohsin Naqvi") == "msn nkv"
+    assert phonetic_key("Nanjing") != phonetic_key("Naqvi")
+
+
+def test_place_code_variants():
+    assert place_code("巴基斯坦", "zh") == place_code("পাকিস্তানের", "bn") == "PK"
+    assert place_code("北京市", "zh") == place_code("Beijing", "en") == "CN-BJ"
+    assert place_code("Hebei province", "en") == "CN-HE"
+    assert place_code("Myanmar", "en") == place_code("Burma", "en") == "MM"
+    assert place_code("Naqvi", "en") is None
+
+
+def test_evidence_names_the_rule():
+    m = compare(NameForm("Mohsin Naqvi", "en", "person"), NameForm("纳克维", "zh", "person"))
+    assert m.rule == "short_form" and "nkv" in m.evidence
+    m = compare(NameForm("Pakistan", "en", "place"), NameForm("巴基斯坦", "zh", "place"))
+    assert m.rule == "gazetteer" and "PK" in m.evidence
+
+
+def test_different_types_never_match():
+    m = compare(NameForm("Pakistan", "en", "place"), NameForm("Pakistan", "en", "organization"))
+    assert not m.is_match and m.rule == "type_mismatch"
