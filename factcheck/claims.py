@@ -84,8 +84,13 @@ def get_claim(db: Database, claim_id: int) -> dict[str, Any]:
     claim["values"] = list(
         db.query("SELECT * FROM claim_values WHERE claim_id = ? ORDER BY start_offset", [claim_id])
     )
+    # A mention belongs to every claim whose span holds it (sub-claims of a sentence overlap).
     claim["mentions"] = list(
-        db.query("SELECT * FROM mentions WHERE claim_id = ? ORDER BY start_offset", [claim_id])
+        db.query(
+            """SELECT * FROM mentions WHERE source_id = ? AND start_offset >= ?
+               AND end_offset <= ? ORDER BY start_offset""",
+            [claim["source_id"], claim["start_offset"], claim["end_offset"]],
+        )
     )
     claim["findings"] = list(
         db.query("SELECT kind, detail FROM findings WHERE claim_id = ? ORDER BY id", [claim_id])

@@ -19,12 +19,21 @@ from sqlite_utils import Database
 from factcheck import __version__
 from factcheck.claims import ClaimFilter, get_claim, list_claims
 from factcheck.db import LedgerError, describe_sqlite_error, open_ledger, resolve_ledger_path
+from factcheck.entities import (
+    EntityReport,
+    default_reviewer,
+    get_entity,
+    list_entities,
+    merge_entities,
+    resolve_entities,
+    split_entity,
+)
 from factcheck.export import export_document, write_output
 from factcheck.extract.stage import ExtractReport, extract_sources
 from factcheck.ingest import IngestReport, ingest_paths
 from factcheck.output import Column, emit, output_options
 from factcheck.pipeline import ProgressCallback, run_pipeline
-from factcheck.render import claim_card, print_card, source_card
+from factcheck.render import claim_card, entity_card, print_card, source_card
 from factcheck.sources import UnknownIdError, get_passages, get_source, list_sources
 
 STATUS_STYLES = {"added": "green", "new_version": "yellow", "unchanged": "dim", "skipped": "red"}
@@ -134,6 +143,13 @@ def fail_if_nothing_ingested(report: IngestReport) -> None:
         raise click.ClickException("nothing was ingested")
 
 
+def print_entity_report(report: EntityReport) -> None:
+    Console(stderr=True, highlight=False).print(
+        f"resolved {report.entities} entities ({report.cross_script} across scripts) with "
+        f"{report.findings} name findings"
+    )
+
+
 def print_extract_report(report: ExtractReport) -> None:
     Console(stderr=True, highlight=False).print(
         f"extracted {report.claims} claims ({report.checkworthy} check-worthy) and "
@@ -167,6 +183,8 @@ def run(obj: Context, paths: tuple[str, ...]) -> None:
         report = run_pipeline(obj.open(), paths, progress=stage)
     print_ingest_report(report.ingest)
     print_extract_report(report.extract)
+    if report.entities:
+        print_entity_report(report.entities)
     fail_if_nothing_ingested(report.ingest)
 
 
@@ -275,6 +293,110 @@ def claim(obj: Context, claim_id: int, as_json: bool) -> None:
         click.echo(json.dumps(record, ensure_ascii=False, indent=2))
     else:
         print_card(claim_card(record))
+
+
+ENTITY_COLUMNS = [
+    Column("id", "id", style="bold", min_width=3, no_wrap=True),
+    Column("type", "type", min_width=6, no_wrap=True),
+    Column("name", "name", min_width=16),
+    Column("forms", "spellings", min_width=24),
+    Column("source_count", "sources", min_width=7, no_wrap=True),
+    Column("mention_count", "mentions", min_width=8, no_wrap=True),
+]
+
+
+@cli.command()
+@click.option(
+    "--type",
+    "entity_type",
+    type=click.Choice(["person", "place", "organization"]),
+    help="Only this type.",
+)
+@click.option("--variants", is_flag=True, help="Only entities one script spells more than one way.")
+@output_options
+@click.pass_obj
+@user_errors
+def entities(
+    obj: Context, entity_type: str | None, variants: bool, output_format: str | None
+) -> None:
+    """List entities with their spellings per script and the sources that use each."""
+    rows = list_entities(obj.open(create=False), entity_type=entity_type, variants_only=variants)
+    emit(rows, ENTITY_COLUMNS, output_format, title="Entities")
+
+
+class EntityGroup(click.Group):
+    """`factcheck entity ID` shows an entity; `entity merge` and `entity split` correct one."""
+
+    def parse_args(self, ctx: click.Context, args: list[str]) -> list[str]:
+        if args and args[0].isdigit():
+            args = ["show", *args]
+        return super().parse_args(ctx, args)
+
+
+@cli.group(cls=EntityGroup)
+def entity() -> None:
+    """Show an entity (factcheck entity ID), or merge and split entities by hand."""
+
+
+@entity.command("show")
+@click.argument("entity_id", type=int)
+@click.option("--json", "as_json", is_flag=True, help="Output JSON.")
+@click.pass_obj
+@user_errors
+def entity_show(obj: Context, entity_id: int, as_json: bool) -> None:
+    """Show one entity: its spellings, mentions, and why they were merged."""
+    record = get_entity(obj.open(create=False), entity_id)
+    if as_json:
+        click.echo(json.dumps(record, ensure_ascii=False, indent=2))
+    else:
+        print_card(entity_card(record))
+
+
+reviewer_option = click.option(
+    "--by",
+    "decided_by",
+    default=default_reviewer,
+    show_default="your user name",
+    help="Who decides.",
+)
+
+
+@entity.command("merge")
+@click.argument("entity_a", type=int)
+@click.argument("entity_b", type=int)
+@reviewer_option
+@click.option("--note", help="Why.")
+@click.pass_obj
+@user_errors
+def entity_merge(
+    obj: Context, entity_a: int, entity_b: int, decided_by: str, note: str | None
+) -> None:
+    """Record that entities A and B are one; it outranks the machine and survives re-runs."""
+    report = merge_entities(
+        obj.open(create=False), entity_a, entity_b, decided_by=decided_by, note=note
+    )
+    print_entity_report(report)
+
+
+@entity.command("split")
+@click.argument("entity_id", type=int)
+@click.argument("mention_ids", type=int, nargs=-1, required=True)
+@reviewer_option
+@click.option("--note", help="Why.")
+@click.pass_obj
+@user_errors
+def entity_split(
+    obj: Context, entity_id: int, mention_ids: tuple[int, ...], decided_by: str, note: str | None
+) -> None:
+    """Record that MENTION_IDS (see `factcheck entity ID`) are not entity ID: they become an
+    entity of their own."""
+    try:
+        report = split_entity(
+            obj.open(create=False), entity_id, list(mention_ids), decided_by=decided_by, note=note
+        )
+    except ValueError as error:
+        raise click.ClickException(str(error)) from error
+    print_entity_report(report)
 
 
 @cli.command()

@@ -138,3 +138,50 @@ def m0002_claims(db: Database) -> None:
         """
     )
     db["claims"].enable_fts(["text"], create_triggers=True, tokenize="trigram")
+
+
+@migrations(name="0003_entities")
+def m0003_entities(db: Database) -> None:
+    db.executescript(
+        """
+        CREATE TABLE entities (
+            id INTEGER PRIMARY KEY,
+            name TEXT NOT NULL,                 -- the canonical name: the longest Latin form
+            type TEXT NOT NULL,                 -- person, place, organization
+            mention_count INTEGER NOT NULL,
+            source_count INTEGER NOT NULL,
+            updated_at TEXT NOT NULL
+        );
+        ALTER TABLE mentions ADD COLUMN entity_id INTEGER REFERENCES entities(id)
+            ON DELETE SET NULL;
+        CREATE INDEX idx_mentions_entity ON mentions(entity_id);
+
+        -- Why the mentions of an entity are one: one row per merge, machine or human.
+        CREATE TABLE entity_merges (
+            id INTEGER PRIMARY KEY,
+            entity_id INTEGER NOT NULL REFERENCES entities(id) ON DELETE CASCADE,
+            mention_a INTEGER NOT NULL REFERENCES mentions(id) ON DELETE CASCADE,
+            mention_b INTEGER NOT NULL REFERENCES mentions(id) ON DELETE CASCADE,
+            score REAL NOT NULL,
+            rule TEXT NOT NULL,                 -- the rule that fired: phonetic_key, gazetteer, ...
+            evidence TEXT NOT NULL              -- the scores, in words
+        );
+        CREATE INDEX idx_entity_merges_entity ON entity_merges(entity_id);
+
+        -- A fact-checker's corrections: they outrank the machine and survive every re-run.
+        -- Mentions are named by source and span, which stay the same when claims are re-made.
+        CREATE TABLE entity_judgements (
+            id INTEGER PRIMARY KEY,
+            kind TEXT NOT NULL CHECK (kind IN ('same', 'different')),
+            a_source_id INTEGER NOT NULL REFERENCES sources(id) ON DELETE CASCADE,
+            a_start INTEGER NOT NULL,
+            a_end INTEGER NOT NULL,
+            b_source_id INTEGER NOT NULL REFERENCES sources(id) ON DELETE CASCADE,
+            b_start INTEGER NOT NULL,
+            b_end INTEGER NOT NULL,
+            decided_by TEXT NOT NULL,
+            decided_at TEXT NOT NULL,
+            note TEXT
+        );
+        """
+    )

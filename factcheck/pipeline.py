@@ -9,6 +9,7 @@ from dataclasses import dataclass
 from sqlite_utils import Database
 
 from factcheck.db import transaction
+from factcheck.entities import EntityReport, resolve_entities
 from factcheck.extract.stage import ExtractReport, extract_sources
 from factcheck.ingest import IngestReport, ingest_paths
 
@@ -19,6 +20,7 @@ ProgressCallback = Callable[[str, int, int], None]
 class RunReport:
     ingest: IngestReport
     extract: ExtractReport
+    entities: EntityReport | None
 
 
 def run_pipeline(
@@ -27,8 +29,10 @@ def run_pipeline(
     *,
     progress: Callable[[str], ProgressCallback | None] = lambda stage: None,
 ) -> RunReport:
-    """Ingest `paths`, then extract claims from every source not yet extracted."""
+    """Ingest `paths`, extract claims from every source not yet extracted, and resolve entities
+    again if any source is new."""
     with transaction(db):
         ingest = ingest_paths(db, paths, on_progress=progress("Ingesting"))
         extract = extract_sources(db, on_progress=progress("Extracting claims"))
-    return RunReport(ingest, extract)
+        entities = resolve_entities(db) if extract.source_ids else None
+    return RunReport(ingest, extract, entities)

@@ -131,3 +131,54 @@ def claim_card(claim: dict[str, Any]) -> Group:
     for finding in claim["findings"]:
         parts.append(Text(f"⚠ {finding['kind']}: {finding['detail']}", style="bold red"))
     return Group(*parts)
+
+
+def entity_card(entity: dict[str, Any]) -> Group:
+    spellings = Table(title="Spellings", header_style="bold", expand=True)
+    for header in ("form", "script", "sources", "mentions"):
+        spellings.add_column(header)
+    for spelling in entity["spellings"]:
+        spellings.add_row(
+            spelling["form"],
+            spelling["script"],
+            ", ".join(str(s) for s in spelling["source_ids"]),
+            str(spelling["mentions"]),
+        )
+    mentions = Table(title="Mentions", header_style="bold", expand=True)
+    for header in ("mention", "source", "span", "text", "role"):
+        mentions.add_column(header)
+    for mention in entity["mentions"]:
+        mentions.add_row(
+            str(mention["id"]),
+            str(mention["source_id"]),
+            f"{mention['start_offset']}–{mention['end_offset']}",
+            mention["text"],
+            mention["role"] or "—",
+        )
+    merges = Table(title="Why these are one", header_style="bold", expand=True)
+    for header in ("a", "b", "rule", "score", "evidence"):
+        merges.add_column(header)
+    for merge in entity["merges"]:
+        merges.add_row(
+            merge["a_text"] or str(merge["mention_a"]),
+            merge["b_text"] or str(merge["mention_b"]),
+            merge["rule"],
+            f"{merge['score']:.2f}",
+            Text(merge["evidence"], style="dim"),
+        )
+    parts: list[Any] = [
+        Panel(
+            Text(
+                f"{entity['name']}  ({entity['type']}, {entity['source_count']} sources)",
+                style="bold",
+            ),
+            title=f"Entity {entity['id']}",
+        ),
+        spellings,
+        mentions,
+    ]
+    if entity["merges"]:
+        parts.append(merges)
+    for finding in entity["findings"]:
+        parts.append(Text(f"⚠ {finding['kind']}: {finding['detail']}", style="bold red"))
+    return Group(*parts)

@@ -122,9 +122,15 @@ def _candidate_pairs(forms: list[NameForm]) -> set[tuple[int, int]]:
 
 
 def cluster_mentions(
-    mentions: Sequence[MentionRef], judgements: Sequence[Judgement] = ()
+    mentions: Sequence[MentionRef],
+    judgements: Sequence[Judgement] = (),
+    references: Sequence[MergeEvidence] = (),
 ) -> list[EntityCluster]:
-    """Entities with their member keys and the evidence for every merge."""
+    """Entities with their member keys and the evidence for every merge.
+
+    `references` are short references the text itself ties to a full name (within one
+    source); they merge after human judgements and before any cross-source scoring, unless a
+    judgement says otherwise."""
     refs = list(mentions)
     index = {ref.key: i for i, ref in enumerate(refs)}
     # one comparison per distinct (type, lang, form), not per mention
@@ -173,6 +179,12 @@ def cluster_mentions(
                     f"judged the same by {judgement.decided_by}",
                 ),
             )
+    for reference in references:
+        if reference.a not in index or reference.b not in index:
+            continue
+        i, j = index[reference.a], index[reference.b]
+        if uf.find(i) != uf.find(j) and not blocked(i, j, None):
+            merge(i, j, reference)
     for group in distinct.values():
         for i in group[1:]:
             if uf.find(i) != uf.find(group[0]) and not blocked(group[0], i, None):

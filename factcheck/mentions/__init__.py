@@ -5,7 +5,13 @@ from __future__ import annotations
 from factcheck.mentions.link import link_short_references
 from factcheck.mentions.model import ENTITY_TYPES, Mention
 
-__all__ = ["ENTITY_TYPES", "Mention", "find_mentions", "link_short_references"]
+__all__ = [
+    "ENTITY_TYPES",
+    "Mention",
+    "find_mentions",
+    "find_source_mentions",
+    "link_short_references",
+]
 
 
 def find_mentions(text: str, lang: str, start: int = 0, end: int | None = None) -> list[Mention]:
@@ -21,3 +27,21 @@ def find_mentions(text: str, lang: str, start: int = 0, end: int | None = None) 
     from factcheck.mentions import en
 
     return en.find_mentions(text, start, end)
+
+
+def find_source_mentions(text: str, passages: list[tuple[int, int, str]]) -> list[Mention]:
+    """Mentions in a source's passages ((start, end, lang), in text order).
+
+    Each language's passages are read as one run, so a short reference ("নকভি", "纳克维") is
+    found after its full form in an earlier paragraph; mentions outside the passages (in clutter
+    or headings between them) are dropped.
+    """
+    by_lang: dict[str, list[tuple[int, int]]] = {}
+    for start, end, lang in passages:
+        by_lang.setdefault(lang, []).append((start, end))
+    found: list[Mention] = []
+    for lang, spans in by_lang.items():
+        for mention in find_mentions(text, lang, spans[0][0], spans[-1][1]):
+            if any(start <= mention.start and mention.end <= end for start, end in spans):
+                found.append(mention)
+    return sorted(found, key=lambda mention: (mention.start, mention.end))
