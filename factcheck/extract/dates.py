@@ -76,7 +76,7 @@ _EN_MON = alternation([m.capitalize() for m in EN_MONTHS])
 _EN_WD = alternation([w.capitalize() for w in EN_WEEKDAYS])
 _BN_MON = alternation(BN_MONTHS, bengali=True)
 _BN_WD = alternation(BN_WEEKDAYS, bengali=True)
-_BN_SUFFIX = "(?:ের|ে|র|এ)?"
+_BN_SUFFIX = "(?:টার|টা|টি|ের|ে|র|এ|তে)?"
 _ZH_NUM = "[0-9０-９]{1,2}|[一二三]?十[一二三四五六七八九]?|[一二三四五六七八九]"
 _ZH_YEAR = "[0-9０-９]{4}|[〇零一二三四五六七八九]{4}"
 _BN_RELATIVE = alternation((k for k in RELATIVE if "\u0980" <= k[0] <= "\u09ff"), bengali=True)
@@ -144,6 +144,13 @@ GRAMMARS: list[tuple[str, re.Pattern[str]]] = [
         "bn_my",
         re.compile(rf"{BN_BEFORE}(?P<mon>{_BN_MON}){_BN_SUFFIX}\s*,?\s*(?P<year>{_D}{{4}})"),
     ),
+    (
+        "bn_ym",
+        re.compile(
+            rf"(?<![0-9০-৯])(?P<year>(?:১[৮৯]|২০)[০-৯]{{2}})\s*সালের\s+(?P<mon>{_BN_MON}){_BN_SUFFIX}"
+            rf"{BN_AFTER}"
+        ),
+    ),
     ("bn_month", re.compile(rf"{BN_BEFORE}(?P<mon>{_BN_MON}){_BN_SUFFIX}{BN_AFTER}")),
     (
         "bn_weekday",
@@ -157,7 +164,7 @@ GRAMMARS: list[tuple[str, re.Pattern[str]]] = [
     ),
     (
         "bn_year",
-        re.compile(rf"(?<![0-9০-৯])(?P<year>(?:১[৮৯]|২০)[০-৯]{{2}})(?![0-9০-৯])(?:\s*সালে?)?"),
+        re.compile(rf"(?<![0-9০-৯])(?P<year>(?:১[৮৯]|২০)[০-৯]{{2}})(?![0-9০-৯])(?:\s*সাল(?:ের|ে)?)?"),
     ),
 ]
 
