@@ -22,12 +22,18 @@ def sentences(text: str) -> list[str]:
         ("Inflation was 3.5 percent. It fell.", ["Inflation was 3.5 percent.", "It fell."]),
         ("J. K. Rowling wrote it. Fans read it.", ["J. K. Rowling wrote it.", "Fans read it."]),
         ('He said, "Go home." Then he left.', ['He said, "Go home."', "Then he left."]),
-        ("“Beijing should ... prepare sufficiently,” Qi said.", ["“Beijing should ... prepare sufficiently,” Qi said."]),
+        (
+            "“Beijing should ... prepare sufficiently,” Qi said.",
+            ["“Beijing should ... prepare sufficiently,” Qi said."],
+        ),
         (
             "modern policing techniques.A significant emphasis will be placed.",
             ["modern policing techniques.", "A significant emphasis will be placed."],
         ),
-        ("我们走吧。他说：“好的。”然后走了！真的吗？", ["我们走吧。", "他说：“好的。”", "然后走了！", "真的吗？"]),
+        (
+            "我们走吧。他说：“好的。”然后走了！真的吗？",
+            ["我们走吧。", "他说：“好的。”", "然后走了！", "真的吗？"],
+        ),
         ("তিনি বলেন। আমি যাব? হ্যাঁ!", ["তিনি বলেন।", "আমি যাব?", "হ্যাঁ!"]),
         ("English first. 中文第二。 বাংলা তৃতীয়।", ["English first.", "中文第二。", "বাংলা তৃতীয়।"]),
         ("  Padded sentence.  ", ["Padded sentence."]),

@@ -10,7 +10,10 @@ from dataclasses import dataclass
 
 _SIGNALS = (
     ("has a digit", re.compile(r"[0-9০-৯〇一二三四五六七八九十百千万亿]")),
-    ("names someone or something", re.compile(r"(?<!^)\b[A-Z][a-z]+|[\u4e00-\u9fff]{2}|[\u0980-\u09ff]{3}")),
+    (
+        "names someone or something",
+        re.compile(r"(?<!^)\b[A-Z][a-z]+|[\u4e00-\u9fff]{2}|[\u0980-\u09ff]{3}"),
+    ),
 )
 
 

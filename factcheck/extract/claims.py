@@ -64,10 +64,32 @@ BN_TITLES = (
 )  # fmt: skip
 BN_NAME_STOP = {
     fold_bengali(w)
-    for w in (
-        "এবং ও সাথে সঙ্গে বৈঠক বলেন জানান করেন এই এ সফর পক্ষ পর্যায়ের পর্যায় চীনা নাগরিক "
-        "হিসেবে বলেছেন জানিয়েছেন থেকে কে যে তিনি আরও"
-    ).split()
+    for w in [
+        "এবং",
+        "ও",
+        "সাথে",
+        "সঙ্গে",
+        "বৈঠক",
+        "বলেন",
+        "জানান",
+        "করেন",
+        "এই",
+        "এ",
+        "সফর",
+        "পক্ষ",
+        "পর্যায়ের",
+        "পর্যায়",
+        "চীনা",
+        "নাগরিক",
+        "হিসেবে",
+        "বলেছেন",
+        "জানিয়েছেন",
+        "থেকে",
+        "কে",
+        "যে",
+        "তিনি",
+        "আরও",
+    ]
 }
 BN_NAME_SUFFIXES = ("-এর", "এর", "ের", "কে", "-কে")
 
@@ -124,7 +146,7 @@ def find_roles(text: str, start: int, end: int, lang: str) -> list[SubClaim]:
 
 
 def split_events(text: str, start: int, end: int, lang: str) -> list[SubClaim]:
-    """Coordinated events ("visited X and met with Y") as separate spans; [] when not coordinated."""
+    """Coordinated events ("visited X and met with Y") as separate spans, else []."""
     pattern = _COORDINATED.get(lang)
     if pattern is None:
         return []
@@ -170,7 +192,7 @@ def _en_roles(text: str, start: int, end: int) -> list[SubClaim]:
     for match in _EN_TITLE_NAME.finditer(text, start, end):
         title, name = match.group("title"), match.group("name")
         title_start = match.start("title")
-        # Move capitalised common words ("Security" in "Public Security Wang Xiaohong") to the title.
+        # Capitalised common words ("Security" in "Public Security Wang Xiaohong") are title.
         words = name.split()
         while len(words) > 2 and _is_common_word(text, words[0]):
             words.pop(0)

@@ -84,7 +84,7 @@ _ZH_RELATIVE = alternation(k for k in RELATIVE if "\u4e00" <= k[0] <= "\u9fff")
 _ZH_WD = "(?:星期|礼拜|禮拜|周|週)(?P<wd>[一二三四五六日天])"
 
 GRAMMARS: list[tuple[str, re.Pattern[str]]] = [
-    ("iso", re.compile(rf"\b(?P<year>\d{{4}})-(?P<month>\d{{2}})-(?P<day>\d{{2}})\b")),
+    ("iso", re.compile(r"\b(?P<year>\d{4})-(?P<month>\d{2})-(?P<day>\d{2})\b")),
     (
         "en_mdy",
         re.compile(
@@ -109,7 +109,9 @@ GRAMMARS: list[tuple[str, re.Pattern[str]]] = [
     ),
     (
         "en_weekday",
-        re.compile(rf"\b(?:(?P<mod>last|previous|next|coming|this|on)\s+)?(?P<wd>{_EN_WD})\b", re.I),
+        re.compile(
+            rf"\b(?:(?P<mod>last|previous|next|coming|this|on)\s+)?(?P<wd>{_EN_WD})\b", re.I
+        ),
     ),
     (
         "en_relative",
@@ -158,13 +160,11 @@ GRAMMARS: list[tuple[str, re.Pattern[str]]] = [
     ),
     (
         "bn_relative",
-        re.compile(
-            rf"{BN_BEFORE}(?P<rel>{_BN_RELATIVE}){BN_AFTER}"
-        ),
+        re.compile(rf"{BN_BEFORE}(?P<rel>{_BN_RELATIVE}){BN_AFTER}"),
     ),
     (
         "bn_year",
-        re.compile(rf"(?<![0-9০-৯])(?P<year>(?:১[৮৯]|২০)[০-৯]{{2}})(?![0-9০-৯])(?:\s*সাল(?:ের|ে)?)?"),
+        re.compile(r"(?<![0-9০-৯])(?P<year>(?:১[৮৯]|২০)[০-৯]{2})(?![0-9০-৯])(?:\s*সাল(?:ের|ে)?)?"),
     ),
 ]
 

@@ -27,7 +27,7 @@ EN_SCALES = {"thousand": 1e3, "million": 1e6, "billion": 1e9, "trillion": 1e12}
 EN_WEAK = {"one", "a"}
 
 BN_WORDS = {
-    "এক": 1, "দুই": 2, "দু": 2, "তিন": 3, "চার": 4, "পাঁচ": 5, "ছয়": 6, "ছয়": 6, "সাত": 7,
+    "এক": 1, "দুই": 2, "দু": 2, "তিন": 3, "চার": 4, "পাঁচ": 5, "ছয়": 6, "সাত": 7,
     "আট": 8, "নয়": 9, "দশ": 10, "এগারো": 11, "বারো": 12, "তেরো": 13, "চৌদ্দ": 14,
     "পনেরো": 15, "ষোলো": 16, "সতেরো": 17, "আঠারো": 18, "উনিশ": 19, "বিশ": 20, "পঁচিশ": 25,
     "ত্রিশ": 30, "চল্লিশ": 40, "পঞ্চাশ": 50, "ষাট": 60, "সত্তর": 70, "আশি": 80, "নব্বই": 90,
@@ -55,12 +55,30 @@ ZH_NOT_NUMBERS = {"一", "千万", "千萬", "万一", "萬一", "一一", "十�
 ZH_CLASSIFIERS = (
     "名", "个", "個", "位", "人", "台", "架", "辆", "輛", "艘", "部", "座", "家", "所", "起",
     "次", "项", "項", "件", "条", "條", "枚", "支", "批", "万", "萬", "亿", "億", "多",
-    "班", "歲", "岁", "米", "公尺", "公里", "平方公里", "公頃", "公顷", "公斤", "噸", "吨", "种", "種",
+    "班", "歲", "岁", "米", "公尺", "公里", "平方公里", "公頃", "公顷", "公斤", "噸", "吨",
+    "种", "種",
 )  # fmt: skip
 # Classifiers that are the counted thing themselves: "19歲", "2000米".
-ZH_SELF_UNITS = {"人", "班", "歲", "岁", "米", "公尺", "公里", "平方公里", "公頃", "公顷", "公斤", "噸", "吨"}
+ZH_SELF_UNITS = {
+    "人",
+    "班",
+    "歲",
+    "岁",
+    "米",
+    "公尺",
+    "公里",
+    "平方公里",
+    "公頃",
+    "公顷",
+    "公斤",
+    "噸",
+    "吨",
+}
 ZH_PERSON_CLASSIFIERS = {"名", "位", "人"}
-ZH_STOP = set("的在和与與及了是被将將，。、；：！？（）“”「」 一二三四五六七八九十就讀读參参到都已於于为爲為有")
+ZH_STOP = set(
+    "的在和与與及了是被将將，。、；：！？（）“”「」 "
+    "一二三四五六七八九十就讀读參参到都已於于为爲為有"
+)
 
 APPROX_BEFORE = {
     "en": ("approximately", "about", "around", "nearly", "almost", "some", "roughly",
@@ -107,21 +125,147 @@ FREQUENCIES = {
 }  # fmt: skip
 
 EN_UNIT_STOP = set(
-    """of in on at to for from with and or by as than that which who whom were was are is be
-    been being have has had will would can could may might must shall should took take takes
-    taking per a an the each this these those their its his her our your my more less were
-    said says told across around during after before since until into onto over under about
-    percent per cent while when where if but not no so such also only just then there here
-    it they we he she you i""".split()
+    [
+        "of",
+        "in",
+        "on",
+        "at",
+        "to",
+        "for",
+        "from",
+        "with",
+        "and",
+        "or",
+        "by",
+        "as",
+        "than",
+        "that",
+        "which",
+        "who",
+        "whom",
+        "were",
+        "was",
+        "are",
+        "is",
+        "be",
+        "been",
+        "being",
+        "have",
+        "has",
+        "had",
+        "will",
+        "would",
+        "can",
+        "could",
+        "may",
+        "might",
+        "must",
+        "shall",
+        "should",
+        "took",
+        "take",
+        "takes",
+        "taking",
+        "per",
+        "a",
+        "an",
+        "the",
+        "each",
+        "this",
+        "these",
+        "those",
+        "their",
+        "its",
+        "his",
+        "her",
+        "our",
+        "your",
+        "my",
+        "more",
+        "less",
+        "were",
+        "said",
+        "says",
+        "told",
+        "across",
+        "around",
+        "during",
+        "after",
+        "before",
+        "since",
+        "until",
+        "into",
+        "onto",
+        "over",
+        "under",
+        "about",
+        "percent",
+        "per",
+        "cent",
+        "while",
+        "when",
+        "where",
+        "if",
+        "but",
+        "not",
+        "no",
+        "so",
+        "such",
+        "also",
+        "only",
+        "just",
+        "then",
+        "there",
+        "here",
+        "it",
+        "they",
+        "we",
+        "he",
+        "she",
+        "you",
+        "i",
+    ]
 )
 # Counted nouns that do not end in -s.
 EN_COLLECTIVE = set(
-    """personnel people police staff troops cattle equipment children men women aircraft
-    militia infantry crew""".split()
+    [
+        "personnel",
+        "people",
+        "police",
+        "staff",
+        "troops",
+        "cattle",
+        "equipment",
+        "children",
+        "men",
+        "women",
+        "aircraft",
+        "militia",
+        "infantry",
+        "crew",
+    ]
 )
 BN_UNIT_STOP = {
     fold_bengali(w)
-    for w in "এবং ও থেকে পর্যন্ত করে হয় হয়ে বা সহ জন টি পর মধ্যে জন্য এর বেশি কম".split()
+    for w in [
+        "এবং",
+        "ও",
+        "থেকে",
+        "পর্যন্ত",
+        "করে",
+        "হয়",
+        "হয়ে",
+        "বা",
+        "সহ",
+        "জন",
+        "টি",
+        "পর",
+        "মধ্যে",
+        "জন্য",
+        "এর",
+        "বেশি",
+        "কম",
+    ]
 }
 BN_VOWEL_SIGNS = set("ািীুূৃেৈোৌ")
 BN_CASE_SUFFIXES = ("দেরকে", "দের", "েরা", "কে", "ের", "এর", "রা", "তে", "য়", "ে")
@@ -129,13 +273,20 @@ BN_CASE_SUFFIXES = ("দেরকে", "দের", "েরা", "কে", "ে�
 # --- the number finder ----------------------------------------------------------------------
 
 _EN_WORD = alternation([*EN_UNITS, *EN_MULTIPLIERS, *EN_SCALES])
-_EN_NUMBER = rf"\b(?:an?\s+(?=hundred|thousand|million|billion|dozen))?(?:{_EN_WORD})(?:(?:\s+and\s+|[\s-]+)(?:{_EN_WORD}))*\b"
+_EN_NUMBER = (
+    rf"\b(?:an?\s+(?=hundred|thousand|million|billion|dozen))?(?:{_EN_WORD})"
+    rf"(?:(?:\s+and\s+|[\s-]+)(?:{_EN_WORD}))*\b"
+)
 _BN_NUMBER = (
     rf"{BN_BEFORE}(?:{alternation(BN_WORDS, bengali=True)})"
     rf"(?:{alternation(BN_CLASSIFIERS, bengali=True)})?{BN_AFTER}"
 )
 _ZH_NUMBER = "[零〇一二两兩三四五六七八九十百千万萬亿億幾几]+"
-_DIGITS = rf"(?<![A-Za-z0-9০-৯.,:：]){'[' + DIGIT + ']'}+(?:[,，][{DIGIT}]{{2,3}})*(?:\.[{DIGIT}]+)?(?![{DIGIT}]|[:：][{DIGIT}])"
+# Digits in any script; not part of a word, a decimal or a clock time ("০৪:২১").
+_DIGITS = (
+    rf"(?<![A-Za-z0-9০-৯.,:：])[{DIGIT}]+(?:[,，][{DIGIT}]{{2,3}})*(?:\.[{DIGIT}]+)?"
+    rf"(?![{DIGIT}]|[:：][{DIGIT}])"
+)
 NUMBER = re.compile(
     rf"(?P<digits>{_DIGITS})|(?P<en>{_EN_NUMBER})|(?P<bn>{_BN_NUMBER})|(?P<zh>{_ZH_NUMBER})",
     re.IGNORECASE,
@@ -304,7 +455,9 @@ def _classify(text: str, number: _Number, start: int, stop: int) -> ClaimValue |
         is_approximate = True
     scale = _SCALE_AFTER.match(text, end, stop)
     if scale and number.script in ("digits", "en", "bn"):
-        value *= SCALES.get(scale.group().strip().lower(), SCALES.get(fold_bengali(scale.group().strip()), 1))
+        value *= SCALES.get(
+            scale.group().strip().lower(), SCALES.get(fold_bengali(scale.group().strip()), 1)
+        )
         end = scale.end()
     if _APPROX_AFTER.match(text, end, stop):
         approx_after = _APPROX_AFTER.match(text, end, stop)
@@ -428,9 +581,8 @@ def _next_is_bengali(text: str, end: int, stop: int) -> bool:
 def _bn_counted_noun(text: str, number: _Number, end: int, stop: int) -> tuple[str | None, int]:
     classifier = _BN_CLASSIFIER_AFTER.match(text, end, stop)
     if classifier:
-        if classifier.group("case") or classifier.group("cls") != "জন":
-            if classifier.group("cls") == "জন":
-                return "জন", classifier.end()
+        if classifier.group("cls") == "জন" and classifier.group("case"):
+            return "জন", classifier.end()  # "১২ জনের মৃত্যু": the people are the count
         end = classifier.end()
     word_match = _BN_NEXT_WORD.match(text, end, stop)
     if not word_match:

@@ -76,9 +76,7 @@ def _drop_overlaps(numeric: list[ClaimValue], dates: list) -> tuple[list[ClaimVa
             continue
         kept_numeric.append(value)
     kept_dates = [
-        d
-        for d in dates
-        if not any(v.start < d.end and d.start < v.end for v in kept_numeric)
+        d for d in dates if not any(v.start < d.end and d.start < v.end for v in kept_numeric)
     ]
     return kept_numeric, kept_dates
 
@@ -128,7 +126,9 @@ def _sentence_claims(
         if sub is not None and sub.kind == "role":
             kind, kind_reason = "role", f"role: {sub.subject} is {sub.object}"
         else:
-            kind, kind_reason = classify_kind(text, part_start, part_end, lang, part_values, modality)
+            kind, kind_reason = classify_kind(
+                text, part_start, part_end, lang, part_values, modality
+            )
             if sub is not None:
                 kind_reason = f"event: one of {len(events)} coordinated events"
                 kind = "event"

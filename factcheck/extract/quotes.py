@@ -9,6 +9,7 @@ earlier in the text when only one fits.
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
 
 from factcheck.extract.models import ClaimValue
 from factcheck.extract.script import BN_CHARS, alternation, fold_bengali
@@ -31,12 +32,29 @@ PRONOUNS = {"he", "she", "they", "তিনি", "তাঁরা", "তার�
 # Words that open a Bengali sentence before its subject ("এসময় নাকভি ...").
 BN_LEADING_ADVERBS = {
     fold_bengali(w)
-    for w in "এসময় এছাড়া এছাড়াও তখন বৈঠকে সেখানে পরে তবে এতে এরপর তিনি এ এই সে".split()
+    for w in [
+        "এসময়",
+        "এছাড়া",
+        "এছাড়াও",
+        "তখন",
+        "বৈঠকে",
+        "সেখানে",
+        "পরে",
+        "তবে",
+        "এতে",
+        "এরপর",
+        "তিনি",
+        "এ",
+        "এই",
+        "সে",
+    ]
 }
 BN_CASE_SUFFIXES = ("কে", "ের", "এর", "র")
 
 _QUOTE = re.compile(
-    "|".join(f"{re.escape(a)}([^{re.escape(a + b)}\n]{{2,1500}}){re.escape(b)}" for a, b in QUOTE_PAIRS)
+    "|".join(
+        f"{re.escape(a)}([^{re.escape(a + b)}\n]{{2,1500}}){re.escape(b)}" for a, b in QUOTE_PAIRS
+    )
 )
 _NAME = r"[A-Z][\w’'.-]+(?:\s+[A-Z][\w’'-]+){0,3}"
 _EN_VERB = alternation(SPEECH_VERBS["en"])
@@ -50,7 +68,9 @@ _ACCORDING_TO = re.compile(
     r"(?=[,.;]|$)"
 )
 _ZH_VERB = re.compile(rf"(?P<name>[\u4e00-\u9fff·]{{1,12}}?)(?:{alternation(SPEECH_VERBS['zh'])})")
-_ZH_ACCORDING = re.compile(r"[据據](?P<src>[\u4e00-\u9fff·]{2,12}?)(?:报道|報導|报导|消息|称|稱|介绍)")
+_ZH_ACCORDING = re.compile(
+    r"[据據](?P<src>[\u4e00-\u9fff·]{2,12}?)(?:报道|報導|报导|消息|称|稱|介绍)"
+)
 _BN_VERB = re.compile(
     rf"(?P<name>[{BN_CHARS}\-]+(?:\s+[{BN_CHARS}\-]+){{0,2}}?)\s+"
     rf"(?:{alternation(SPEECH_VERBS['bn'], bengali=True)})(?![{BN_CHARS}])"
@@ -74,7 +94,9 @@ def find_quotes(
             speaker = _speaker(text, lang, s_start, s_end, match.start(), match.end())
             speaker = _resolve_speaker(text, speaker, lang, sentences, index, match.start())
             quotes.append(
-                ClaimValue("quote", inner_start, inner_end, inner, None, None, None, speaker=speaker)
+                ClaimValue(
+                    "quote", inner_start, inner_end, inner, None, None, None, speaker=speaker
+                )
             )
     return quotes
 
@@ -103,27 +125,23 @@ def _is_scare_quote(inner: str) -> bool:
     return len(inner.split()) <= SCARE_QUOTE_MAX_WORDS
 
 
-def _speaker(text: str, lang: str, s_start: int, s_end: int, q_start: int, q_end: int) -> str | None:
+def _speaker(
+    text: str, lang: str, s_start: int, s_end: int, q_start: int, q_end: int
+) -> str | None:
     lead = text[s_start:q_start]
     if lang == "zh":
-        found = None
-        for found in _ZH_VERB.finditer(lead):
-            pass
+        found = _last(_ZH_VERB.finditer(lead))
         if found:
             name = re.split(r"[，,。：:；、“”]", found.group("name"))[-1]
             return name or None
         return None
     if lang == "bn":
-        found = None
-        for found in _BN_VERB.finditer(lead):
-            pass
+        found = _last(_BN_VERB.finditer(lead))
         return _bn_subject(found.group("name")) if found else None
     after = _EN_AFTER.match(text, q_end, s_end)
     if after:
         return after.group("a") or after.group("b")
-    verb = None
-    for verb in _EN_VERB_SEARCH.finditer(lead):
-        pass
+    verb = _last(_EN_VERB_SEARCH.finditer(lead))
     if verb is None:
         according = _ACCORDING_TO.search(text, q_end, s_end)
         return according.group("src") if according else None
@@ -133,6 +151,14 @@ def _speaker(text: str, lang: str, s_start: int, s_end: int, q_start: int, q_end
         clause = re.split(r"[,;:—–]", before_verb, maxsplit=1)[0].strip()
     words = clause.split()
     return " ".join(words[-8:]) if words else None
+
+
+def _last(matches: Iterator[re.Match[str]]) -> re.Match[str] | None:
+    """The last match: the speech verb nearest the quote."""
+    last = None
+    for last in matches:  # noqa: B007
+        pass
+    return last
 
 
 def _bn_subject(phrase: str) -> str:
