@@ -242,8 +242,13 @@ def _zh_roles(text: str, start: int, end: int) -> list[SubClaim]:
     return roles
 
 
+_BN_ANY_TITLE = re.compile(alternation(BN_TITLES, bengali=True))
+
+
 def _bn_roles(text: str, start: int, end: int) -> list[SubClaim]:
-    roles = []
+    roles: list[SubClaim] = []
+    if _BN_ANY_TITLE.search(text, start, end) is None:
+        return roles
     for match in _BN_TITLE.finditer(text, start, end):
         words: list[str] = []
         position = match.end()

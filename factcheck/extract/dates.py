@@ -184,11 +184,32 @@ class DateMention:
     relative: tuple[str, int] | None = None
 
 
+# Which script a grammar needs; a passage without that script skips the grammar (for speed).
+_SCRIPT_OF_GRAMMAR = {
+    "zh": re.compile("[年月周週星礼禮昨今明前去上下本这這]"),
+    "bn": re.compile("[\u0980-\u09ff]"),
+}
+_LATIN_OR_DIGIT = re.compile("[A-Za-z0-9]")
+
+
+def _needs(name: str, text: str, start: int, stop: int) -> bool:
+    script = name.split("_")[0]
+    if script in _SCRIPT_OF_GRAMMAR:
+        return _SCRIPT_OF_GRAMMAR[script].search(text, start, stop) is not None
+    return _LATIN_OR_DIGIT.search(text, start, stop) is not None
+
+
 def find_dates(text: str, start: int = 0, end: int | None = None) -> list[DateMention]:
     """Date phrases in text[start:end]; where two overlap the longer wins."""
     stop = len(text) if end is None else end
     found: list[DateMention] = []
+    needed: dict[str, bool] = {}
     for name, pattern in GRAMMARS:
+        script = name.split("_")[0]
+        if script not in needed:
+            needed[script] = _needs(name, text, start, stop)
+        if not needed[script]:
+            continue
         for match in pattern.finditer(text, start, stop):
             mention = _read(name, match)
             if mention is not None:
