@@ -146,7 +146,7 @@ def find_roles(text: str, start: int, end: int, lang: str) -> list[SubClaim]:
 
 
 def split_events(text: str, start: int, end: int, lang: str) -> list[SubClaim]:
-    """Coordinated events ("visited X and met with Y") as separate spans; [] when not coordinated."""
+    """Coordinated events ("visited X and met with Y") as separate spans, else []."""
     pattern = _COORDINATED.get(lang)
     if pattern is None:
         return []
@@ -192,7 +192,7 @@ def _en_roles(text: str, start: int, end: int) -> list[SubClaim]:
     for match in _EN_TITLE_NAME.finditer(text, start, end):
         title, name = match.group("title"), match.group("name")
         title_start = match.start("title")
-        # Move capitalised common words ("Security" in "Public Security Wang Xiaohong") to the title.
+        # Capitalised common words ("Security" in "Public Security Wang Xiaohong") are title.
         words = name.split()
         while len(words) > 2 and _is_common_word(text, words[0]):
             words.pop(0)
@@ -242,8 +242,13 @@ def _zh_roles(text: str, start: int, end: int) -> list[SubClaim]:
     return roles
 
 
+_BN_ANY_TITLE = re.compile(alternation(BN_TITLES, bengali=True))
+
+
 def _bn_roles(text: str, start: int, end: int) -> list[SubClaim]:
-    roles = []
+    roles: list[SubClaim] = []
+    if _BN_ANY_TITLE.search(text, start, end) is None:
+        return roles
     for match in _BN_TITLE.finditer(text, start, end):
         words: list[str] = []
         position = match.end()

@@ -76,7 +76,7 @@ _EN_MON = alternation([m.capitalize() for m in EN_MONTHS])
 _EN_WD = alternation([w.capitalize() for w in EN_WEEKDAYS])
 _BN_MON = alternation(BN_MONTHS, bengali=True)
 _BN_WD = alternation(BN_WEEKDAYS, bengali=True)
-_BN_SUFFIX = "(?:ের|ে|র|এ)?"
+_BN_SUFFIX = "(?:টার|টা|টি|ের|ে|র|এ|তে)?"
 _ZH_NUM = "[0-9０-９]{1,2}|[一二三]?十[一二三四五六七八九]?|[一二三四五六七八九]"
 _ZH_YEAR = "[0-9０-９]{4}|[〇零一二三四五六七八九]{4}"
 _BN_RELATIVE = alternation((k for k in RELATIVE if "\u0980" <= k[0] <= "\u09ff"), bengali=True)
@@ -146,6 +146,13 @@ GRAMMARS: list[tuple[str, re.Pattern[str]]] = [
         "bn_my",
         re.compile(rf"{BN_BEFORE}(?P<mon>{_BN_MON}){_BN_SUFFIX}\s*,?\s*(?P<year>{_D}{{4}})"),
     ),
+    (
+        "bn_ym",
+        re.compile(
+            rf"(?<![0-9০-৯])(?P<year>(?:১[৮৯]|২০)[০-৯]{{2}})\s*সালের\s+(?P<mon>{_BN_MON}){_BN_SUFFIX}"
+            rf"{BN_AFTER}"
+        ),
+    ),
     ("bn_month", re.compile(rf"{BN_BEFORE}(?P<mon>{_BN_MON}){_BN_SUFFIX}{BN_AFTER}")),
     (
         "bn_weekday",
@@ -157,7 +164,7 @@ GRAMMARS: list[tuple[str, re.Pattern[str]]] = [
     ),
     (
         "bn_year",
-        re.compile(r"(?<![0-9০-৯])(?P<year>(?:১[৮৯]|২০)[০-৯]{2})(?![0-9০-৯])(?:\s*সালে?)?"),
+        re.compile(r"(?<![0-9০-৯])(?P<year>(?:১[৮৯]|২০)[০-৯]{2})(?![0-9০-৯])(?:\s*সাল(?:ের|ে)?)?"),
     ),
 ]
 
@@ -177,11 +184,32 @@ class DateMention:
     relative: tuple[str, int] | None = None
 
 
+# Which script a grammar needs; a passage without that script skips the grammar (for speed).
+_SCRIPT_OF_GRAMMAR = {
+    "zh": re.compile("[年月周週星礼禮昨今明前去上下本这這]"),
+    "bn": re.compile("[\u0980-\u09ff]"),
+}
+_LATIN_OR_DIGIT = re.compile("[A-Za-z0-9]")
+
+
+def _needs(name: str, text: str, start: int, stop: int) -> bool:
+    script = name.split("_")[0]
+    if script in _SCRIPT_OF_GRAMMAR:
+        return _SCRIPT_OF_GRAMMAR[script].search(text, start, stop) is not None
+    return _LATIN_OR_DIGIT.search(text, start, stop) is not None
+
+
 def find_dates(text: str, start: int = 0, end: int | None = None) -> list[DateMention]:
     """Date phrases in text[start:end]; where two overlap the longer wins."""
     stop = len(text) if end is None else end
     found: list[DateMention] = []
+    needed: dict[str, bool] = {}
     for name, pattern in GRAMMARS:
+        script = name.split("_")[0]
+        if script not in needed:
+            needed[script] = _needs(name, text, start, stop)
+        if not needed[script]:
+            continue
         for match in pattern.finditer(text, start, stop):
             mention = _read(name, match)
             if mention is not None:

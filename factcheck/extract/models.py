@@ -39,7 +39,7 @@ class ClaimValue:
 
     kind:
       number    a bare number; value is the number, normalized its plain decimal form.
-      quantity  a number with what it counts; unit is the counted noun ("cameras", "local officers").
+      quantity  a number with what it counts; unit the counted noun ("cameras", "local officers").
       percent   value in percent (25.0), normalized "25%".
       money     value the amount, unit an ISO 4217 code, normalized "5000000 USD".
       duration  normalized an ISO 8601 duration ("P3M"); unit "recurring" when it is a period that

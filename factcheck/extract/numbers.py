@@ -27,7 +27,7 @@ EN_SCALES = {"thousand": 1e3, "million": 1e6, "billion": 1e9, "trillion": 1e12}
 EN_WEAK = {"one", "a"}
 
 BN_WORDS = {
-    "এক": 1, "দুই": 2, "দু": 2, "তিন": 3, "চার": 4, "পাঁচ": 5, "ছয়": 6, "ছয়": 6, "সাত": 7,
+    "এক": 1, "দুই": 2, "দু": 2, "তিন": 3, "চার": 4, "পাঁচ": 5, "ছয়": 6, "সাত": 7,
     "আট": 8, "নয়": 9, "দশ": 10, "এগারো": 11, "বারো": 12, "তেরো": 13, "চৌদ্দ": 14,
     "পনেরো": 15, "ষোলো": 16, "সতেরো": 17, "আঠারো": 18, "উনিশ": 19, "বিশ": 20, "পঁচিশ": 25,
     "ত্রিশ": 30, "চল্লিশ": 40, "পঞ্চাশ": 50, "ষাট": 60, "সত্তর": 70, "আশি": 80, "নব্বই": 90,
@@ -55,9 +55,30 @@ ZH_NOT_NUMBERS = {"一", "千万", "千萬", "万一", "萬一", "一一", "十�
 ZH_CLASSIFIERS = (
     "名", "个", "個", "位", "人", "台", "架", "辆", "輛", "艘", "部", "座", "家", "所", "起",
     "次", "项", "項", "件", "条", "條", "枚", "支", "批", "万", "萬", "亿", "億", "多",
+    "班", "歲", "岁", "米", "公尺", "公里", "平方公里", "公頃", "公顷", "公斤", "噸", "吨",
+    "种", "種",
 )  # fmt: skip
+# Classifiers that are the counted thing themselves: "19歲", "2000米".
+ZH_SELF_UNITS = {
+    "人",
+    "班",
+    "歲",
+    "岁",
+    "米",
+    "公尺",
+    "公里",
+    "平方公里",
+    "公頃",
+    "公顷",
+    "公斤",
+    "噸",
+    "吨",
+}
 ZH_PERSON_CLASSIFIERS = {"名", "位", "人"}
-ZH_STOP = set("的在和与與及了是被将將，。、；：！？（）“”「」 ")
+ZH_STOP = set(
+    "的在和与與及了是被将將，。、；：！？（）“”「」 "
+    "一二三四五六七八九十就讀读參参到都已於于为爲為有"
+)
 
 APPROX_BEFORE = {
     "en": ("approximately", "about", "around", "nearly", "almost", "some", "roughly",
@@ -246,23 +267,33 @@ BN_UNIT_STOP = {
         "কম",
     ]
 }
-BN_CASE_SUFFIXES = ("দেরকে", "দের", "েরা", "কে", "ের", "এর", "রা", "তে", "য়", "র", "ে")
+BN_VOWEL_SIGNS = set("ািীুূৃেৈোৌ")
+BN_CASE_SUFFIXES = ("দেরকে", "দের", "েরা", "কে", "ের", "এর", "রা", "তে", "য়", "ে")
 
 # --- the number finder ----------------------------------------------------------------------
 
 _EN_WORD = alternation([*EN_UNITS, *EN_MULTIPLIERS, *EN_SCALES])
-_EN_NUMBER = rf"\b(?:an?\s+(?=hundred|thousand|million|billion|dozen))?(?:{_EN_WORD})(?:(?:\s+and\s+|[\s-]+)(?:{_EN_WORD}))*\b"
+_EN_NUMBER = (
+    rf"\b(?:an?\s+(?=hundred|thousand|million|billion|dozen))?(?:{_EN_WORD})"
+    rf"(?:(?:\s+and\s+|[\s-]+)(?:{_EN_WORD}))*\b"
+)
 _BN_NUMBER = (
     rf"{BN_BEFORE}(?:{alternation(BN_WORDS, bengali=True)})"
     rf"(?:{alternation(BN_CLASSIFIERS, bengali=True)})?{BN_AFTER}"
 )
 _ZH_NUMBER = "[零〇一二两兩三四五六七八九十百千万萬亿億幾几]+"
-_DIGITS = rf"(?<![A-Za-z0-9০-৯.,:：]){'[' + DIGIT + ']'}+(?:[,，][{DIGIT}]{{2,3}})*(?:\.[{DIGIT}]+)?(?![:：][{DIGIT}])"
+# Digits in any script; not part of a word, a decimal or a clock time ("০৪:২১").
+_DIGITS = (
+    rf"(?<![A-Za-z0-9০-৯.,:：])[{DIGIT}]+(?:[,，][{DIGIT}]{{2,3}})*(?:\.[{DIGIT}]+)?"
+    rf"(?![{DIGIT}]|[:：][{DIGIT}])"
+)
 NUMBER = re.compile(
     rf"(?P<digits>{_DIGITS})|(?P<en>{_EN_NUMBER})|(?P<bn>{_BN_NUMBER})|(?P<zh>{_ZH_NUMBER})",
     re.IGNORECASE,
 )
-_SCALE_AFTER = re.compile(rf"[ \t]*(?:{alternation(SCALES, bengali=True)})(?![A-Za-z])", re.I)
+_SCALE_AFTER = re.compile(
+    rf"[ \t]*(?:{alternation(SCALES, bengali=True)})(?![A-Za-z]|[{BN_CHARS}])", re.I
+)
 _PERCENT_AFTER = re.compile(rf"[ \t]*(?:{alternation(PERCENT_AFTER, bengali=True)})", re.I)
 _CURRENCY_AFTER = re.compile(
     rf"[ \t]*(?P<cur>{alternation(CURRENCY_AFTER, bengali=True)})(?![A-Za-z])", re.I
@@ -270,7 +301,7 @@ _CURRENCY_AFTER = re.compile(
 _CURRENCY_BEFORE = re.compile(rf"(?P<cur>{alternation(CURRENCY_BEFORE)})[ \t]*$")
 _DURATION_AFTER = re.compile(
     rf"(?:[ \t]*|-)(?P<unit>{alternation(DURATION_UNITS, bengali=True)})"
-    rf"(?P<tail>(?:ের|ে|র|-long|-old)?)(?![A-Za-z]|[{BN_CHARS}])",
+    rf"(?P<tail>(?:ের|ে|র|-long|-old)?)(?![A-Za-z]|[{BN_CHARS}]|[級级代度])",
     re.I,
 )
 _RECURRING_BEFORE = re.compile(rf"(?:{alternation(RECURRING_BEFORE, bengali=True)})[ \t]*$", re.I)
@@ -288,9 +319,8 @@ _BN_CLASSIFIER_AFTER = re.compile(
 )
 _BN_NEXT_WORD = re.compile(rf"[ \t]*(?P<word>[{BN_CHARS}]+)")
 _ZH_CLASSIFIER_AFTER = re.compile(
-    rf"(?P<cls>{alternation(ZH_CLASSIFIERS)})(?P<noun>[\u4e00-\u9fff]{{0,4}})"
+    rf"[ \t]?(?P<cls>{alternation(ZH_CLASSIFIERS)})(?P<noun>[\u4e00-\u9fff]{{0,3}})"
 )
-_YEAR_LIKE = re.compile(r"(?:1[89]|20)\d\d")
 
 
 @dataclass(frozen=True)
@@ -469,7 +499,7 @@ def _classify(text: str, number: _Number, start: int, stop: int) -> ClaimValue |
             span_end = end
         return make("money", span_end, f"{_fmt(value)} {code}", code)
     duration = _DURATION_AFTER.match(text, end, stop)
-    if duration and not (number.script == "digits" and _YEAR_LIKE.fullmatch(text[begin:end])):
+    if duration and not (number.script == "digits" and _is_year_like(text[begin:end], value)):
         designator, multiple = _lookup(DURATION_UNITS, duration.group("unit"))
         amount = value * multiple
         iso = f"PT{_fmt(amount)}M" if designator == "MIN" else _iso_duration(amount, designator)
@@ -486,7 +516,8 @@ def _classify(text: str, number: _Number, start: int, stop: int) -> ClaimValue |
             recurring = "recurring"
             span_end = after.end()
         return make("duration", span_end, iso, recurring)
-    if number.script == "digits" and _YEAR_LIKE.fullmatch(text[begin:end]):
+    is_year_like = number.script == "digits" and _is_year_like(text[begin:end], number.value)
+    if is_year_like and not _ZH_CLASSIFIER_AFTER.match(text, end, stop):
         return None  # a year: the date finder owns it
     if number.is_weak and number.script != "zh":
         return None  # "one of", "একটি": an article, not a count
@@ -499,7 +530,7 @@ def _classify(text: str, number: _Number, start: int, stop: int) -> ClaimValue |
 
 
 def _counted_noun(text: str, number: _Number, end: int, stop: int) -> tuple[str | None, int]:
-    if number.script == "zh":
+    if number.script == "zh" or _ZH_CLASSIFIER_AFTER.match(text, end, stop):
         found = _ZH_CLASSIFIER_AFTER.match(text, end, stop)
         if not found:
             return None, end
@@ -509,7 +540,9 @@ def _counted_noun(text: str, number: _Number, end: int, stop: int) -> tuple[str 
                 noun = noun[:i]
                 break
         classifier = found.group("cls")
-        if classifier == "人" or (classifier in ZH_PERSON_CLASSIFIERS and not noun):
+        if classifier in ZH_SELF_UNITS:
+            return classifier, found.end("cls")
+        if classifier in ZH_PERSON_CLASSIFIERS and not noun:
             return "人", found.end("cls")
         if classifier in ("万", "萬", "亿", "億", "多"):
             return None, end
@@ -536,6 +569,10 @@ def _counted_noun(text: str, number: _Number, end: int, stop: int) -> tuple[str 
     return chosen, chosen_end
 
 
+def _is_year_like(raw: str, value: float) -> bool:
+    return len(raw) == 4 and 1800 <= value <= 2100
+
+
 def _next_is_bengali(text: str, end: int, stop: int) -> bool:
     found = _BN_NEXT_WORD.match(text, end, stop)
     return found is not None
@@ -544,9 +581,8 @@ def _next_is_bengali(text: str, end: int, stop: int) -> bool:
 def _bn_counted_noun(text: str, number: _Number, end: int, stop: int) -> tuple[str | None, int]:
     classifier = _BN_CLASSIFIER_AFTER.match(text, end, stop)
     if classifier:
-        if classifier.group("case") or classifier.group("cls") != "জন":
-            if classifier.group("cls") == "জন":
-                return "জন", classifier.end()
+        if classifier.group("cls") == "জন" and classifier.group("case"):
+            return "জন", classifier.end()  # "১২ জনের মৃত্যু": the people are the count
         end = classifier.end()
     word_match = _BN_NEXT_WORD.match(text, end, stop)
     if not word_match:
@@ -559,6 +595,9 @@ def _bn_counted_noun(text: str, number: _Number, end: int, stop: int) -> tuple[s
         if word.endswith(suffix) and len(word) - len(suffix) >= 2:
             word = word[: -len(suffix)]
             break
+    else:
+        if word.endswith("র") and len(word) > 3 and word[-2] in BN_VOWEL_SIGNS:
+            word = word[:-1]  # genitive after a vowel: "নারীর" -> "নারী", but not "ছাত্র"
     return word, word_match.end()
 
 

@@ -9,6 +9,7 @@ earlier in the text when only one fits.
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
 
 from factcheck.extract.models import ClaimValue
 from factcheck.extract.script import BN_CHARS, alternation, fold_bengali
@@ -129,24 +130,18 @@ def _speaker(
 ) -> str | None:
     lead = text[s_start:q_start]
     if lang == "zh":
-        found = None
-        for found in _ZH_VERB.finditer(lead):
-            pass
+        found = _last(_ZH_VERB.finditer(lead))
         if found:
             name = re.split(r"[，,。：:；、“”]", found.group("name"))[-1]
             return name or None
         return None
     if lang == "bn":
-        found = None
-        for found in _BN_VERB.finditer(lead):
-            pass
+        found = _last(_BN_VERB.finditer(lead))
         return _bn_subject(found.group("name")) if found else None
     after = _EN_AFTER.match(text, q_end, s_end)
     if after:
         return after.group("a") or after.group("b")
-    verb = None
-    for verb in _EN_VERB_SEARCH.finditer(lead):
-        pass
+    verb = _last(_EN_VERB_SEARCH.finditer(lead))
     if verb is None:
         according = _ACCORDING_TO.search(text, q_end, s_end)
         return according.group("src") if according else None
@@ -156,6 +151,14 @@ def _speaker(
         clause = re.split(r"[,;:—–]", before_verb, maxsplit=1)[0].strip()
     words = clause.split()
     return " ".join(words[-8:]) if words else None
+
+
+def _last(matches: Iterator[re.Match[str]]) -> re.Match[str] | None:
+    """The last match: the speech verb nearest the quote."""
+    last = None
+    for last in matches:  # noqa: B007
+        pass
+    return last
 
 
 def _bn_subject(phrase: str) -> str:

@@ -14,8 +14,15 @@ BN_BEFORE = rf"(?<![{BN_CHARS}])"
 BN_AFTER = rf"(?![{BN_CHARS}])"
 DIGIT = "0-9০-৯０-９"
 
-# Precomposed nukta letters and their decomposed spellings; texts use either.
-_NUKTA = {"\u09df": "\u09af\u09bc", "\u09dc": "\u09a1\u09bc", "\u09dd": "\u09a2\u09bc"}
+# Precomposed letters and vowel signs and their decomposed spellings (য় / য + ়, ো / ে + া);
+# real texts use either, so patterns accept both and look-ups fold to the decomposed form.
+_NUKTA = {
+    "\u09df": "\u09af\u09bc",
+    "\u09dc": "\u09a1\u09bc",
+    "\u09dd": "\u09a2\u09bc",
+    "\u09cb": "\u09c7\u09be",
+    "\u09cc": "\u09c7\u09d7",
+}
 _NUKTA_PATTERN = {v: f"(?:{v}|{k})" for k, v in _NUKTA.items()}
 
 _HAN = re.compile(f"[{HAN_CHARS}]")
