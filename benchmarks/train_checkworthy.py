@@ -181,7 +181,7 @@ def main() -> None:
             "# sentence\tsklearn probability (written by benchmarks/train_checkworthy.py)\n"
         )
         for sentence, prob in zip(probes, predict(vecs, model, probes), strict=True):
-            handle.write(f"{sentence}\t{prob!r}\n")
+            handle.write(f"{sentence}\t{float(prob)!r}\n")
     print(f"wrote {PROBS_OUT.relative_to(ROOT)}")
 
 

@@ -15,6 +15,12 @@ from factcheck.checkworthy.rules import Signal, find_signals, logit, sigmoid
 
 __all__ = ["Checkworthiness", "assess", "assess_many"]
 
+# English prose outside debates (op-eds, press releases) is full of fluent generalities the
+# debate-trained model scores high; a claim with nothing specific in it is rarely worth checking.
+SPECIFIC_CUES = frozenset({"number", "percent", "date", "titled_person"})
+NO_SPECIFICS_WEIGHT = -1.0
+NO_SPECIFICS_REASON = "nothing specific: no number, date or titled person"
+
 
 @dataclass(frozen=True)
 class Checkworthiness:
@@ -42,6 +48,8 @@ def _assess_english(sentence: str, signals: list[Signal], bias: float) -> Checkw
     # Shift the model's log-odds so its tuned threshold lands on 0.5, then let the rules that
     # catch rhetoric (questions, wishes, evaluation, headings) pull it down.
     log_odds = logit(scored.probability) - logit(scored.threshold)
+    if not any(s.name in SPECIFIC_CUES for s in signals):
+        signals = [*signals, Signal("no_specifics", NO_SPECIFICS_WEIGHT, NO_SPECIFICS_REASON)]
     log_odds += bias + sum(s.weight for s in signals)
     direction = "top words" if scored.probability >= scored.threshold else "top words against"
     words = ", ".join(scored.top_terms) or "none known"

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import math
 import re
+import unicodedata
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 
@@ -37,14 +38,19 @@ class RuleSet:
     bias: float
 
 
+def nfc(text: str) -> str:
+    """One spelling per letter: Bengali য় is typed both as one code point and as য + nukta."""
+    return unicodedata.normalize("NFC", text)
+
+
 def alternation(words: Iterable[str]) -> str:
     """A regex alternation that prefers the longest word (部长 before 长)."""
-    unique = sorted(set(words), key=lambda w: (-len(w), w))
+    unique = sorted({nfc(w) for w in words}, key=lambda w: (-len(w), w))
     return "|".join(re.escape(w) for w in unique)
 
 
 def regex(pattern: str | re.Pattern[str], flags: int = 0) -> Finder:
-    compiled = re.compile(pattern, flags) if isinstance(pattern, str) else pattern
+    compiled = re.compile(nfc(pattern), flags) if isinstance(pattern, str) else pattern
 
     def find(sentence: str) -> str | None:
         found = compiled.search(sentence)
@@ -60,6 +66,7 @@ def cue(name: str, pattern: str, weight: float, reason: str, flags: int = 0) -> 
 def find_signals(sentence: str, rules: RuleSet) -> list[Signal]:
     """Every cue that fires, once each, in table order."""
     signals = []
+    sentence = nfc(sentence)
     for rule in rules.cues:
         found = rule.find(sentence)
         if found is not None:

@@ -63,8 +63,9 @@ EVENTS = (
 QUESTION_WORDS = ("কি", "কী", "কেন", "কীভাবে", "কিভাবে", "কোথায়", "কবে", "কারা", "কে")
 OPINION = (
     "উচিত", "আশা", "মনে করি", "মনে করেন", "মনে হয়", "চাই", "প্রত্যাশা", "হয়তো", "সম্ভবত",
-    "প্রয়োজন", "দরকার", "জরুরি", "আমাদের", "আমরা", "আমি", "বিশ্বাস", "নিশ্চয়ই", "যেন",
+    "প্রয়োজন", "দরকার", "জরুরি", "বিশ্বাস", "নিশ্চয়ই", "যেন", "করতে হবে",
 )  # fmt: skip
+FIRST_PERSON = ("আমি", "আমরা", "আমাদের", "আমার")
 EVALUATIVE = (
     "দুর্দান্ত", "চমৎকার", "অসাধারণ", "মর্মান্তিক", "দুঃখজনক", "লজ্জাজনক", "দুঃসংবাদ", "ভয়াবহ",
     "উদ্বেগজনক", "ঐতিহাসিক", "গৌরব", "অত্যন্ত", "খুবই", "দুর্ভাগ্য", "হতাশাজনক", "প্রশংসনীয়",
@@ -92,19 +93,20 @@ def rules() -> RuleSet:
         cues=(
             cue(
                 "number",
-                rf"[০-৯0-9]+(?:[.,][০-৯0-9]+)*|{_prefix(NUMBER_WORDS)}",
+                rf"[০-৯0-9]+(?:[.,][০-৯0-9]+)*|{_START}(?:{alternation(NUMBER_WORDS)})"
+                rf"(?:টি|টা|জন|ই|তে|য়)?{_END}",
                 1.2,
                 "has a number: {match}",
             ),
             cue(
                 "date",
-                rf"{_whole(MONTHS)}|{_prefix(DATE_WORDS)}",
+                rf"{_whole(MONTHS)}|{_START}(?:{alternation(DATE_WORDS)})(?:ে|ের|েই|ও)?{_END}",
                 0.8,
                 "has a date: {match}",
             ),
             cue(
                 "titled_person",
-                rf"{alternation(TITLES)}",
+                rf"(?:{alternation(TITLES)})(?:কে|র|ের|দের|রা|গণ|ও)?{_END}",
                 1.0,
                 "names a person with a title: {match}",
             ),
@@ -115,10 +117,11 @@ def rules() -> RuleSet:
             cue("question", rf"[?？]|{_whole(QUESTION_WORDS)}", -2.5, "is a question"),
             cue("wish", alternation(WISHES), -1.5, "wish or greeting: '{match}'"),
             cue("opinion", _whole(OPINION), -1.0, "opinion or speculation: '{match}'"),
+            cue("first_person", _whole(FIRST_PERSON), -0.4, "first person: '{match}'"),
             cue("evaluative", _prefix(EVALUATIVE), -1.0, "evaluative wording: '{match}'"),
             cue("slogan", r"[!！]\s*$", -1.5, "ends with an exclamation mark"),
             cue("boilerplate", alternation(BOILERPLATE), -3.0, "site boilerplate: '{match}'"),
-            Cue("heading", heading(8, 80), -1.5, "looks like a heading: '{match}'"),
+            Cue("heading", heading(12, 100), -2.5, "looks like a heading: '{match}'"),
         ),
-        bias=-1.2,
+        bias=-1.0,
     )

@@ -110,7 +110,7 @@ def rules() -> RuleSet:
             ),
             cue(
                 "foreign_name",
-                rf"{han}{{1,5}}[·・•]{han}{{1,6}}",
+                rf"{han}{{1,4}}[·・•]{han}{{1,4}}",
                 0.6,
                 "names a person: {match}",
             ),
@@ -120,7 +120,13 @@ def rules() -> RuleSet:
                 0.4,
                 "names an organisation: {match}",
             ),
-            cue("place", alternation(places), 0.6, "names a place: {match}"),
+            cue("place", alternation(places), 0.8, "names a place: {match}"),
+            cue(
+                "definition",
+                r"(?:是|爲|為|属于|屬於)(?:一[种種个個部位座家支名條条所]|[^，,。]{1,12}的一[种種个個部位座家支名條条所])",
+                0.8,
+                "states what something is: '{match}'",
+            ),
             cue("reporting", alternation(REPORTING), 0.5, "reports what someone said: '{match}'"),
             cue("event", alternation(EVENTS), 1.0, "reports an event or fact: '{match}'"),
             cue("question", rf"[?？]|(?:{alternation(QUESTION_WORDS)})", -3.0, "is a question"),
