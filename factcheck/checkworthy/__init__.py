@@ -18,7 +18,7 @@ __all__ = ["Checkworthiness", "assess", "assess_many"]
 # English prose outside debates (op-eds, press releases) is full of fluent generalities the
 # debate-trained model scores high; a claim with nothing specific in it is rarely worth checking.
 SPECIFIC_CUES = frozenset({"number", "percent", "date", "titled_person"})
-NO_SPECIFICS_WEIGHT = -1.0
+NO_SPECIFICS_WEIGHT = -0.5
 NO_SPECIFICS_REASON = "nothing specific: no number, date or titled person"
 
 
