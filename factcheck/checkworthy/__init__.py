@@ -1,34 +1,76 @@
-"""PLACEHOLDER check-worthiness scorer, to be replaced at merge by the real `checkworthy` package.
-
-Only the API is meant to survive: `assess(sentence, lang) -> Checkworthiness`.
+"""Is a sentence check-worthy? A specific, verifiable factual statement (who did what, how many,
+when, where, in which role) is; questions, slogans, wishes, rhetoric, headings and boilerplate are
+not. English combines a small shipped linear model with rule signals; Chinese and Bengali use rule
+tables; other languages fall back to script-independent rules. Every score comes with its reasons.
 """
 
 from __future__ import annotations
 
-import re
+from collections.abc import Sequence
 from dataclasses import dataclass
 
-_SIGNALS = (
-    ("has a digit", re.compile(r"[0-9০-৯〇一二三四五六七八九十百千万亿]")),
-    (
-        "names someone or something",
-        re.compile(r"(?<!^)\b[A-Z][a-z]+|[\u4e00-\u9fff]{2}|[\u0980-\u09ff]{3}"),
-    ),
-)
+from factcheck.checkworthy import model
+from factcheck.checkworthy.lang import rules_for
+from factcheck.checkworthy.rules import Signal, find_signals, logit, sigmoid
+
+__all__ = ["Checkworthiness", "assess", "assess_many"]
+
+# English prose outside debates (op-eds, press releases) is full of fluent generalities the
+# debate-trained model scores high; a claim with nothing specific in it is rarely worth checking.
+SPECIFIC_CUES = frozenset({"number", "percent", "date", "titled_person"})
+NO_SPECIFICS_WEIGHT = -0.5
+NO_SPECIFICS_REASON = "nothing specific: no number, date or titled person"
 
 
 @dataclass(frozen=True)
 class Checkworthiness:
-    score: float
+    score: float  # in [0, 1]; 0.5 is the decision boundary
     is_checkworthy: bool
-    reasons: tuple[str, ...]
+    reasons: tuple[str, ...]  # the signals that fired, in words a fact-checker understands
+
+
+def _primary_language(lang: str) -> str:
+    """'zh-Hant' -> 'zh', 'en_US' -> 'en'."""
+    return lang.replace("_", "-").split("-")[0].lower()
+
+
+def _verdict(log_odds: float, reasons: list[str]) -> Checkworthiness:
+    score = sigmoid(log_odds)
+    return Checkworthiness(score, score >= 0.5, tuple(reasons))
+
+
+def _signal_reasons(signals: list[Signal]) -> list[str]:
+    return [s.reason for s in signals]
+
+
+def _assess_english(sentence: str, signals: list[Signal], bias: float) -> Checkworthiness:
+    scored = model.score(sentence)
+    # Shift the model's log-odds so its tuned threshold lands on 0.5, then let the rules that
+    # catch rhetoric (questions, wishes, evaluation, headings) pull it down.
+    log_odds = logit(scored.probability) - logit(scored.threshold)
+    if not any(s.name in SPECIFIC_CUES for s in signals):
+        signals = [*signals, Signal("no_specifics", NO_SPECIFICS_WEIGHT, NO_SPECIFICS_REASON)]
+    log_odds += bias + sum(s.weight for s in signals)
+    direction = "top words" if scored.probability >= scored.threshold else "top words against"
+    words = ", ".join(scored.top_terms) or "none known"
+    reasons = [f"model: {scored.probability:.2f} ({direction}: {words})"]
+    return _verdict(log_odds, reasons + _signal_reasons(signals))
 
 
 def assess(sentence: str, lang: str) -> Checkworthiness:
-    """PLACEHOLDER: a digit or a name and not a question."""
-    stripped = sentence.rstrip(" \"'”’」』)")
-    if stripped.endswith(("?", "？")):
-        return Checkworthiness(0.0, False, ("is a question",))
-    reasons = tuple(reason for reason, pattern in _SIGNALS if pattern.search(sentence))
-    score = 0.3 * len(reasons) + (0.2 if len(sentence) > 40 else 0.0)
-    return Checkworthiness(round(score, 2), score >= 0.5, reasons or ("no digit or name",))
+    """How check-worthy one sentence is; lang is 'en', 'zh', 'bn' or anything else (fallback)."""
+    if not sentence.strip():
+        return Checkworthiness(0.0, False, ("empty sentence",))
+    code = _primary_language(lang)
+    rules = rules_for(code)
+    signals = find_signals(sentence, rules)
+    if code == "en":
+        return _assess_english(sentence, signals, rules.bias)
+    log_odds = rules.bias + sum(s.weight for s in signals)
+    reasons = _signal_reasons(signals) or ["no sign of a specific, verifiable fact"]
+    return _verdict(log_odds, reasons)
+
+
+def assess_many(items: Sequence[tuple[str, str]]) -> list[Checkworthiness]:
+    """assess() over (sentence, lang) pairs; the model and rule tables load once for all."""
+    return [assess(sentence, lang) for sentence, lang in items]

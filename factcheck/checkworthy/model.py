@@ -1,0 +1,112 @@
+"""The English check-worthiness model: a logistic regression over TF-IDF terms, in pure Python.
+
+The weights are trained by benchmarks/train_checkworthy.py (scikit-learn, dev only) and shipped as
+gzipped JSON next to this module; they are loaded once, at first use.
+"""
+
+from __future__ import annotations
+
+import gzip
+import json
+import math
+from collections import Counter
+from collections.abc import Callable
+from dataclasses import dataclass
+from functools import cache
+from importlib import resources
+
+from factcheck.checkworthy.features import HAND_FEATURES, char_terms, word_terms
+
+MODEL_FILE = "en_model.json.gz"
+
+# Each block is vectorised and L2-normalised on its own, as in training.
+ANALYSERS: dict[str, Callable[[str], list[str]]] = {"word": word_terms, "char": char_terms}
+_HAND_MEANING = {term: meaning for term, _, meaning in HAND_FEATURES}
+
+
+@dataclass(frozen=True)
+class Block:
+    """One vectoriser's vocabulary: term -> (idf, coefficient)."""
+
+    weights: dict[str, tuple[float, float]]
+
+
+@dataclass(frozen=True)
+class LinearModel:
+    blocks: dict[str, Block]
+    intercept: float
+    threshold: float  # probability at which a sentence counts as check-worthy (tuned in CV)
+
+
+@dataclass(frozen=True)
+class ModelScore:
+    probability: float
+    threshold: float
+    top_terms: tuple[str, ...]  # the terms that pushed most towards the decision, in words
+
+
+@cache
+def load_model() -> LinearModel:
+    raw = resources.files("factcheck.checkworthy").joinpath(MODEL_FILE).read_bytes()
+    data = json.loads(gzip.decompress(raw))
+    documents = data["n_documents"]
+    blocks = {}
+    for name, terms in data["blocks"].items():
+        # sklearn's smoothed idf, recomputed from integer document frequencies.
+        blocks[name] = Block(
+            {
+                term: (math.log((1 + documents) / (1 + df)) + 1.0, coef)
+                for term, (df, coef) in terms.items()
+            }
+        )
+    return LinearModel(blocks, data["intercept"], data["threshold"])
+
+
+def _contributions(model: LinearModel, sentence: str) -> dict[str, float]:
+    """Each known term's share of the decision value (tf-idf weight times coefficient)."""
+    shares: dict[str, float] = {}
+    for name, block in model.blocks.items():
+        counts = Counter(t for t in ANALYSERS[name](sentence) if t in block.weights)
+        values = {t: (1.0 + math.log(c)) * block.weights[t][0] for t, c in counts.items()}
+        norm = math.sqrt(sum(v * v for v in values.values()))
+        if norm == 0.0:
+            continue
+        for term, value in values.items():
+            key = f"{name}:{term}"
+            shares[key] = value / norm * block.weights[term][1]
+    return shares
+
+
+def _sigmoid(x: float) -> float:
+    if x >= 0:
+        return 1.0 / (1.0 + math.exp(-x))
+    z = math.exp(x)
+    return z / (1.0 + z)
+
+
+def _describe(key: str) -> str:
+    block, term = key.split(":", 1)
+    if term in _HAND_MEANING:
+        return _HAND_MEANING[term]
+    shown = term.strip() if block == "char" else term
+    return f"'{shown}'" if block == "word" else f"'…{shown}…'"
+
+
+def probability(sentence: str) -> float:
+    """The model's probability that the sentence is check-worthy (equal to sklearn's)."""
+    model = load_model()
+    return _sigmoid(model.intercept + sum(_contributions(model, sentence).values()))
+
+
+def score(sentence: str, top: int = 3) -> ModelScore:
+    """Probability plus the word-level terms that pushed hardest towards the decision."""
+    model = load_model()
+    shares = _contributions(model, sentence)
+    prob = _sigmoid(model.intercept + sum(shares.values()))
+    sign = 1.0 if prob >= model.threshold else -1.0
+    # Word terms and hand features read better than character pieces, so rank those first.
+    ranked = sorted(
+        (k for k, v in shares.items() if v * sign > 0),
+        key=lambda k: (k.startswith("char:"), -abs(shares[k])),
+    )
+    return ModelScore(prob, model.threshold, tuple(_describe(k) for k in ranked[:top]))
