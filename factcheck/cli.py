@@ -193,7 +193,8 @@ def run(obj: Context, paths: tuple[str, ...]) -> None:
 @click.pass_obj
 @user_errors
 def extract(obj: Context, source_id: int | None) -> None:
-    """Extract claims from every source not yet extracted (or from one source, afresh)."""
+    """Extract claims from every source not yet extracted (or from one source, afresh), then
+    resolve entities again."""
     db = obj.open(create=False)
     if source_id is not None:
         get_source(db, source_id)  # an unknown id is an error, not an empty run
@@ -202,6 +203,8 @@ def extract(obj: Context, source_id: int | None) -> None:
             db, None if source_id is None else [source_id], on_progress=stage("Extracting claims")
         )
     print_extract_report(report)
+    if report.source_ids:  # new mentions: entities are resolved again
+        print_entity_report(resolve_entities(db))
 
 
 SOURCE_COLUMNS = [
