@@ -185,3 +185,61 @@ def m0003_entities(db: Database) -> None:
         );
         """
     )
+
+
+@migrations(name="0004_links_and_verdicts")
+def m0004_links_and_verdicts(db: Database) -> None:
+    db.executescript(
+        """
+        -- Claims that are not independent of each other (a translation in the same page, a
+        -- repeated block, a copied source) share a group; corroboration counts groups.
+        ALTER TABLE claims ADD COLUMN independence_group TEXT;
+
+        CREATE TABLE links (
+            id INTEGER PRIMARY KEY,
+            claim_a INTEGER NOT NULL REFERENCES claims(id) ON DELETE CASCADE,
+            claim_b INTEGER NOT NULL REFERENCES claims(id) ON DELETE CASCADE,
+            relation TEXT NOT NULL CHECK (relation IN
+                ('corroborates', 'contradicts', 'related', 'translation', 'duplicate')),
+            score REAL NOT NULL,
+            reason TEXT NOT NULL,               -- in words a fact-checker accepts
+            evidence TEXT NOT NULL DEFAULT '{}', -- JSON: shared entities, values, terms
+            created_at TEXT NOT NULL,
+            CHECK (claim_a < claim_b),
+            UNIQUE (claim_a, claim_b)
+        );
+        CREATE INDEX idx_links_b ON links(claim_b);
+        CREATE INDEX idx_links_relation ON links(relation);
+
+        -- Every verdict ever given, machine or human: the history is append-only, and exactly
+        -- one row per claim is current.
+        CREATE TABLE verdicts (
+            id INTEGER PRIMARY KEY,
+            claim_id INTEGER NOT NULL REFERENCES claims(id) ON DELETE CASCADE,
+            label TEXT NOT NULL CHECK (label IN ('corroborated', 'contradicted', 'conflicting',
+                                                 'unverified', 'not_checkable')),
+            confidence REAL NOT NULL,
+            rationale TEXT NOT NULL,
+            decided_by TEXT NOT NULL,           -- 'auto' or the reviewer's name
+            decided_at TEXT NOT NULL,
+            note TEXT,                          -- a reviewer's note
+            is_current INTEGER NOT NULL DEFAULT 1,
+            disagreement TEXT                   -- on a human verdict: newer evidence disagrees
+        );
+        CREATE UNIQUE INDEX idx_verdicts_current ON verdicts(claim_id) WHERE is_current = 1;
+        CREATE INDEX idx_verdicts_claim ON verdicts(claim_id, id);
+
+        CREATE TABLE citations (
+            id INTEGER PRIMARY KEY,
+            verdict_id INTEGER NOT NULL REFERENCES verdicts(id) ON DELETE CASCADE,
+            claim_id INTEGER NOT NULL REFERENCES claims(id) ON DELETE CASCADE,  -- the cited claim
+            source_id INTEGER NOT NULL REFERENCES sources(id) ON DELETE CASCADE,
+            stance TEXT NOT NULL CHECK (stance IN ('supports', 'contradicts', 'related')),
+            quote TEXT NOT NULL,                -- sources.text[start:end]
+            start_offset INTEGER NOT NULL,
+            end_offset INTEGER NOT NULL,
+            url TEXT
+        );
+        CREATE INDEX idx_citations_verdict ON citations(verdict_id);
+        """
+    )
