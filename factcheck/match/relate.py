@@ -1,0 +1,226 @@
+"""How two claims relate, with the reason in words: the rules, as pure functions.
+
+A corroboration needs the same entities saying the same thing; a contradiction needs the same
+entity, the same attribute and the same event or time, with a different value. Anything less is
+at most `related`.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from rapidfuzz import fuzz
+
+from factcheck.match.facts import ClaimFacts, Quantity
+
+# Two approximate figures within this share of each other agree ("about 14,000" and 14,500).
+APPROXIMATE_TOLERANCE = 0.1
+# Events whose times are further apart than this many days are two events, not one.
+SAME_EVENT_DAYS = 45
+# Same-language claims this similar (rapidfuzz ratio) are one text copied.
+DUPLICATE_RATIO = 92
+# A translation must share at least this much (see translation_score) with its original.
+MIN_TRANSLATION_SCORE = 0.5
+
+
+@dataclass(frozen=True)
+class Relation:
+    relation: str  # corroborates | contradicts | related | translation | duplicate
+    score: float
+    reason: str
+    evidence: dict = field(default_factory=dict)
+
+
+def names(claim: ClaimFacts, anchors: set[str]) -> str:
+    """Anchors in words: entity names and place codes."""
+    words = []
+    for anchor in sorted(anchors):
+        if anchor.startswith("e"):
+            words.append(claim.entity_names.get(int(anchor[1:]), anchor))
+        else:
+            words.append(anchor[2:])
+    return ", ".join(words)
+
+
+def month_or_day_apart(a: str, b: str) -> int:
+    """Days between two ISO dates or months (a month counts as its first day)."""
+    import datetime
+
+    def parse(value: str) -> datetime.date:
+        parts = (value + "-01-01")[:10].split("-")
+        return datetime.date(int(parts[0]), int(parts[1]), int(parts[2]))
+
+    return abs((parse(a) - parse(b)).days)
+
+
+def quantities_agree(a: Quantity, b: Quantity) -> bool:
+    if a.value == b.value:
+        return True
+    if a.is_approximate or b.is_approximate:
+        return abs(a.value - b.value) <= APPROXIMATE_TOLERANCE * max(a.value, b.value)
+    return False
+
+
+def format_number(value: float) -> str:
+    return f"{value:,.0f}" if value == int(value) else f"{value:,}"
+
+
+def relate(a: ClaimFacts, b: ClaimFacts) -> Relation | None:
+    """The relation between two claims of different independence groups, or None."""
+    if a.lang == b.lang and fuzz.ratio(a.text, b.text) >= DUPLICATE_RATIO:
+        return Relation(
+            "duplicate",
+            fuzz.ratio(a.text, b.text) / 100,
+            "the same words in two sources: one copies the other",
+        )
+    if not (a.asserts and b.asserts):
+        return None
+    shared = a.anchors & b.anchors
+    if (
+        a.kind == "role"
+        and b.kind == "role"
+        and a.subject_entity
+        and a.subject_entity == b.subject_entity
+    ):
+        return relate_roles(a, b)
+    if a.quantities and b.quantities and shared:
+        found = relate_quantities(a, b, shared)
+        if found:
+            return found
+    common_events = a.events & b.events
+    if common_events and shared:
+        return relate_events(a, b, shared, common_events, (a.terms & b.terms) | common_events)
+    common_terms = a.terms & b.terms
+    if len(shared) + len(common_terms) + len(common_events) >= 3 and shared:
+        signals = len(shared) + len(common_terms) + len(common_events)
+        return Relation(
+            "related",
+            min(0.9, 0.2 * signals),
+            f"both are about {names(a, shared)}"
+            + (
+                f" ({', '.join(sorted(common_terms | common_events))})"
+                if common_terms | common_events
+                else ""
+            ),
+            {"shared": sorted(shared), "concepts": sorted(common_terms | common_events)},
+        )
+    return None
+
+
+def relate_roles(a: ClaimFacts, b: ClaimFacts) -> Relation:
+    person = a.entity_names.get(a.subject_entity or 0, a.subject_name or "the person")
+    same = a.roles & b.roles
+    if same:
+        role = sorted(same, key=len)[-1].replace("_", " ")
+        return Relation(
+            "corroborates",
+            0.9,
+            f"both say {person} is {role}",
+            {"entity": a.subject_entity, "role": sorted(same)},
+        )
+    # A person may hold several titles: different roles are related, never a contradiction.
+    return Relation(
+        "related",
+        0.5,
+        f"both give {person} a title, different ones ({', '.join(sorted(a.roles)) or 'unknown'}"
+        f" vs {', '.join(sorted(b.roles)) or 'unknown'})",
+        {"entity": a.subject_entity},
+    )
+
+
+def relate_quantities(a: ClaimFacts, b: ClaimFacts, shared: set[str]) -> Relation | None:
+    for qa in a.quantities:
+        for qb in b.quantities:
+            if qa.unit != qb.unit or not qa.unit:
+                continue
+            about = names(a, shared)
+            if quantities_agree(qa, qb):
+                return Relation(
+                    "corroborates",
+                    0.85,
+                    f"both say {format_number(qa.value)} {qa.unit} ({about})",
+                    {"unit": qa.unit, "values": [qa.value, qb.value], "shared": sorted(shared)},
+                )
+            time_a, time_b = a.event_time(), b.event_time()
+            if time_a and time_b and month_or_day_apart(time_a, time_b) > SAME_EVENT_DAYS:
+                continue  # figures from different times may both be right
+            return Relation(
+                "contradicts",
+                0.8,
+                f"{qa.text} vs {qb.text} for the same {about}",
+                {"unit": qa.unit, "values": [qa.value, qb.value], "shared": sorted(shared)},
+            )
+    return None
+
+
+def is_specific(anchor: str) -> bool:
+    """A person, organisation, city or province names one thing; a country alone does not."""
+    return not anchor.startswith("p:") or "-" in anchor
+
+
+def relate_events(
+    a: ClaimFacts, b: ClaimFacts, shared: set[str], events: set[str], concepts: set[str]
+) -> Relation | None:
+    """The same event if the same kind of event involves the same specific participants (two
+    of them, or one plus both countries and another shared concept) at compatible times."""
+    what = ", ".join(sorted(events))
+    about = names(a, shared)
+    specific = {anchor for anchor in shared if is_specific(anchor)}
+    countries = shared - specific
+    same_participants = len(specific) >= 2 or (
+        len(specific) == 1 and len(countries) >= 2 and len(concepts) >= 2
+    )
+    if not same_participants:
+        if not specific:
+            return None
+        return Relation(
+            "related",
+            0.4,
+            f"both mention {what} involving {about}, but not enough in common to be one event",
+            {"events": sorted(events), "shared": sorted(shared)},
+        )
+    time_a, time_b = a.event_time(), b.event_time()
+    if (a.dates and b.has_unresolved_time and not b.dates) or (
+        b.dates and a.has_unresolved_time and not a.dates
+    ):
+        return Relation(
+            "related",
+            0.4,
+            f"both report {what} involving {about}, but one gives a date the other's relative "
+            "time cannot be compared with",
+            {"events": sorted(events), "shared": sorted(shared)},
+        )
+    if time_a and time_b and month_or_day_apart(time_a, time_b) > SAME_EVENT_DAYS:
+        return Relation(
+            "related",
+            0.5,
+            f"the same kind of event ({what}) involving {about}, but at different times "
+            f"({time_a} vs {time_b}): two events, not one",
+            {"events": sorted(events), "shared": sorted(shared), "times": [time_a, time_b]},
+        )
+    score = min(0.9, 0.5 + 0.1 * len(specific) + 0.05 * len(countries) + 0.05 * len(concepts))
+    return Relation(
+        "corroborates",
+        score,
+        f"both report {what} involving {about}",
+        {"events": sorted(events), "shared": sorted(shared)},
+    )
+
+
+def translation_score(a: ClaimFacts, b: ClaimFacts) -> float:
+    """How well two claims of one source in different languages fit as original and
+    translation: shared entities, places, concepts and values, and a similar position."""
+    if a.kind != b.kind:
+        return 0.0
+    concepts_a = a.roles | a.events | a.terms
+    concepts_b = b.roles | b.events | b.terms
+    union = (a.anchors | b.anchors) | (concepts_a | concepts_b)
+    if not union:
+        return 0.0
+    overlap = len((a.anchors & b.anchors) | (concepts_a & concepts_b)) / len(union)
+    values_a = {q.value for q in a.quantities} | a.dates
+    values_b = {q.value for q in b.quantities} | b.dates
+    if values_a or values_b:
+        overlap = (overlap + len(values_a & values_b) / len(values_a | values_b)) / 2
+    distance = abs(a.position - b.position)
+    return overlap * max(0.0, 1 - 2 * distance)

@@ -1,0 +1,176 @@
+"""The match stage: candidate pairs from shared entities, places, values and concepts (blocking,
+never every pair), their relation, and the links in the ledger brought up to date.
+
+A source's own translation is linked as `translation` and a copy as `duplicate`; neither is
+independent confirmation, which the verdict stage enforces through independence groups.
+"""
+
+from __future__ import annotations
+
+import datetime
+import itertools
+import json
+from collections import defaultdict
+from collections.abc import Callable
+from dataclasses import dataclass, field
+
+from sqlite_utils import Database
+
+from factcheck.db import transaction
+from factcheck.match.facts import ClaimFacts, load_claim_facts
+from factcheck.match.relate import MIN_TRANSLATION_SCORE, Relation, relate, translation_score
+
+# A blocking key shared by more claims than this is too common to pair on alone ("China");
+# such claims are paired on combinations of keys instead.
+MAX_BLOCK = 40
+
+LinkKey = tuple[int, int]
+
+
+@dataclass
+class MatchReport:
+    claims: int = 0
+    candidate_pairs: int = 0
+    added: dict[str, int] = field(default_factory=dict)
+    changed: int = 0
+    removed: int = 0
+    links: dict[str, int] = field(default_factory=dict)
+
+    def describe(self) -> str:
+        added = ", ".join(f"{count} {relation}" for relation, count in sorted(self.added.items()))
+        return (
+            f"matched {self.claims} claims ({self.candidate_pairs} candidate pairs): "
+            f"links added {added or 'none'}; {self.changed} changed; {self.removed} removed"
+        )
+
+
+def blocking_keys(claim: ClaimFacts) -> set[str]:
+    keys = set(claim.anchors)
+    keys |= {f"q:{q.unit}" for q in claim.quantities if q.unit}
+    if claim.subject_entity:
+        keys.add(f"subject:{claim.subject_entity}")
+    return keys
+
+
+def candidate_pairs(facts: list[ClaimFacts]) -> set[LinkKey]:
+    """Pairs of claims from different independence groups that share a blocking key; common keys
+    are combined in pairs so no block grows past MAX_BLOCK."""
+    keys_of = {claim.id: blocking_keys(claim) for claim in facts if claim.asserts}
+    frequency: dict[str, int] = defaultdict(int)
+    for keys in keys_of.values():
+        for key in keys:
+            frequency[key] += 1
+    blocks: dict[str, list[int]] = defaultdict(list)
+    for claim_id, keys in keys_of.items():
+        rare = {key for key in keys if frequency[key] <= MAX_BLOCK}
+        common = sorted(keys - rare)
+        for key in rare:
+            blocks[key].append(claim_id)
+        for first, second in itertools.combinations(common, 2):
+            blocks[f"{first}&{second}"].append(claim_id)
+    group_of = {claim.id: claim.group for claim in facts}
+    pairs: set[LinkKey] = set()
+    for members in blocks.values():
+        if len(members) > MAX_BLOCK:
+            continue  # still too common: a pair on two everyday keys says nothing
+        for a, b in itertools.combinations(sorted(members), 2):
+            if group_of[a] != group_of[b]:
+                pairs.add((a, b))
+    return pairs
+
+
+def translation_links(facts: list[ClaimFacts]) -> dict[LinkKey, Relation]:
+    """Within each source written in two languages, the claims that translate each other: the
+    mutual best fit above MIN_TRANSLATION_SCORE."""
+    by_source: dict[int, dict[str, list[ClaimFacts]]] = defaultdict(lambda: defaultdict(list))
+    for claim in facts:
+        by_source[claim.source_id][claim.lang].append(claim)
+    links: dict[LinkKey, Relation] = {}
+    for languages in by_source.values():
+        for lang_a, lang_b in itertools.combinations(sorted(languages), 2):
+            claims_a, claims_b = languages[lang_a], languages[lang_b]
+            best_a: dict[int, tuple[float, int]] = {}
+            best_b: dict[int, tuple[float, int]] = {}
+            for a in claims_a:
+                for b in claims_b:
+                    score = translation_score(a, b)
+                    if score > best_a.get(a.id, (0.0, 0))[0]:
+                        best_a[a.id] = (score, b.id)
+                    if score > best_b.get(b.id, (0.0, 0))[0]:
+                        best_b[b.id] = (score, a.id)
+            for a_id, (score, b_id) in best_a.items():
+                if score >= MIN_TRANSLATION_SCORE and best_b.get(b_id, (0.0, 0))[1] == a_id:
+                    key = (min(a_id, b_id), max(a_id, b_id))
+                    links[key] = Relation(
+                        "translation",
+                        round(score, 3),
+                        f"the same statement in {lang_a} and {lang_b} within one source: a "
+                        "translation, not independent confirmation",
+                        {"languages": [lang_a, lang_b]},
+                    )
+    return links
+
+
+def compute_links(facts: list[ClaimFacts], report: MatchReport) -> dict[LinkKey, Relation]:
+    by_id = {claim.id: claim for claim in facts}
+    links = translation_links(facts)
+    pairs = candidate_pairs(facts)
+    report.claims, report.candidate_pairs = len(facts), len(pairs)
+    for a, b in sorted(pairs):
+        relation = relate(by_id[a], by_id[b])
+        if relation:
+            links[(a, b)] = relation
+    return links
+
+
+def match_claims(
+    db: Database, *, on_progress: Callable[[str, int, int], None] | None = None
+) -> MatchReport:
+    """Recompute the links of every current claim and write what changed, in one transaction."""
+    report = MatchReport()
+    with transaction(db):
+        if on_progress:
+            on_progress("reading claims", 0, 3)
+        facts = load_claim_facts(db)
+        if on_progress:
+            on_progress("pairing claims", 1, 3)
+        links = compute_links(facts, report)
+        if on_progress:
+            on_progress("writing links", 2, 3)
+        write_links(db, links, report)
+        groups = {claim.id: claim.group for claim in facts}
+        db.conn.executemany(
+            "UPDATE claims SET independence_group = ? WHERE id = ?",
+            [(group, claim_id) for claim_id, group in groups.items()],
+        )
+    return report
+
+
+def write_links(db: Database, links: dict[LinkKey, Relation], report: MatchReport) -> None:
+    existing = {
+        (row["claim_a"], row["claim_b"]): row
+        for row in db.query("SELECT id, claim_a, claim_b, relation, score, reason FROM links")
+    }
+    now = datetime.datetime.now(datetime.UTC).isoformat(timespec="seconds")
+    for key, relation in links.items():
+        row = existing.pop(key, None)
+        values = {
+            "relation": relation.relation,
+            "score": round(relation.score, 3),
+            "reason": relation.reason,
+            "evidence": json.dumps(relation.evidence, ensure_ascii=False, default=str),
+        }
+        if row is None:
+            db["links"].insert({"claim_a": key[0], "claim_b": key[1], "created_at": now, **values})
+            report.added[relation.relation] = report.added.get(relation.relation, 0) + 1
+        elif (row["relation"], row["score"], row["reason"]) != (
+            values["relation"],
+            values["score"],
+            values["reason"],
+        ):
+            db["links"].update(row["id"], values)
+            report.changed += 1
+        report.links[relation.relation] = report.links.get(relation.relation, 0) + 1
+    for row in existing.values():
+        db.execute("DELETE FROM links WHERE id = ?", [row["id"]])
+        report.removed += 1
