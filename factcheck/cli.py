@@ -31,10 +31,21 @@ from factcheck.entities import (
 from factcheck.export import export_document, write_output
 from factcheck.extract.stage import ExtractReport, extract_sources
 from factcheck.ingest import IngestReport, ingest_paths
+from factcheck.match import MatchReport, match_claims
 from factcheck.output import Column, emit, output_options
 from factcheck.pipeline import ProgressCallback, run_pipeline
 from factcheck.render import claim_card, entity_card, print_card, source_card
 from factcheck.sources import UnknownIdError, get_passages, get_source, list_sources
+from factcheck.verdict import (
+    LABELS,
+    VerdictReport,
+    claim_links,
+    contradictions,
+    give_verdicts,
+    review_claim,
+    verdict_counts,
+    verdict_history,
+)
 
 STATUS_STYLES = {"added": "green", "new_version": "yellow", "unchanged": "dim", "skipped": "red"}
 
@@ -150,6 +161,18 @@ def print_entity_report(report: EntityReport) -> None:
     )
 
 
+def print_check_report(match: MatchReport, verdicts: VerdictReport) -> None:
+    console = Console(stderr=True, highlight=False)
+    console.print(match.describe())
+    console.print(verdicts.describe())
+    for claim_id, old, new in verdicts.changed:
+        console.print(f"  claim {claim_id}: {old} → {new}")
+    for claim_id in verdicts.flagged:
+        console.print(
+            f"  [yellow]claim {claim_id}: new evidence disagrees with its human verdict[/]"
+        )
+
+
 def print_extract_report(report: ExtractReport) -> None:
     Console(stderr=True, highlight=False).print(
         f"extracted {report.claims} claims ({report.checkworthy} check-worthy) and "
@@ -185,6 +208,7 @@ def run(obj: Context, paths: tuple[str, ...]) -> None:
     print_extract_report(report.extract)
     if report.entities:
         print_entity_report(report.entities)
+    print_check_report(report.match, report.verdicts)
     fail_if_nothing_ingested(report.ingest)
 
 
@@ -290,7 +314,10 @@ def claims(
 @user_errors
 def claim(obj: Context, claim_id: int, as_json: bool) -> None:
     """Show one claim: its sentence in context, kind, modality, values, mentions and reasons."""
-    record = get_claim(obj.open(create=False), claim_id)
+    db = obj.open(create=False)
+    record = get_claim(db, claim_id)
+    record["links"] = claim_links(db, claim_id)
+    record["verdicts"] = verdict_history(db, claim_id)
     if as_json:
         record.pop("source_text")
         click.echo(json.dumps(record, ensure_ascii=False, indent=2))
@@ -400,6 +427,70 @@ def entity_split(
     except ValueError as error:
         raise click.ClickException(str(error)) from error
     print_entity_report(report)
+
+
+@cli.command()
+@click.pass_obj
+@user_errors
+def check(obj: Context) -> None:
+    """Match claims across sources and give verdicts again (part of `run`)."""
+    db = obj.open(create=False)
+    with progress_display() as stage:
+        match = match_claims(db, on_progress=stage("Matching claims"))
+    print_check_report(match, give_verdicts(db))
+
+
+@cli.command()
+@click.argument("claim_id", type=int)
+@click.option("--verdict", "label", type=click.Choice(LABELS), required=True, help="Your verdict.")
+@click.option("--note", help="Why: shown with the verdict and kept in its history.")
+@reviewer_option
+@click.pass_obj
+@user_errors
+def review(obj: Context, claim_id: int, label: str, note: str | None, decided_by: str) -> None:
+    """Record a reviewer's verdict on a claim. It outranks the machine: re-runs keep it and flag
+    it when new evidence disagrees. The history stays on the claim card."""
+    result = review_claim(obj.open(create=False), claim_id, label, decided_by=decided_by, note=note)
+    previous = result["previous"]
+    before = f" (was {previous['label']}, by {previous['decided_by']})" if previous else ""
+    click.echo(f"claim {claim_id}: {label} by {decided_by}{before}")
+
+
+VERDICT_COLUMNS = [
+    Column("source_id", "source", min_width=6, no_wrap=True),
+    Column("title", "title", min_width=12, max_width=48),
+    Column("label", "verdict", min_width=12, no_wrap=True),
+    Column("claims", "claims", min_width=6, no_wrap=True),
+]
+
+
+@cli.command()
+@output_options
+@click.pass_obj
+@user_errors
+def verdicts(obj: Context, output_format: str | None) -> None:
+    """Current verdicts counted by source and label."""
+    rows = verdict_counts(obj.open(create=False))
+    emit(rows, VERDICT_COLUMNS, output_format, title="Verdicts by source")
+
+
+CONTRADICTION_COLUMNS = [
+    Column("claim_a", "claim", min_width=5, no_wrap=True),
+    Column("quote_a", "says", min_width=24),
+    Column("claim_b", "claim", min_width=5, no_wrap=True),
+    Column("quote_b", "but", min_width=24),
+    Column("reason", "why they clash", min_width=20),
+]
+
+
+@cli.command("contradictions")
+@output_options
+@click.pass_obj
+@user_errors
+def contradictions_command(obj: Context, output_format: str | None) -> None:
+    """Every contradiction, with both quotes side by side."""
+    rows = contradictions(obj.open(create=False))
+    emit(rows, CONTRADICTION_COLUMNS, output_format, title="Contradictions")
 
 
 @cli.command()

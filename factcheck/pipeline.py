@@ -12,6 +12,8 @@ from factcheck.db import transaction
 from factcheck.entities import EntityReport, resolve_entities
 from factcheck.extract.stage import ExtractReport, extract_sources
 from factcheck.ingest import IngestReport, ingest_paths
+from factcheck.match import MatchReport, match_claims
+from factcheck.verdict import VerdictReport, give_verdicts
 
 ProgressCallback = Callable[[str, int, int], None]
 
@@ -21,6 +23,8 @@ class RunReport:
     ingest: IngestReport
     extract: ExtractReport
     entities: EntityReport | None
+    match: MatchReport
+    verdicts: VerdictReport
 
 
 def run_pipeline(
@@ -29,10 +33,12 @@ def run_pipeline(
     *,
     progress: Callable[[str], ProgressCallback | None] = lambda stage: None,
 ) -> RunReport:
-    """Ingest `paths`, extract claims from every source not yet extracted, and resolve entities
-    again if any source is new."""
+    """Ingest `paths`, extract claims from every source not yet extracted, resolve entities
+    again if any source is new, then bring links and verdicts up to date."""
     with transaction(db):
         ingest = ingest_paths(db, paths, on_progress=progress("Ingesting"))
         extract = extract_sources(db, on_progress=progress("Extracting claims"))
         entities = resolve_entities(db) if extract.source_ids else None
-    return RunReport(ingest, extract, entities)
+        match = match_claims(db, on_progress=progress("Matching claims"))
+        verdicts = give_verdicts(db)
+    return RunReport(ingest, extract, entities, match, verdicts)

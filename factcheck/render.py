@@ -130,7 +130,73 @@ def claim_card(claim: dict[str, Any]) -> Group:
         parts.append(mentions)
     for finding in claim["findings"]:
         parts.append(Text(f"⚠ {finding['kind']}: {finding['detail']}", style="bold red"))
+    parts.extend(verdict_parts(claim.get("verdicts", []), claim.get("links", [])))
     return Group(*parts)
+
+
+VERDICT_STYLES = {
+    "corroborated": "bold white on green",
+    "contradicted": "bold white on red",
+    "conflicting": "bold black on yellow",
+    "unverified": "bold black on bright_white",
+    "not_checkable": "dim",
+}
+
+
+def verdict_parts(history: list[dict[str, Any]], links: list[dict[str, Any]]) -> list[Any]:
+    """The current verdict with its citations, the claim's links, and the verdict history."""
+    parts: list[Any] = []
+    if history:
+        current = next((v for v in reversed(history) if v["is_current"]), history[-1])
+        headline = Text()
+        headline.append(
+            f" {current['label'].replace('_', ' ').upper()} ",
+            style=VERDICT_STYLES[current["label"]],
+        )
+        headline.append(
+            f"  confidence {current['confidence']:.0%}, decided by {current['decided_by']}"
+        )
+        body = [headline, Text(current["rationale"])]
+        if current.get("disagreement"):
+            body.append(Text(f"⚠ {current['disagreement']}", style="bold yellow"))
+        for citation in current["citations"]:
+            span = f"{citation['start_offset']}–{citation['end_offset']}"
+            where = f"source {citation['source_id']}, {span}"
+            if citation["url"]:
+                where += f", {citation['url']}"
+            line = Text(f"{citation['stance']}: ", style="bold")
+            line.append(f"“{citation['quote']}”")
+            line.append(f"  ({where}; claim {citation['claim_id']})", style="dim")
+            body.append(line)
+        parts.append(Panel(Group(*body), title="Verdict", expand=True))
+    if links:
+        table = Table(title="Links", header_style="bold", expand=True)
+        for header in ("relation", "claim", "source", "text", "reason"):
+            table.add_column(header)
+        for link in links:
+            table.add_row(
+                link["relation"],
+                str(link["other_id"]),
+                str(link["other_source"]),
+                link["other_text"]
+                if len(link["other_text"]) < 90
+                else link["other_text"][:87] + "…",
+                Text(link["reason"], style="dim"),
+            )
+        parts.append(table)
+    if len(history) > 1:
+        table = Table(title="Verdict history", header_style="bold", expand=True)
+        for header in ("when", "verdict", "by", "note or rationale"):
+            table.add_column(header)
+        for verdict in history:
+            table.add_row(
+                verdict["decided_at"],
+                verdict["label"] + (" (current)" if verdict["is_current"] else ""),
+                verdict["decided_by"],
+                verdict["note"] or verdict["rationale"],
+            )
+        parts.append(table)
+    return parts
 
 
 def entity_card(entity: dict[str, Any]) -> Group:

@@ -21,7 +21,8 @@ from factcheck.extract.numbers import find_numeric_values
 from factcheck.extract.quotes import find_quotes, find_source
 from factcheck.extract.script import guess_script_lang
 from factcheck.extract.sentences import split_sentences
-from factcheck.mentions import find_mentions
+from factcheck.mentions import Mention, find_source_mentions
+from factcheck.names.places import place_code
 
 NOT_CHECKWORTHY_MODALITIES = {
     "question": "a question asks, it does not claim",
@@ -38,9 +39,17 @@ class _Sentence:
 
 
 def extract_claims(
-    text: str, passages: Sequence[PassageSpan], published: dt.date | None
+    text: str,
+    passages: Sequence[PassageSpan],
+    published: dt.date | None,
+    mentions: Sequence[Mention] | None = None,
 ) -> list[ExtractedClaim]:
-    """Claims of one source, in text order; non-check-worthy sentences are kept, flagged."""
+    """Claims of one source, in text order; non-check-worthy sentences are kept, flagged.
+
+    `mentions` are the source's entity mentions if the caller has found them already; otherwise
+    they are found here, over the whole source so that short references resolve."""
+    if mentions is None:
+        mentions = find_source_mentions(text, [(p.start, p.end, p.lang) for p in passages])
     sentences = [
         _Sentence(s, e, _sentence_lang(text, s, e, passage.lang))
         for passage in passages
@@ -56,7 +65,9 @@ def extract_claims(
         first = bisect.bisect_left(spans, (passage.start, passage.start))
         last = bisect.bisect_right(spans, (passage.end, passage.end))
         for sentence in sentences[first:last]:
-            claims.extend(_sentence_claims(text, sentence, numeric, dates, quotes, published))
+            claims.extend(
+                _sentence_claims(text, sentence, numeric, dates, quotes, published, mentions)
+            )
     return claims
 
 
@@ -92,6 +103,7 @@ def _sentence_claims(
     dates: list,
     quotes: list[ClaimValue],
     published: dt.date | None,
+    mentions: Sequence[Mention],
 ) -> list[ExtractedClaim]:
     start, end, lang = sentence.start, sentence.end, sentence.lang
     modality, modality_reason = classify_modality(text, start, end, lang)
@@ -123,6 +135,7 @@ def _sentence_claims(
     claims = []
     for part_start, part_end, sub in parts:
         part_values = values if sub is None else _within(values, part_start, part_end)
+        part_mentions = _within(mentions, part_start, part_end)
         if sub is not None and sub.kind == "role":
             kind, kind_reason = "role", f"role: {sub.subject} is {sub.object}"
         else:
@@ -143,8 +156,10 @@ def _sentence_claims(
                 kind=kind,
                 modality=modality,
                 values=part_values,
-                mentions=find_mentions(text, lang, part_start, part_end),
-                checkworthiness=_checkworthiness(sentence_check, modality, part_values),
+                mentions=part_mentions,
+                checkworthiness=_checkworthiness(
+                    sentence_check, modality, part_values, part_mentions
+                ),
                 findings=_within(findings, part_start, part_end),
                 subject=sub.subject if sub else None,
                 predicate=sub.predicate if sub else None,
@@ -157,7 +172,10 @@ def _sentence_claims(
 
 
 def _checkworthiness(
-    base: Checkworthiness, modality: str, values: Sequence[ClaimValue]
+    base: Checkworthiness,
+    modality: str,
+    values: Sequence[ClaimValue],
+    mentions: Sequence[Mention],
 ) -> Checkworthiness:
     reasons = list(base.reasons)
     for value in values:
@@ -166,4 +184,27 @@ def _checkworthiness(
     if modality in NOT_CHECKWORTHY_MODALITIES:
         reasons.append(NOT_CHECKWORTHY_MODALITIES[modality])
         return Checkworthiness(min(base.score, 0.1), False, tuple(reasons))
+    participants = _specific_participants(mentions)
+    if not base.is_checkworthy and len(participants) >= MIN_PARTICIPANTS and base.score >= 0.25:
+        # Who did what where, with the who and where named: checkable even when the wording
+        # alone did not convince the model.
+        reasons.append(f"names who and where: {', '.join(participants)}")
+        return Checkworthiness(max(base.score, 0.55), True, tuple(reasons))
     return dataclasses.replace(base, reasons=tuple(reasons))
+
+
+# Named participants (people, organisations, cities or provinces) that make a statement checkable.
+MIN_PARTICIPANTS = 2
+
+
+def _specific_participants(mentions: Sequence[Mention]) -> list[str]:
+    """Distinct people, organisations and sub-national places; a country alone is too broad."""
+    names: list[str] = []
+    for mention in mentions:
+        if mention.type == "place":
+            code = place_code(mention.match_form, mention.lang)
+            if not code or "-" not in code:
+                continue
+        if mention.match_form not in names:
+            names.append(mention.match_form)
+    return names

@@ -18,7 +18,7 @@ from sqlite_utils import Database
 from factcheck.db import transaction
 from factcheck.extract import ExtractedClaim, PassageSpan, extract_claims
 from factcheck.ingest.passages import CLAIM_BEARING_KINDS
-from factcheck.mentions import find_source_mentions
+from factcheck.mentions import Mention, find_source_mentions
 
 
 @dataclass
@@ -76,30 +76,26 @@ def extract_source(db: Database, source_id: int) -> list[ExtractedClaim]:
     db.execute("DELETE FROM mentions WHERE source_id = ?", [source_id])
     spans = [PassageSpan(start, end, lang or "und") for _, start, end, lang in passages]
     published_on = datetime.date.fromisoformat(published) if published else None
-    claims = extract_claims(text, spans, published_on)
+    mentions = find_source_mentions(text, [(span.start, span.end, span.lang) for span in spans])
+    claims = extract_claims(text, spans, published_on, mentions)
     now = datetime.datetime.now(datetime.UTC).isoformat(timespec="seconds")
     claim_spans: list[tuple[int, int, int]] = []
     for claim in claims:
         passage_id = next(pid for pid, start, end, _ in passages if start <= claim.start < end)
         claim_id = store_claim(db, source_id, passage_id, claim, now)
         claim_spans.append((claim.end - claim.start, claim_id, claim.start))
-    store_mentions(db, source_id, text, spans, claim_spans)
+    store_mentions(db, source_id, mentions, claim_spans)
     db.execute("UPDATE sources SET extracted_at = ? WHERE id = ?", [now, source_id])
     return claims
 
 
 def store_mentions(
-    db: Database,
-    source_id: int,
-    text: str,
-    spans: list[PassageSpan],
-    claim_spans: list[tuple[int, int, int]],
+    db: Database, source_id: int, mentions: list[Mention], claim_spans: list[tuple[int, int, int]]
 ) -> None:
     """The source's entity mentions, each tied to the smallest claim that contains it (if any).
 
     Mentions are found over the whole source rather than claim by claim, so that a short
     reference is recognised from a full name given earlier in the article."""
-    mentions = find_source_mentions(text, [(span.start, span.end, span.lang) for span in spans])
     smallest_first = sorted(claim_spans)
     rows = []
     for mention in mentions:

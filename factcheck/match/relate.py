@@ -13,8 +13,9 @@ from rapidfuzz import fuzz
 
 from factcheck.match.facts import ClaimFacts, Quantity
 
-# Two approximate figures within this share of each other agree ("about 14,000" and 14,500).
-APPROXIMATE_TOLERANCE = 0.1
+# Two figures within this share of each other agree when either is approximate ("about
+# 14,000" and 14,500); "about 14,000" and 15,000 do not.
+APPROXIMATE_TOLERANCE = 0.05
 # Events whose times are further apart than this many days are two events, not one.
 SAME_EVENT_DAYS = 45
 # Same-language claims this similar (rapidfuzz ratio) are one text copied.
