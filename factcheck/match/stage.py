@@ -111,9 +111,27 @@ def translation_links(facts: list[ClaimFacts]) -> dict[LinkKey, Relation]:
     return links
 
 
+def copy_links(facts: list[ClaimFacts]) -> dict[LinkKey, Relation]:
+    """Claims a copied source repeats from its original (same group, other source)."""
+    by_text: dict[tuple[str, str], list[ClaimFacts]] = defaultdict(list)
+    for claim in facts:
+        by_text[(claim.group, " ".join(claim.text.split()).casefold())].append(claim)
+    links: dict[LinkKey, Relation] = {}
+    for claims in by_text.values():
+        for a, b in itertools.combinations(claims, 2):
+            if a.source_id != b.source_id:
+                links[(min(a.id, b.id), max(a.id, b.id))] = Relation(
+                    "duplicate",
+                    1.0,
+                    f"source {max(a.source_id, b.source_id)} copies source "
+                    f"{min(a.source_id, b.source_id)}: the same claim, not a second witness",
+                )
+    return links
+
+
 def compute_links(facts: list[ClaimFacts], report: MatchReport) -> dict[LinkKey, Relation]:
     by_id = {claim.id: claim for claim in facts}
-    links = translation_links(facts)
+    links = translation_links(facts) | copy_links(facts)
     pairs = candidate_pairs(facts)
     report.claims, report.candidate_pairs = len(facts), len(pairs)
     for a, b in sorted(pairs):

@@ -1,0 +1,137 @@
+"""Claim matching on the seeds and on small made-up corpora: links, reasons, independence."""
+
+from __future__ import annotations
+
+import sqlite3
+from pathlib import Path
+
+from click.testing import CliRunner
+
+from factcheck.cli import cli
+from factcheck.match.lexicon import find_concepts
+
+
+def rows(ledger: Path, sql: str, *params: object) -> list[sqlite3.Row]:
+    conn = sqlite3.connect(ledger)
+    conn.row_factory = sqlite3.Row
+    return conn.execute(sql, params).fetchall()
+
+
+LINKS = """SELECT links.*, a.source_id AS source_a, a.text AS text_a, a.lang AS lang_a,
+                  a.independence_group AS group_a, b.source_id AS source_b, b.text AS text_b,
+                  b.lang AS lang_b, b.independence_group AS group_b
+           FROM links JOIN claims a ON a.id = links.claim_a JOIN claims b ON b.id = links.claim_b"""
+
+
+def test_lexicon_meets_across_languages() -> None:
+    def concepts(text: str, lang: str) -> set[str]:
+        return {hit.concept.name for hit in find_concepts(text, lang)}
+
+    assert "interior_minister" in concepts("Interior Minister Mohsin Naqvi", "en")
+    assert "interior_minister" in concepts("巴基斯坦内政部长纳克维", "zh")
+    assert "interior_minister" in concepts("দেশটির স্বরাষ্ট্রমন্ত্রী মহসিন নাকভি", "bn")
+    assert "minister" not in concepts("Interior Minister Mohsin Naqvi", "en")  # the longer wins
+    assert "training" in concepts("officers will be trained in China", "en")
+    assert "training" in concepts("派遣伊斯兰堡警察到中国接受培训", "zh")
+
+
+def test_interior_minister_claims_corroborate_across_three_languages(seeded_ledger: Path) -> None:
+    links = rows(seeded_ledger, LINKS + " WHERE relation = 'corroborates' AND reason LIKE '%interior minister%'")
+    pairs = {(link["source_a"], link["source_b"]) for link in links}
+    assert (1, 4) in pairs
+    assert {link["lang_a"] for link in links} == {"en", "zh"}
+    assert all("Mohsin Naqvi" in link["reason"] for link in links)
+
+
+def test_000_and_001_training_claims_corroborate(seeded_ledger: Path) -> None:
+    links = rows(seeded_ledger, LINKS + " WHERE relation = 'corroborates' AND source_a = 1 AND source_b = 2")
+    assert links
+    assert any("training" in link["reason"] for link in links)
+    assert any("Islamabad" in link["text_a"] and "Islamabad" in link["text_b"] for link in links)
+
+
+def test_000_english_claims_are_linked_to_their_chinese_translations(seeded_ledger: Path) -> None:
+    links = rows(seeded_ledger, LINKS + " WHERE relation = 'translation'")
+    assert len(links) >= 20
+    assert all(link["source_a"] == link["source_b"] == 1 for link in links)
+    assert all({link["lang_a"], link["lang_b"]} == {"en", "zh"} for link in links)
+    texts = {(link["text_a"], link["text_b"]) for link in links}
+    assert ("Interior Minister Mohsin Naqvi", "巴基斯坦内政部长纳克维") in texts
+    assert ("met with Interior Minister Mohsin Naqvi", "会见了巴基斯坦内政部长纳克维") in texts
+
+
+def test_nothing_corroborates_or_contradicts_within_its_own_group(seeded_ledger: Path) -> None:
+    same_group = rows(
+        seeded_ledger,
+        LINKS + " WHERE relation IN ('corroborates', 'contradicts') AND a.independence_group = b.independence_group",
+    )
+    assert same_group == []
+
+
+def test_2025_visit_and_2026_beijing_meeting_are_not_a_contradiction(seeded_ledger: Path) -> None:
+    between = rows(seeded_ledger, LINKS + " WHERE source_a = 1 AND source_b = 4")
+    assert not [link for link in between if link["relation"] == "contradicts"]
+    meetings = [link for link in between if "meeting" in link["reason"]]
+    assert meetings and all(link["relation"] == "related" for link in meetings)
+
+
+def test_every_link_has_a_reason_and_a_score(seeded_ledger: Path) -> None:
+    for link in rows(seeded_ledger, "SELECT * FROM links"):
+        assert link["reason"] and 0 < link["score"] <= 1
+        assert link["claim_a"] < link["claim_b"]
+
+
+def write(folder: Path, name: str, text: str) -> str:
+    path = folder / name
+    path.write_text(text, encoding="utf-8")
+    return str(path)
+
+
+def test_different_figures_for_the_same_force_contradict(tmp_path: Path) -> None:
+    first = write(
+        tmp_path,
+        "a.txt",
+        "Published: 3 March 2025\n\nPakistan has a dedicated security force, the Special Security "
+        "Division (SSD), comprised of approximately 14,000 personnel.\n",
+    )
+    second = write(
+        tmp_path,
+        "b.txt",
+        "Published: 5 March 2025\n\nThe Special Security Division (SSD) now has 15,000 personnel "
+        "guarding projects in Pakistan.\n",
+    )
+    third = write(
+        tmp_path,
+        "c.txt",
+        "Published: 6 March 2025\n\nThe Special Security Division (SSD) has about 14,200 personnel, "
+        "officials in Pakistan said.\n",
+    )
+    ledger = tmp_path / "ledger.db"
+    result = CliRunner().invoke(cli, ["--db", str(ledger), "run", first, second, third])
+    assert result.exit_code == 0, result.output
+    links = {(link["source_a"], link["source_b"]): link for link in rows(ledger, LINKS)}
+    assert links[(1, 2)]["relation"] == "contradicts"
+    assert "14,000 personnel" in links[(1, 2)]["reason"] and "15,000 personnel" in links[(1, 2)]["reason"]
+    assert links[(1, 3)]["relation"] == "corroborates"  # about 14,000 and about 14,200 agree
+    assert links[(2, 3)]["relation"] == "contradicts"
+    listing = CliRunner().invoke(cli, ["--db", str(ledger), "contradictions", "--json"])
+    assert "15,000 personnel" in listing.output
+
+
+def test_a_copied_source_is_a_duplicate_not_a_confirmation(tmp_path: Path) -> None:
+    text = (
+        "Published: 3 March 2025\n\nInterior Minister Mohsin Naqvi met Chinese Minister of Public "
+        "Security Wang Xiaohong in Beijing on 2 March 2025.\n\nThe ministers agreed to train 30 "
+        "officers from Islamabad in Beijing.\n"
+    )
+    original = write(tmp_path, "original.txt", text)
+    copy = write(tmp_path, "copy.txt", "Republished with permission.\n\n" + text)
+    ledger = tmp_path / "ledger.db"
+    CliRunner().invoke(cli, ["--db", str(ledger), "run", original, copy])
+    sources = rows(ledger, "SELECT id, copy_of FROM sources ORDER BY id")
+    assert sources[1]["copy_of"] == sources[0]["id"]
+    relations = {link["relation"] for link in rows(ledger, LINKS)}
+    assert "corroborates" not in relations
+    assert "duplicate" in relations
+    verdicts = rows(ledger, "SELECT label FROM verdicts WHERE is_current = 1")
+    assert "corroborated" not in {verdict["label"] for verdict in verdicts}
