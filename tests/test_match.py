@@ -36,7 +36,10 @@ def test_lexicon_meets_across_languages() -> None:
 
 
 def test_interior_minister_claims_corroborate_across_three_languages(seeded_ledger: Path) -> None:
-    links = rows(seeded_ledger, LINKS + " WHERE relation = 'corroborates' AND reason LIKE '%interior minister%'")
+    links = rows(
+        seeded_ledger,
+        LINKS + " WHERE relation = 'corroborates' AND reason LIKE '%interior minister%'",
+    )
     pairs = {(link["source_a"], link["source_b"]) for link in links}
     assert (1, 4) in pairs
     assert {link["lang_a"] for link in links} == {"en", "zh"}
@@ -44,7 +47,9 @@ def test_interior_minister_claims_corroborate_across_three_languages(seeded_ledg
 
 
 def test_000_and_001_training_claims_corroborate(seeded_ledger: Path) -> None:
-    links = rows(seeded_ledger, LINKS + " WHERE relation = 'corroborates' AND source_a = 1 AND source_b = 2")
+    links = rows(
+        seeded_ledger, LINKS + " WHERE relation = 'corroborates' AND source_a = 1 AND source_b = 2"
+    )
     assert links
     assert any("training" in link["reason"] for link in links)
     assert any("Islamabad" in link["text_a"] and "Islamabad" in link["text_b"] for link in links)
@@ -63,7 +68,8 @@ def test_000_english_claims_are_linked_to_their_chinese_translations(seeded_ledg
 def test_nothing_corroborates_or_contradicts_within_its_own_group(seeded_ledger: Path) -> None:
     same_group = rows(
         seeded_ledger,
-        LINKS + " WHERE relation IN ('corroborates', 'contradicts') AND a.independence_group = b.independence_group",
+        LINKS
+        + " WHERE relation IN ('corroborates', 'contradicts') AND a.independence_group = b.independence_group",
     )
     assert same_group == []
 
@@ -111,7 +117,10 @@ def test_different_figures_for_the_same_force_contradict(tmp_path: Path) -> None
     assert result.exit_code == 0, result.output
     links = {(link["source_a"], link["source_b"]): link for link in rows(ledger, LINKS)}
     assert links[(1, 2)]["relation"] == "contradicts"
-    assert "14,000 personnel" in links[(1, 2)]["reason"] and "15,000 personnel" in links[(1, 2)]["reason"]
+    assert (
+        "14,000 personnel" in links[(1, 2)]["reason"]
+        and "15,000 personnel" in links[(1, 2)]["reason"]
+    )
     assert links[(1, 3)]["relation"] == "corroborates"  # about 14,000 and about 14,200 agree
     assert links[(2, 3)]["relation"] == "contradicts"
     listing = CliRunner().invoke(cli, ["--db", str(ledger), "contradictions", "--json"])
@@ -135,3 +144,24 @@ def test_a_copied_source_is_a_duplicate_not_a_confirmation(tmp_path: Path) -> No
     assert "duplicate" in relations
     verdicts = rows(ledger, "SELECT label FROM verdicts WHERE is_current = 1")
     assert "corroborated" not in {verdict["label"] for verdict in verdicts}
+
+
+def test_labelled_pairs_precision_and_recall(tmp_path: Path) -> None:
+    from factcheck.db import open_ledger
+    from factcheck.match.evaluation import read_pairs, score_pairs
+    from tests.conftest import DATA, SEEDS
+
+    ledger = tmp_path / "ledger.db"
+    result = CliRunner().invoke(
+        cli, ["--db", str(ledger), "run", str(SEEDS), str(DATA / "match_corpus")]
+    )
+    assert result.exit_code == 0, result.output
+    scores, mistakes = score_pairs(open_ledger(ledger), read_pairs(DATA / "claim_pairs.tsv"))
+    by_relation = {score.relation: score for score in scores}
+    # Floors at what the matcher reaches today: a regression fails here.
+    for relation in ("corroborates", "contradicts", "translation", "unrelated"):
+        assert by_relation[relation].precision == 1.0, (relation, mistakes)
+    assert by_relation["corroborates"].recall >= 0.8, mistakes
+    assert by_relation["contradicts"].recall == 1.0, mistakes
+    assert by_relation["translation"].recall == 1.0, mistakes
+    assert by_relation["related"].recall >= 0.5, mistakes

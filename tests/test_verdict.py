@@ -24,25 +24,35 @@ def query(ledger: Path, sql: str, *params: object) -> list[sqlite3.Row]:
     return conn.execute(sql, params).fetchall()
 
 
-NAQVI_003 = "SELECT id FROM claims WHERE source_id = 4 AND kind = 'role' AND text LIKE '%মহসিন নাকভি%'"
+NAQVI_003 = (
+    "SELECT id FROM claims WHERE source_id = 4 AND kind = 'role' AND text LIKE '%মহসিন নাকভি%'"
+)
 
 
 def test_every_claim_has_exactly_one_current_verdict(seeded_ledger: Path) -> None:
     claims = query(seeded_ledger, "SELECT COUNT(*) FROM claims")[0][0]
-    current = query(seeded_ledger, "SELECT claim_id, COUNT(*) FROM verdicts WHERE is_current = 1 GROUP BY claim_id")
+    current = query(
+        seeded_ledger,
+        "SELECT claim_id, COUNT(*) FROM verdicts WHERE is_current = 1 GROUP BY claim_id",
+    )
     assert len(current) == claims and all(row[1] == 1 for row in current)
 
 
 def test_003_naqvi_interior_minister_is_corroborated_citing_000(seeded_ledger: Path) -> None:
     claim_id = query(seeded_ledger, NAQVI_003)[0][0]
-    verdict = query(seeded_ledger, "SELECT * FROM verdicts WHERE claim_id = ? AND is_current = 1", claim_id)[0]
+    verdict = query(
+        seeded_ledger, "SELECT * FROM verdicts WHERE claim_id = ? AND is_current = 1", claim_id
+    )[0]
     assert verdict["label"] == "corroborated"
     assert "interior minister" in verdict["rationale"]
     citations = query(seeded_ledger, "SELECT * FROM citations WHERE verdict_id = ?", verdict["id"])
     assert {c["source_id"] for c in citations} == {1}
     texts = {row["id"]: row["text"] for row in query(seeded_ledger, "SELECT id, text FROM sources")}
     for citation in citations:
-        assert texts[citation["source_id"]][citation["start_offset"] : citation["end_offset"]] == citation["quote"]
+        assert (
+            texts[citation["source_id"]][citation["start_offset"] : citation["end_offset"]]
+            == citation["quote"]
+        )
         assert citation["url"].startswith("https://thinktank.pk/")
 
 
@@ -68,12 +78,26 @@ def test_questions_and_wishes_are_not_checkable(seeded_ledger: Path) -> None:
     assert rows and {row["label"] for row in rows} == {"not_checkable"}
 
 
-def test_review_outranks_reruns_keeps_history_and_is_flagged(seeded_ledger: Path, tmp_path: Path) -> None:
+def test_review_outranks_reruns_keeps_history_and_is_flagged(
+    seeded_ledger: Path, tmp_path: Path
+) -> None:
     ledger = copy_ledger(seeded_ledger, tmp_path / "ledger.db")
     claim_id = query(ledger, NAQVI_003)[0][0]
     runner = CliRunner()
     result = runner.invoke(
-        cli, ["--db", str(ledger), "review", str(claim_id), "--verdict", "contradicted", "--note", "He left office", "--by", "alice"]
+        cli,
+        [
+            "--db",
+            str(ledger),
+            "review",
+            str(claim_id),
+            "--verdict",
+            "contradicted",
+            "--note",
+            "He left office",
+            "--by",
+            "alice",
+        ],
     )
     assert result.exit_code == 0, result.output
     assert "was corroborated" in result.output
@@ -84,22 +108,31 @@ def test_review_outranks_reruns_keeps_history_and_is_flagged(seeded_ledger: Path
     assert [row["decided_by"] for row in history] == ["auto", "alice"]
     assert history[-1]["is_current"] == 1 and history[-1]["label"] == "contradicted"
     assert "corroborated" in history[-1]["disagreement"]
-    card = json.loads(runner.invoke(cli, ["--db", str(ledger), "claim", str(claim_id), "--json"]).output)
+    card = json.loads(
+        runner.invoke(cli, ["--db", str(ledger), "claim", str(claim_id), "--json"]).output
+    )
     assert [v["label"] for v in card["verdicts"]] == ["corroborated", "contradicted"]
     assert card["verdicts"][-1]["note"] == "He left office"
     text_card = runner.invoke(cli, ["--db", str(ledger), "claim", str(claim_id)]).output
     assert "Verdict history" in text_card and "alice" in text_card
-    agree = runner.invoke(cli, ["--db", str(ledger), "review", str(claim_id), "--verdict", "corroborated", "--by", "bob"])
+    agree = runner.invoke(
+        cli,
+        ["--db", str(ledger), "review", str(claim_id), "--verdict", "corroborated", "--by", "bob"],
+    )
     assert agree.exit_code == 0
     runner.invoke(cli, ["--db", str(ledger), "check"])
-    latest = query(ledger, "SELECT * FROM verdicts WHERE claim_id = ? AND is_current = 1", claim_id)[0]
+    latest = query(
+        ledger, "SELECT * FROM verdicts WHERE claim_id = ? AND is_current = 1", claim_id
+    )[0]
     assert latest["decided_by"] == "bob" and latest["disagreement"] is None
 
 
 def test_review_errors_are_one_line(seeded_ledger: Path, tmp_path: Path) -> None:
     ledger = copy_ledger(seeded_ledger, tmp_path / "ledger.db")
     runner = CliRunner()
-    missing = runner.invoke(cli, ["--db", str(ledger), "review", "99999", "--verdict", "corroborated"])
+    missing = runner.invoke(
+        cli, ["--db", str(ledger), "review", "99999", "--verdict", "corroborated"]
+    )
     assert missing.exit_code == 1 and "no claim with id 99999" in missing.output
     bad = runner.invoke(cli, ["--db", str(ledger), "review", "1", "--verdict", "maybe"])
     assert bad.exit_code == 2 and "maybe" in bad.output
@@ -107,7 +140,9 @@ def test_review_errors_are_one_line(seeded_ledger: Path, tmp_path: Path) -> None
 
 def test_verdicts_listing_and_rerun_reports_no_change(seeded_ledger: Path, tmp_path: Path) -> None:
     ledger = copy_ledger(seeded_ledger, tmp_path / "ledger.db")
-    listing = json.loads(CliRunner().invoke(cli, ["--db", str(ledger), "verdicts", "--json"]).output)
+    listing = json.loads(
+        CliRunner().invoke(cli, ["--db", str(ledger), "verdicts", "--json"]).output
+    )
     labels = {row["label"] for row in listing}
     assert {"corroborated", "unverified", "not_checkable"} <= labels
     before = query(ledger, "SELECT COUNT(*) FROM verdicts")[0][0]
@@ -116,10 +151,18 @@ def test_verdicts_listing_and_rerun_reports_no_change(seeded_ledger: Path, tmp_p
     assert query(ledger, "SELECT COUNT(*) FROM verdicts")[0][0] == before
 
 
-def test_new_source_updates_verdicts_and_says_what_changed(seeded_ledger: Path, tmp_path: Path) -> None:
+def test_new_source_updates_verdicts_and_says_what_changed(
+    seeded_ledger: Path, tmp_path: Path
+) -> None:
     ledger = copy_ledger(seeded_ledger, tmp_path / "ledger.db")
-    gao = query(ledger, "SELECT id FROM claims WHERE source_id = 1 AND kind = 'role' AND text = 'Deputy Director General Gao Jianzan'")[0][0]
-    assert query(ledger, "SELECT label FROM verdicts WHERE claim_id = ? AND is_current = 1", gao)[0][0] == "unverified"
+    gao = query(
+        ledger,
+        "SELECT id FROM claims WHERE source_id = 1 AND kind = 'role' AND text = 'Deputy Director General Gao Jianzan'",
+    )[0][0]
+    assert (
+        query(ledger, "SELECT label FROM verdicts WHERE claim_id = ? AND is_current = 1", gao)[0][0]
+        == "unverified"
+    )
     article = tmp_path / "new.txt"
     article.write_text(
         "Published: 1 August 2025\n\nDeputy Director General Gao Jianzan of the Beijing Police "

@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import bisect
 import datetime
+import unicodedata
 from collections import defaultdict
 from dataclasses import dataclass, field
 
@@ -185,13 +186,12 @@ def add_mentions(db: Database, facts: list[ClaimFacts]) -> None:
                 continue
             claim.entities.add(entity_id)
             claim.entity_names[entity_id] = names.get(entity_id, match_form)
-            subject = claim.subject_name
-            if (
-                subject
-                and mention_type == "person"
-                and (subject in match_form or match_form in subject)
-            ):
-                claim.subject_entity = entity_id
+            if mention_type == "person" and claim.subject_name:
+                # Bengali য় is typed precomposed or not: compare normalised forms.
+                subject = unicodedata.normalize("NFC", claim.subject_name)
+                form = unicodedata.normalize("NFC", match_form)
+                if subject in form or form in subject:
+                    claim.subject_entity = entity_id
 
 
 def add_values(db: Database, facts: list[ClaimFacts]) -> None:
