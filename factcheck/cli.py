@@ -18,22 +18,33 @@ from sqlite_utils import Database
 
 from factcheck import __version__
 from factcheck.claims import ClaimFilter, get_claim, list_claims
-from factcheck.db import LedgerError, describe_sqlite_error, open_ledger, resolve_ledger_path
+from factcheck.db import (
+    LedgerError,
+    describe_sqlite_error,
+    open_ledger,
+    resolve_ledger_path,
+    transaction,
+)
 from factcheck.entities import (
     EntityReport,
     default_reviewer,
     get_entity,
     list_entities,
     merge_entities,
-    resolve_entities,
     split_entity,
 )
 from factcheck.export import export_document, write_output
-from factcheck.extract.stage import ExtractReport, extract_sources
+from factcheck.extract.stage import ExtractReport, ReviewedSourceError
 from factcheck.ingest import IngestReport, ingest_paths
-from factcheck.match import MatchReport, match_claims
+from factcheck.match import MatchReport
 from factcheck.output import Column, emit, output_options
-from factcheck.pipeline import ProgressCallback, run_pipeline
+from factcheck.pipeline import (
+    ProgressCallback,
+    RunReport,
+    check_claims,
+    extract_and_update,
+    run_pipeline,
+)
 from factcheck.render import claim_card, entity_card, print_card, source_card
 from factcheck.sources import UnknownIdError, get_passages, get_source, list_sources
 from factcheck.verdict import (
@@ -41,7 +52,6 @@ from factcheck.verdict import (
     VerdictReport,
     claim_links,
     contradictions,
-    give_verdicts,
     review_claim,
     verdict_counts,
     verdict_history,
@@ -161,6 +171,15 @@ def print_entity_report(report: EntityReport) -> None:
     )
 
 
+def print_run_report(report: RunReport) -> None:
+    if report.ingest:
+        print_ingest_report(report.ingest)
+    print_extract_report(report.extract)
+    if report.entities:
+        print_entity_report(report.entities)
+    print_check_report(report.match, report.verdicts)
+
+
 def print_check_report(match: MatchReport, verdicts: VerdictReport) -> None:
     console = Console(stderr=True, highlight=False)
     console.print(match.describe())
@@ -204,31 +223,35 @@ def run(obj: Context, paths: tuple[str, ...]) -> None:
     """Run the whole pipeline on PATHS: ingest, then every later stage on what changed."""
     with progress_display() as stage:
         report = run_pipeline(obj.open(), paths, progress=stage)
-    print_ingest_report(report.ingest)
-    print_extract_report(report.extract)
-    if report.entities:
-        print_entity_report(report.entities)
-    print_check_report(report.match, report.verdicts)
+    print_run_report(report)
+    assert report.ingest is not None
     fail_if_nothing_ingested(report.ingest)
 
 
 @cli.command()
 @click.option("--source", "source_id", type=int, help="Only this source (extracted afresh).")
+@click.option(
+    "--discard-reviews", is_flag=True, help="Extract afresh even if its claims have human reviews."
+)
 @click.pass_obj
 @user_errors
-def extract(obj: Context, source_id: int | None) -> None:
+def extract(obj: Context, source_id: int | None, discard_reviews: bool) -> None:
     """Extract claims from every source not yet extracted (or from one source, afresh), then
-    resolve entities again."""
+    resolve entities, match claims and give verdicts again."""
     db = obj.open(create=False)
     if source_id is not None:
         get_source(db, source_id)  # an unknown id is an error, not an empty run
     with progress_display() as stage:
-        report = extract_sources(
-            db, None if source_id is None else [source_id], on_progress=stage("Extracting claims")
-        )
-    print_extract_report(report)
-    if report.source_ids:  # new mentions: entities are resolved again
-        print_entity_report(resolve_entities(db))
+        try:
+            report = extract_and_update(
+                db,
+                None if source_id is None else [source_id],
+                discard_reviews=discard_reviews,
+                progress=stage,
+            )
+        except ReviewedSourceError as error:
+            raise click.ClickException(str(error)) from error
+    print_run_report(report)
 
 
 SOURCE_COLUMNS = [
@@ -402,10 +425,12 @@ def entity_merge(
     obj: Context, entity_a: int, entity_b: int, decided_by: str, note: str | None
 ) -> None:
     """Record that entities A and B are one; it outranks the machine and survives re-runs."""
-    report = merge_entities(
-        obj.open(create=False), entity_a, entity_b, decided_by=decided_by, note=note
-    )
+    db = obj.open(create=False)
+    with transaction(db):
+        report = merge_entities(db, entity_a, entity_b, decided_by=decided_by, note=note)
+        checked = check_claims(db)
     print_entity_report(report)
+    print_check_report(*checked)
 
 
 @entity.command("split")
@@ -420,13 +445,17 @@ def entity_split(
 ) -> None:
     """Record that MENTION_IDS (see `factcheck entity ID`) are not entity ID: they become an
     entity of their own."""
+    db = obj.open(create=False)
     try:
-        report = split_entity(
-            obj.open(create=False), entity_id, list(mention_ids), decided_by=decided_by, note=note
-        )
+        with transaction(db):
+            report = split_entity(
+                db, entity_id, list(mention_ids), decided_by=decided_by, note=note
+            )
+            checked = check_claims(db)
     except ValueError as error:
         raise click.ClickException(str(error)) from error
     print_entity_report(report)
+    print_check_report(*checked)
 
 
 @cli.command()
@@ -434,10 +463,9 @@ def entity_split(
 @user_errors
 def check(obj: Context) -> None:
     """Match claims across sources and give verdicts again (part of `run`)."""
-    db = obj.open(create=False)
     with progress_display() as stage:
-        match = match_claims(db, on_progress=stage("Matching claims"))
-    print_check_report(match, give_verdicts(db))
+        match, verdicts = check_claims(obj.open(create=False), progress=stage)
+    print_check_report(match, verdicts)
 
 
 @cli.command()

@@ -173,3 +173,32 @@ def test_new_source_updates_verdicts_and_says_what_changed(
     result = CliRunner().invoke(cli, ["--db", str(ledger), "run", str(article)])
     assert result.exit_code == 0, result.output
     assert f"claim {gao}: unverified → corroborated" in result.output
+
+
+def test_extracting_a_reviewed_source_afresh_needs_consent(
+    seeded_ledger: Path, tmp_path: Path
+) -> None:
+    ledger = copy_ledger(seeded_ledger, tmp_path / "ledger.db")
+    claim_id = query(ledger, NAQVI_003)[0][0]
+    runner = CliRunner()
+    runner.invoke(
+        cli,
+        [
+            "--db",
+            str(ledger),
+            "review",
+            str(claim_id),
+            "--verdict",
+            "corroborated",
+            "--by",
+            "alice",
+        ],
+    )
+    refused = runner.invoke(cli, ["--db", str(ledger), "extract", "--source", "4"])
+    assert refused.exit_code == 1 and "1 human review(s)" in refused.output
+    assert query(ledger, "SELECT COUNT(*) FROM verdicts WHERE decided_by = 'alice'")[0][0] == 1
+    forced = runner.invoke(
+        cli, ["--db", str(ledger), "extract", "--source", "4", "--discard-reviews"]
+    )
+    assert forced.exit_code == 0, forced.output
+    assert query(ledger, "SELECT COUNT(*) FROM verdicts WHERE decided_by = 'alice'")[0][0] == 0

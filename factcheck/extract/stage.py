@@ -38,16 +38,34 @@ def pending_source_ids(db: Database) -> list[int]:
     ]
 
 
+class ReviewedSourceError(Exception):
+    """Extracting a source afresh would discard a reviewer's verdicts on its claims."""
+
+
 def extract_sources(
     db: Database,
     source_ids: list[int] | None = None,
     *,
     on_progress: Callable[[str, int, int], None] | None = None,
+    discard_reviews: bool = False,
 ) -> ExtractReport:
     """Extract claims from the given sources (default: every source not yet extracted), in one
-    transaction. A source extracted before is extracted afresh: its old claims are replaced."""
+    transaction. A source extracted before is extracted afresh: its old claims are replaced,
+    which a source with human reviews allows only with `discard_reviews`."""
     report = ExtractReport()
     ids = pending_source_ids(db) if source_ids is None else source_ids
+    if not discard_reviews:
+        for source_id in ids:
+            reviews = db.execute(
+                """SELECT COUNT(*) FROM verdicts JOIN claims ON claims.id = verdicts.claim_id
+                   WHERE claims.source_id = ? AND verdicts.decided_by <> 'auto'""",
+                [source_id],
+            ).fetchone()[0]
+            if reviews:
+                raise ReviewedSourceError(
+                    f"source {source_id} has {reviews} human review(s) that extracting it afresh "
+                    "would discard; use --discard-reviews to do it anyway"
+                )
     with transaction(db):
         for index, source_id in enumerate(ids, start=1):
             if on_progress:
