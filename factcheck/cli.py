@@ -165,7 +165,7 @@ def fail_if_nothing_ingested(report: IngestReport) -> None:
 
 
 def print_entity_report(report: EntityReport) -> None:
-    Console(stderr=True, highlight=False).print(
+    Console(stderr=True, highlight=False, soft_wrap=True).print(
         f"resolved {report.entities} entities ({report.cross_script} across scripts) with "
         f"{report.findings} name findings"
     )
@@ -181,7 +181,7 @@ def print_run_report(report: RunReport) -> None:
 
 
 def print_check_report(match: MatchReport, verdicts: VerdictReport) -> None:
-    console = Console(stderr=True, highlight=False)
+    console = Console(stderr=True, highlight=False, soft_wrap=True)
     console.print(match.describe())
     console.print(verdicts.describe())
     for claim_id, old, new in verdicts.changed:
@@ -193,7 +193,7 @@ def print_check_report(match: MatchReport, verdicts: VerdictReport) -> None:
 
 
 def print_extract_report(report: ExtractReport) -> None:
-    Console(stderr=True, highlight=False).print(
+    Console(stderr=True, highlight=False, soft_wrap=True).print(
         f"extracted {report.claims} claims ({report.checkworthy} check-worthy) and "
         f"{report.findings} findings from {len(report.source_ids)} sources"
     )
@@ -226,6 +226,10 @@ def run(obj: Context, paths: tuple[str, ...]) -> None:
     print_run_report(report)
     assert report.ingest is not None
     fail_if_nothing_ingested(report.ingest)
+    Console(stderr=True, highlight=False).print(
+        "[dim]next: factcheck claims · factcheck verdicts · factcheck entities --variants · "
+        "factcheck claim ID[/]"
+    )
 
 
 @cli.command()

@@ -156,6 +156,8 @@ def match_claims(
         if on_progress:
             on_progress("writing links", 2, 3)
         write_links(db, links, report)
+        if on_progress:
+            on_progress("done", 3, 3)
         groups = {claim.id: claim.group for claim in facts}
         db.conn.executemany(
             "UPDATE claims SET independence_group = ? WHERE id = ?",
