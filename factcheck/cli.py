@@ -226,7 +226,7 @@ def run(obj: Context, paths: tuple[str, ...]) -> None:
     print_run_report(report)
     assert report.ingest is not None
     fail_if_nothing_ingested(report.ingest)
-    Console(stderr=True, highlight=False).print(
+    Console(stderr=True, highlight=False, soft_wrap=True).print(
         "[dim]next: factcheck claims · factcheck verdicts · factcheck entities --variants · "
         "factcheck claim ID[/]"
     )
