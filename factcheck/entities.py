@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import datetime
 import getpass
+import itertools
 import json
 from collections import Counter, defaultdict
 from dataclasses import dataclass
@@ -152,6 +153,7 @@ def resolve_entities(db: Database) -> EntityReport:
         db.execute("DELETE FROM findings WHERE stage = 'entities'")
         db.execute("DELETE FROM entities")
         by_key = {ref.key: ref for ref in refs}
+        published = dict(db.execute("SELECT id, published FROM sources").fetchall())
         report = EntityReport()
         stamp = now_iso()
         for cluster, entity_id in zip(clusters, ids, strict=True):
@@ -189,7 +191,7 @@ def resolve_entities(db: Database) -> EntityReport:
             report.entities += 1
             report.cross_script += len(scripts) > 1
             findings = name_findings(
-                entity_id, cluster, [by_key[key] for key in cluster.members], refs
+                entity_id, cluster, [by_key[key] for key in cluster.members], published
             )
             for finding in findings:
                 db["findings"].insert({**finding, "stage": "entities", "created_at": stamp})
@@ -230,7 +232,10 @@ def location(ref: MentionRef) -> dict[str, Any]:
 
 
 def name_findings(
-    entity_id: int, cluster: EntityCluster, members: list[MentionRef], all_refs: list[MentionRef]
+    entity_id: int,
+    cluster: EntityCluster,
+    members: list[MentionRef],
+    published: dict[int, str | None],
 ) -> list[dict[str, Any]]:
     """Spelling variants, a given name used as a family name, and conflicting roles."""
     findings = []
@@ -255,6 +260,61 @@ def name_findings(
         )
     if cluster.type == "person":
         findings.extend(given_name_findings(entity_id, cluster, members))
+        findings.extend(role_conflict_findings(entity_id, cluster, members, published))
+    return findings
+
+
+def role_concepts(role: str, lang: str) -> set[str]:
+    from factcheck.match.lexicon import find_concepts
+
+    return {hit.concept.name for hit in find_concepts(role, lang) if hit.concept.kind == "role"}
+
+
+def roles_compatible(a: set[str], b: set[str]) -> bool:
+    """Roles agree if they share a concept; a bare "minister" fits any kind of minister."""
+    if a & b:
+        return True
+    return ("minister" in a and any(r.endswith("minister") for r in b)) or (
+        "minister" in b and any(r.endswith("minister") for r in a)
+    )
+
+
+def role_conflict_findings(
+    entity_id: int,
+    cluster: EntityCluster,
+    members: list[MentionRef],
+    published: dict[int, str | None],
+) -> list[dict[str, Any]]:
+    """One person given two different titles by sources published the same day."""
+    titled: dict[str, list[tuple[MentionRef, set[str]]]] = defaultdict(list)
+    for ref in members:
+        date = published.get(ref.source_id)
+        if ref.mention.role and date:
+            concepts = role_concepts(ref.mention.role, ref.mention.lang)
+            if concepts:
+                titled[date].append((ref, concepts))
+    findings = []
+    for date, entries in sorted(titled.items()):
+        for (ref_a, roles_a), (ref_b, roles_b) in itertools.combinations(entries, 2):
+            if ref_a.source_id == ref_b.source_id or roles_compatible(roles_a, roles_b):
+                continue
+            findings.append(
+                {
+                    "kind": "role_conflict",
+                    "detail": (
+                        f"on {date}, source {ref_a.source_id} calls {cluster.name} "
+                        f"{ref_a.mention.role} and source {ref_b.source_id} calls them "
+                        f"{ref_b.mention.role}"
+                    ),
+                    "entity_id": entity_id,
+                    "source_id": None,
+                    "forms": json.dumps(
+                        [ref_a.mention.role, ref_b.mention.role], ensure_ascii=False
+                    ),
+                    "locations": json.dumps([location(ref_a), location(ref_b)], ensure_ascii=False),
+                }
+            )
+            break
     return findings
 
 

@@ -156,3 +156,37 @@ def test_merge_and_split_are_kept_through_reruns(seeded_ledger: Path, tmp_path: 
     assert next(iter(entity_of(ledger, "Mohsin Naqvi"))) == naqvi  # the id is stable
     wrong = runner.invoke(cli, ["--db", str(ledger), "entity", "split", str(naqvi), "1"])
     assert wrong.exit_code == 1 and "is not a mention of entity" in wrong.output
+
+
+def test_two_titles_on_the_same_day_are_a_finding(tmp_path: Path) -> None:
+    first = tmp_path / "a.txt"
+    first.write_text(
+        "Published: 3 March 2025\n\nInterior Minister Mohsin Naqvi met police chiefs in Islamabad.\n",
+        encoding="utf-8",
+    )
+    second = tmp_path / "b.txt"
+    second.write_text(
+        "Published: 3 March 2025\n\nForeign Minister Mohsin Naqvi met police chiefs in Islamabad.\n",
+        encoding="utf-8",
+    )
+    third = tmp_path / "c.txt"
+    third.write_text(
+        "Published: 4 March 2025\n\nPrime Minister Mohsin Naqvi met police chiefs in Islamabad.\n",
+        encoding="utf-8",
+    )
+    ledger = tmp_path / "ledger.db"
+    result = CliRunner().invoke(
+        cli, ["--db", str(ledger), "run", str(first), str(second), str(third)]
+    )
+    assert result.exit_code == 0, result.output
+    rows = (
+        sqlite3.connect(ledger)
+        .execute("SELECT detail FROM findings WHERE kind = 'role_conflict'")
+        .fetchall()
+    )
+    assert len(rows) == 1  # only the two sources of the same day
+    assert (
+        "2025-03-03" in rows[0][0]
+        and "Interior Minister" in rows[0][0]
+        and "Foreign Minister" in rows[0][0]
+    )
