@@ -18,6 +18,9 @@ from sqlite_utils import Database
 
 from factcheck import __version__
 from factcheck.claims import ClaimFilter, get_claim, list_claims
+from factcheck.datasette.metadata import build_metadata
+from factcheck.datasette.server import DEFAULT_HOST, DEFAULT_PORT, is_loopback, ledger_url
+from factcheck.datasette.server import serve as run_datasette
 from factcheck.db import LedgerError, describe_sqlite_error, open_ledger, resolve_ledger_path
 from factcheck.entities import (
     EntityReport,
@@ -523,6 +526,38 @@ def report(
     )
     render = render_html if report_format == "html" else render_markdown
     write_or_fail(render(data, title=title), output, force)
+
+
+@cli.command()
+@click.option(
+    "--host",
+    default=DEFAULT_HOST,
+    show_default=True,
+    help="Address to listen on; anything but loopback exposes the ledger to the network.",
+)
+@click.option("--port", type=click.IntRange(0, 65535), default=DEFAULT_PORT, show_default=True)
+@click.pass_obj
+@user_errors
+def serve(obj: Context, host: str, port: int) -> None:
+    """Browse the ledger in Datasette: tables with descriptions, facets, full-text search and
+    canned queries (contradictions, spelling variants, unverified claims, ...)."""
+    obj.open(create=False).conn.close()  # brings the schema (views included) up to date
+    if not is_loopback(host):
+        click.echo(
+            f"warning: listening on {host}: anyone who can reach this machine can read the "
+            "ledger (Datasette has no login here)",
+            err=True,
+        )
+    click.echo(f"Serving {obj.ledger_path} at {ledger_url(obj.ledger_path, host, port)}", err=True)
+    run_datasette(obj.ledger_path, host, port)
+
+
+@cli.command("datasette-metadata")
+@click.pass_obj
+def datasette_metadata(obj: Context) -> None:
+    """Print the Datasette metadata for the ledger, for running `datasette` yourself:
+    factcheck datasette-metadata > metadata.json; datasette factcheck.db -m metadata.json"""
+    click.echo(json.dumps(build_metadata(obj.ledger_path), ensure_ascii=False, indent=2))
 
 
 def main() -> None:
