@@ -18,6 +18,9 @@ from sqlite_utils import Database
 
 from factcheck import __version__
 from factcheck.claims import ClaimFilter, get_claim, list_claims
+from factcheck.datasette.metadata import build_metadata
+from factcheck.datasette.server import DEFAULT_HOST, DEFAULT_PORT, is_loopback, ledger_url
+from factcheck.datasette.server import serve as run_datasette
 from factcheck.db import (
     LedgerError,
     describe_sqlite_error,
@@ -46,6 +49,17 @@ from factcheck.pipeline import (
     run_pipeline,
 )
 from factcheck.render import claim_card, entity_card, print_card, source_card
+from factcheck.report.claimreview import (
+    DEFAULT_ORG,
+    DEFAULT_ORG_URL,
+    DEFAULT_URL_BASE,
+    Publisher,
+    claim_reviews,
+)
+from factcheck.report.data import VERDICT_LABELS, ReportFilter, gather_report
+from factcheck.report.html import render_html
+from factcheck.report.markdown import render_markdown
+from factcheck.report.tabular import claims_csv
 from factcheck.sources import UnknownIdError, get_passages, get_source, list_sources
 from factcheck.verdict import (
     LABELS,
@@ -525,22 +539,148 @@ def contradictions_command(obj: Context, output_format: str | None) -> None:
     emit(rows, CONTRADICTION_COLUMNS, output_format, title="Contradictions")
 
 
-@cli.command()
-@click.option(
-    "--format", "export_format", type=click.Choice(["json"]), default="json", show_default=True
+output_option = click.option(
+    "-o", "--output", default="-", help="File to write, or '-' for standard output."
 )
-@click.option("-o", "--output", default="-", help="File to write, or '-' for standard output.")
-@click.option("--force", is_flag=True, help="Write through a symbolic link at the output path.")
-@click.pass_obj
-@user_errors
-def export(obj: Context, export_format: str, output: str, force: bool) -> None:
-    """Export the whole ledger (sources, passages, claims, ...) as one JSON document."""
-    document = export_document(obj.open(create=False))
-    content = json.dumps(document, ensure_ascii=False, indent=2) + "\n"
+force_option = click.option(
+    "--force", is_flag=True, help="Write through a symbolic link at the output path."
+)
+
+
+def write_or_fail(content: str, output: str, force: bool) -> None:
     try:
         write_output(content, output, force=force)
     except FileExistsError as error:
         raise click.ClickException(str(error)) from error
+
+
+@cli.command()
+@click.option(
+    "--format",
+    "export_format",
+    type=click.Choice(["json", "csv", "claimreview"]),
+    default="json",
+    show_default=True,
+    help="json: the whole ledger; csv: one row per claim with its verdict and best citation; "
+    "claimreview: schema.org ClaimReview JSON-LD for every reviewed claim.",
+)
+@click.option("--org", default=DEFAULT_ORG, show_default=True, help="ClaimReview: who reviews.")
+@click.option(
+    "--org-url", default=DEFAULT_ORG_URL, show_default=True, help="ClaimReview: the org's site."
+)
+@click.option(
+    "--url-base",
+    default=DEFAULT_URL_BASE,
+    show_default=True,
+    help="ClaimReview: where the report is published; each review links to #claim-ID.",
+)
+@output_option
+@force_option
+@click.pass_obj
+@user_errors
+def export(
+    obj: Context,
+    export_format: str,
+    org: str,
+    org_url: str,
+    url_base: str,
+    output: str,
+    force: bool,
+) -> None:
+    """Export the ledger: the whole of it as JSON, claims as CSV, or reviews as ClaimReview."""
+    db = obj.open(create=False)
+    if export_format == "json":
+        content = json.dumps(export_document(db), ensure_ascii=False, indent=2) + "\n"
+    elif export_format == "csv":
+        content = claims_csv(gather_report(db))
+    else:
+        if url_base == DEFAULT_URL_BASE:
+            click.echo(
+                f"warning: review URLs point to the placeholder {DEFAULT_URL_BASE}; "
+                "give --url-base where the report is published",
+                err=True,
+            )
+        reviews = claim_reviews(gather_report(db), Publisher(org, org_url or None, url_base))
+        content = json.dumps(reviews, ensure_ascii=False, indent=2) + "\n"
+    write_or_fail(content, output, force)
+
+
+@cli.command()
+@click.option(
+    "--format",
+    "report_format",
+    type=click.Choice(["md", "html"]),
+    default="md",
+    show_default=True,
+    help="md: Markdown; html: one self-contained page (inline CSS, no script, no network).",
+)
+@click.option(
+    "--verdict",
+    type=click.Choice(list(VERDICT_LABELS)),
+    help="Only claims with this verdict.",
+)
+@click.option("--source", "source_id", type=int, help="Only this source and its claims.")
+@click.option("--entity", help="Only claims naming this entity (its id, or any spelling).")
+@click.option(
+    "--min-score",
+    type=click.FloatRange(0, 1),
+    help="Only claims at least this check-worthy (0 to 1).",
+)
+@click.option("--title", default="Fact-check report", show_default=True, help="The heading.")
+@output_option
+@force_option
+@click.pass_obj
+@user_errors
+def report(
+    obj: Context,
+    report_format: str,
+    verdict: str | None,
+    source_id: int | None,
+    entity: str | None,
+    min_score: float | None,
+    title: str,
+    output: str,
+    force: bool,
+) -> None:
+    """A report an editor can read: a summary, a card per check-worthy claim (verdict, evidence,
+    contradictions, spelling variants) and the sources with what was skipped as clutter."""
+    data = gather_report(
+        obj.open(create=False), ReportFilter(verdict, source_id, entity, min_score)
+    )
+    render = render_html if report_format == "html" else render_markdown
+    write_or_fail(render(data, title=title), output, force)
+
+
+@cli.command()
+@click.option(
+    "--host",
+    default=DEFAULT_HOST,
+    show_default=True,
+    help="Address to listen on; anything but loopback exposes the ledger to the network.",
+)
+@click.option("--port", type=click.IntRange(0, 65535), default=DEFAULT_PORT, show_default=True)
+@click.pass_obj
+@user_errors
+def serve(obj: Context, host: str, port: int) -> None:
+    """Browse the ledger in Datasette: tables with descriptions, facets, full-text search and
+    canned queries (contradictions, spelling variants, unverified claims, ...)."""
+    obj.open(create=False).conn.close()  # brings the schema (views included) up to date
+    if not is_loopback(host):
+        click.echo(
+            f"warning: listening on {host}: anyone who can reach this machine can read the "
+            "ledger (Datasette has no login here)",
+            err=True,
+        )
+    click.echo(f"Serving {obj.ledger_path} at {ledger_url(obj.ledger_path, host, port)}", err=True)
+    run_datasette(obj.ledger_path, host, port)
+
+
+@cli.command("datasette-metadata")
+@click.pass_obj
+def datasette_metadata(obj: Context) -> None:
+    """Print the Datasette metadata for the ledger, for running `datasette` yourself:
+    factcheck datasette-metadata > metadata.json; datasette factcheck.db -m metadata.json"""
+    click.echo(json.dumps(build_metadata(obj.ledger_path), ensure_ascii=False, indent=2))
 
 
 def main() -> None:

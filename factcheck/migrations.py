@@ -243,3 +243,75 @@ def m0004_links_and_verdicts(db: Database) -> None:
         CREATE INDEX idx_citations_verdict ON citations(verdict_id);
         """
     )
+
+
+@migrations(name="0005_views")
+def m0005_views(db: Database) -> None:
+    # Views for reading the ledger without SQL (Datasette, reports): a claim with its source and
+    # current verdict, and a link with both claims' quotes side by side. A claim with no verdict
+    # row reads as 'unverified' when check-worthy, else 'not_checkable', decided by 'auto'.
+    db.executescript(
+        """
+        -- A name for every source, for listings and for Datasette's foreign-key labels: many
+        -- pages give no headline, but every source has an outlet or at least a path.
+        ALTER TABLE sources ADD COLUMN label TEXT
+            GENERATED ALWAYS AS (coalesce(title, outlet, path)) VIRTUAL;
+
+        CREATE VIEW claim_verdicts AS
+        SELECT claims.id AS claim_id,
+               claims.text AS claim,
+               coalesce(verdicts.label, CASE WHEN claims.is_checkworthy THEN 'unverified'
+                                             ELSE 'not_checkable' END) AS verdict,
+               verdicts.confidence,
+               verdicts.rationale,
+               coalesce(verdicts.decided_by, 'auto') AS decided_by,
+               verdicts.decided_at,
+               verdicts.note,
+               verdicts.disagreement,
+               (SELECT count(*) FROM citations WHERE citations.verdict_id = verdicts.id)
+                   AS citations,
+               claims.source_id,
+               sources.label AS source,
+               sources.outlet,
+               sources.published,
+               sources.url,
+               claims.lang,
+               claims.kind,
+               claims.modality,
+               claims.score,
+               claims.is_checkworthy,
+               claims.independence_group,
+               claims.start_offset,
+               claims.end_offset
+        FROM claims
+        JOIN sources ON sources.id = claims.source_id
+        LEFT JOIN verdicts ON verdicts.claim_id = claims.id AND verdicts.is_current = 1
+        WHERE sources.is_current = 1;
+
+        CREATE VIEW claim_links AS
+        SELECT links.id AS link_id,
+               links.relation,
+               links.score,
+               links.reason,
+               links.claim_a,
+               sources_a.label AS source_a,
+               claims_a.lang AS lang_a,
+               substr(sources_a.text, claims_a.start_offset + 1,
+                      claims_a.end_offset - claims_a.start_offset) AS quote_a,
+               links.claim_b,
+               sources_b.label AS source_b,
+               claims_b.lang AS lang_b,
+               substr(sources_b.text, claims_b.start_offset + 1,
+                      claims_b.end_offset - claims_b.start_offset) AS quote_b,
+               claims_a.source_id AS source_a_id,
+               claims_b.source_id AS source_b_id
+        FROM links
+        JOIN claims AS claims_a ON claims_a.id = links.claim_a
+        JOIN claims AS claims_b ON claims_b.id = links.claim_b
+        JOIN sources AS sources_a ON sources_a.id = claims_a.source_id
+        JOIN sources AS sources_b ON sources_b.id = claims_b.source_id;
+
+        CREATE VIEW contradiction_pairs AS
+        SELECT * FROM claim_links WHERE relation = 'contradicts';
+        """
+    )

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import shutil
+import sqlite3
 from collections.abc import Callable
 from pathlib import Path
 
@@ -10,6 +11,8 @@ import pytest
 from click.testing import CliRunner, Result
 
 from factcheck.cli import cli
+from factcheck.db import open_ledger
+from tests.verdict_fixture import add_fixture_verdicts
 
 REPO = Path(__file__).resolve().parent.parent
 SEEDS = REPO / "seeds"
@@ -46,3 +49,23 @@ def seeded_ledger(tmp_path_factory: pytest.TempPathFactory) -> Path:
     result = CliRunner().invoke(cli, ["--db", str(path), "run", str(SEEDS)])
     assert result.exit_code == 0, result.output
     return path
+
+
+def copy_ledger(source: Path, target: Path) -> Path:
+    """Copy a WAL ledger with SQLite's backup API (a file copy could miss the WAL's pages)."""
+    with sqlite3.connect(source) as original, sqlite3.connect(target) as copy:
+        original.backup(copy)
+    return target
+
+
+@pytest.fixture(scope="session")
+def verdict_ledger(
+    seeded_ledger: Path, tmp_path_factory: pytest.TempPathFactory
+) -> tuple[Path, dict[str, int]]:
+    """The seeded ledger plus the TEST FIXTURE verdict rows of tests/verdict_fixture.py (until
+    the verdict stage writes its own), shared read-only; with the fixture's claim ids by name."""
+    path = copy_ledger(seeded_ledger, tmp_path_factory.mktemp("verdicts") / "ledger.db")
+    db = open_ledger(path, create=False)
+    ids = add_fixture_verdicts(db)
+    db.conn.close()
+    return path, ids

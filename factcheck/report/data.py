@@ -1,0 +1,486 @@
+"""One query layer for everything a report shows: claims with their current verdict and
+citations, contradictions, spelling variants, and sources with what was skipped as clutter.
+
+Whatever the verdict stage has filled in is read as it is; a claim with no verdict row reads as
+`unverified` when it is check-worthy and `not_checkable` when it is not, decided by 'auto'.
+"""
+
+from __future__ import annotations
+
+import datetime
+import json
+from collections import Counter, defaultdict
+from dataclasses import dataclass, field
+from typing import Any
+
+from sqlite_utils import Database
+
+from factcheck.ingest.passages import CLUTTER_KINDS
+from factcheck.sources import UnknownIdError
+
+# Worst news first: a report leads with what is contradicted.
+VERDICT_LABELS = ("contradicted", "conflicting", "corroborated", "unverified", "not_checkable")
+VERDICT_WORDS = {
+    "corroborated": "Corroborated",
+    "contradicted": "Contradicted",
+    "conflicting": "Conflicting evidence",
+    "unverified": "Unverified",
+    "not_checkable": "Not checkable",
+}
+# Passages no claim is read from, shown per source as what was skipped.
+SKIPPED_KINDS = CLUTTER_KINDS | {"duplicate"}
+
+
+def default_label(is_checkworthy: bool) -> str:
+    return "unverified" if is_checkworthy else "not_checkable"
+
+
+@dataclass(frozen=True)
+class ReportFilter:
+    verdict: str | None = None
+    source_id: int | None = None
+    entity: str | None = None  # an entity id or a name (any spelling)
+    min_score: float | None = None
+
+
+@dataclass(frozen=True)
+class Citation:
+    claim_id: int
+    source_id: int
+    source_label: str
+    stance: str  # supports, contradicts, related
+    quote: str
+    start: int
+    end: int
+    url: str | None
+    published: str | None
+    lang: str | None
+
+
+@dataclass(frozen=True)
+class Verdict:
+    label: str
+    confidence: float | None
+    rationale: str
+    decided_by: str
+    decided_at: str | None
+    note: str | None
+    disagreement: str | None
+    citations: tuple[Citation, ...] = ()
+    is_default: bool = False  # no verdict row: the default for the claim's check-worthiness
+
+    @property
+    def words(self) -> str:
+        return VERDICT_WORDS.get(self.label, self.label)
+
+
+@dataclass(frozen=True)
+class LinkedClaim:
+    """The other side of a link: the claim a claim is linked to, with its quote and source."""
+
+    link_id: int
+    relation: str
+    score: float
+    reason: str
+    claim_id: int
+    quote: str
+    source_id: int
+    source_label: str
+    url: str | None
+    published: str | None
+    lang: str | None
+
+
+@dataclass(frozen=True)
+class Location:
+    source_id: int
+    start: int
+    end: int
+    text: str
+
+
+@dataclass(frozen=True)
+class SpellingVariant:
+    finding_id: int
+    entity_id: int | None
+    entity_name: str | None
+    detail: str
+    forms: tuple[str, ...]
+    locations: tuple[Location, ...]
+
+
+@dataclass(frozen=True)
+class ClaimEntry:
+    id: int
+    source_id: int
+    source_label: str
+    outlet: str | None
+    url: str | None
+    published: str | None
+    text: str
+    quote: str  # sources.text[start:end]
+    start: int
+    end: int
+    lang: str | None
+    kind: str
+    modality: str
+    score: float
+    is_checkworthy: bool
+    independence_group: str | None
+    verdict: Verdict
+    links: tuple[LinkedClaim, ...] = ()
+    variants: tuple[SpellingVariant, ...] = ()
+    entity_ids: tuple[int, ...] = ()
+
+    @property
+    def contradictions(self) -> tuple[LinkedClaim, ...]:
+        return tuple(link for link in self.links if link.relation == "contradicts")
+
+
+@dataclass(frozen=True)
+class SourceEntry:
+    id: int
+    label: str
+    title: str | None
+    outlet: str | None
+    url: str | None
+    published: str | None
+    path: str
+    languages: tuple[str, ...]
+    passages: int
+    claims: int
+    checkworthy_claims: int
+    skipped: tuple[tuple[str, int], ...]  # (passage kind, count), most first
+
+
+@dataclass(frozen=True)
+class Report:
+    generated_at: str
+    report_filter: ReportFilter
+    sources: tuple[SourceEntry, ...]
+    claims: tuple[ClaimEntry, ...]  # every claim in scope, check-worthy or not
+    variants: tuple[SpellingVariant, ...]
+    entity_name: str | None = None  # the entity a --entity filter named
+    verdict_counts: dict[str, int] = field(default_factory=dict)
+
+    @property
+    def cards(self) -> tuple[ClaimEntry, ...]:
+        """The claims a report shows as cards: check-worthy ones, and any other a reviewer gave
+        a verdict other than not_checkable; worst verdict first."""
+        shown = [
+            claim
+            for claim in self.claims
+            if claim.is_checkworthy or claim.verdict.label != "not_checkable"
+        ]
+        if self.report_filter.verdict:
+            shown = [claim for claim in shown if claim.verdict.label == self.report_filter.verdict]
+        rank = {label: index for index, label in enumerate(VERDICT_LABELS)}
+        return tuple(
+            sorted(
+                shown,
+                key=lambda claim: (
+                    rank.get(claim.verdict.label, len(rank)),
+                    claim.source_id,
+                    claim.start,
+                ),
+            )
+        )
+
+    @property
+    def checkworthy_count(self) -> int:
+        return sum(claim.is_checkworthy for claim in self.claims)
+
+
+def load_verdicts(db: Database) -> dict[int, Verdict]:
+    """The current verdict of every claim that has one, with its citations."""
+    citations: dict[int, list[Citation]] = defaultdict(list)
+    for row in db.query(
+        """SELECT citations.*, sources.label AS source_label, sources.published,
+                  claims.lang
+           FROM citations
+           JOIN verdicts ON verdicts.id = citations.verdict_id AND verdicts.is_current = 1
+           JOIN sources ON sources.id = citations.source_id
+           LEFT JOIN claims ON claims.id = citations.claim_id
+           ORDER BY citations.verdict_id,
+                    CASE citations.stance WHEN 'contradicts' THEN 0 WHEN 'supports' THEN 1
+                                          ELSE 2 END,
+                    citations.id"""
+    ):
+        citations[row["verdict_id"]].append(
+            Citation(
+                claim_id=row["claim_id"],
+                source_id=row["source_id"],
+                source_label=row["source_label"],
+                stance=row["stance"],
+                quote=row["quote"],
+                start=row["start_offset"],
+                end=row["end_offset"],
+                url=row["url"],
+                published=row["published"],
+                lang=row["lang"],
+            )
+        )
+    return {
+        row["claim_id"]: Verdict(
+            label=row["label"],
+            confidence=row["confidence"],
+            rationale=row["rationale"],
+            decided_by=row["decided_by"],
+            decided_at=row["decided_at"],
+            note=row["note"],
+            disagreement=row["disagreement"],
+            citations=tuple(citations.get(row["id"], ())),
+        )
+        for row in db.query("SELECT * FROM verdicts WHERE is_current = 1")
+    }
+
+
+def default_verdict(is_checkworthy: bool) -> Verdict:
+    label = default_label(is_checkworthy)
+    rationale = (
+        "No verdict yet: nothing found for or against this claim."
+        if is_checkworthy
+        else "Not check-worthy: no verdict is given."
+    )
+    return Verdict(
+        label=label,
+        confidence=None,
+        rationale=rationale,
+        decided_by="auto",
+        decided_at=None,
+        note=None,
+        disagreement=None,
+        is_default=True,
+    )
+
+
+def load_links(db: Database) -> dict[int, list[LinkedClaim]]:
+    """Every link, seen from both of its claims."""
+    linked: dict[int, list[LinkedClaim]] = defaultdict(list)
+    for row in db.query("SELECT * FROM claim_links ORDER BY score DESC, link_id"):
+        for this, other in (("a", "b"), ("b", "a")):
+            linked[row[f"claim_{this}"]].append(
+                LinkedClaim(
+                    link_id=row["link_id"],
+                    relation=row["relation"],
+                    score=row["score"],
+                    reason=row["reason"],
+                    claim_id=row[f"claim_{other}"],
+                    quote=row[f"quote_{other}"],
+                    source_id=row[f"source_{other}_id"],
+                    source_label=row[f"source_{other}"],
+                    url=None,
+                    published=None,
+                    lang=row[f"lang_{other}"],
+                )
+            )
+    return linked
+
+
+def load_spelling_variants(db: Database) -> list[SpellingVariant]:
+    return [
+        SpellingVariant(
+            finding_id=row["id"],
+            entity_id=row["entity_id"],
+            entity_name=row["entity_name"],
+            detail=row["detail"],
+            forms=tuple(json.loads(row["forms"])),
+            locations=tuple(
+                Location(loc["source_id"], loc["start"], loc["end"], loc["text"])
+                for loc in json.loads(row["locations"])
+            ),
+        )
+        for row in db.query(
+            """SELECT findings.*, entities.name AS entity_name FROM findings
+               LEFT JOIN entities ON entities.id = findings.entity_id
+               WHERE findings.kind = 'spelling_variant' ORDER BY findings.id"""
+        )
+    ]
+
+
+def resolve_entity(db: Database, entity: str) -> tuple[int, str]:
+    """An entity named by id or by any spelling of it (case-insensitive)."""
+    if entity.isdigit():
+        rows = list(db.query("SELECT id, name FROM entities WHERE id = ?", [int(entity)]))
+    else:
+        # An exact spelling first, then a part of one ("Naqvi", "纳克维").
+        rows = []
+        for pattern in (entity.strip(), f"%{entity.strip()}%"):
+            rows = list(
+                db.query(
+                    """SELECT entities.id, entities.name FROM entities
+                       WHERE entities.name LIKE :name
+                          OR entities.id IN (SELECT entity_id FROM mentions
+                                             WHERE text LIKE :name OR match_form LIKE :name)
+                       ORDER BY entities.mention_count DESC, entities.id LIMIT 1""",
+                    {"name": pattern},
+                )
+            )
+            if rows:
+                break
+    if not rows:
+        raise UnknownIdError(f"no entity with id or name {entity!r}")
+    return rows[0]["id"], rows[0]["name"]
+
+
+def claim_entities(db: Database) -> dict[int, tuple[int, ...]]:
+    """The entities each claim mentions: mentions inside the claim's span (sub-claims of one
+    sentence overlap, so a mention belongs to every claim whose span holds it)."""
+    result: dict[int, set[int]] = defaultdict(set)
+    for row in db.query(
+        """SELECT claims.id AS claim_id, mentions.entity_id FROM claims
+           JOIN mentions ON mentions.source_id = claims.source_id
+                        AND mentions.start_offset >= claims.start_offset
+                        AND mentions.end_offset <= claims.end_offset
+           WHERE mentions.entity_id IS NOT NULL"""
+    ):
+        result[row["claim_id"]].add(row["entity_id"])
+    return {claim_id: tuple(sorted(ids)) for claim_id, ids in result.items()}
+
+
+def load_sources(db: Database) -> list[SourceEntry]:
+    kinds: dict[int, Counter[str]] = defaultdict(Counter)
+    for row in db.query("SELECT source_id, kind, count(*) AS n FROM passages GROUP BY 1, 2"):
+        kinds[row["source_id"]][row["kind"]] = row["n"]
+    entries = []
+    for row in db.query(
+        """SELECT sources.*,
+                   (SELECT count(*) FROM claims WHERE claims.source_id = sources.id) AS n_claims,
+                   (SELECT count(*) FROM claims WHERE claims.source_id = sources.id
+                                                  AND claims.is_checkworthy) AS n_checkworthy
+            FROM sources WHERE sources.is_current = 1 ORDER BY sources.id"""
+    ):
+        counts = kinds[row["id"]]
+        skipped = sorted(
+            ((kind, n) for kind, n in counts.items() if kind in SKIPPED_KINDS),
+            key=lambda item: (-item[1], item[0]),
+        )
+        entries.append(
+            SourceEntry(
+                id=row["id"],
+                label=row["label"],
+                title=row["title"],
+                outlet=row["outlet"],
+                url=row["url"],
+                published=row["published"],
+                path=row["path"],
+                languages=tuple(json.loads(row["languages"])),
+                passages=sum(counts.values()),
+                claims=row["n_claims"],
+                checkworthy_claims=row["n_checkworthy"],
+                skipped=tuple(skipped),
+            )
+        )
+    return entries
+
+
+def gather_report(db: Database, report_filter: ReportFilter | None = None) -> Report:
+    """Everything a report shows, filtered; the summary counts follow the filter."""
+    report_filter = report_filter or ReportFilter()
+    if report_filter.verdict and report_filter.verdict not in VERDICT_LABELS:
+        raise ValueError(f"unknown verdict {report_filter.verdict!r}")
+    all_sources = {source.id: source for source in load_sources(db)}
+    if report_filter.source_id is not None and report_filter.source_id not in all_sources:
+        raise UnknownIdError(f"no source with id {report_filter.source_id}")
+    sources = [
+        source
+        for source in all_sources.values()
+        if report_filter.source_id is None or source.id == report_filter.source_id
+    ]
+    source_by_id = {source.id: source for source in sources}
+    entity_id, entity_name = (
+        resolve_entity(db, report_filter.entity) if report_filter.entity else (None, None)
+    )
+    verdicts = load_verdicts(db)
+    links = load_links(db)
+    entities_of = claim_entities(db)
+    variants = load_spelling_variants(db)
+    variants_by_entity: dict[int, list[SpellingVariant]] = defaultdict(list)
+    for variant in variants:
+        if variant.entity_id is not None:
+            variants_by_entity[variant.entity_id].append(variant)
+
+    claims = []
+    for row in db.query(
+        """SELECT claims.*, substr(sources.text, claims.start_offset + 1,
+                  claims.end_offset - claims.start_offset) AS quote
+           FROM claims JOIN sources ON sources.id = claims.source_id
+           WHERE sources.is_current = 1 ORDER BY claims.source_id, claims.start_offset,
+                 claims.id"""
+    ):
+        source = source_by_id.get(row["source_id"])
+        if source is None:
+            continue
+        claim_entity_ids = entities_of.get(row["id"], ())
+        if entity_id is not None and entity_id not in claim_entity_ids:
+            continue
+        if report_filter.min_score is not None and row["score"] < report_filter.min_score:
+            continue
+        is_checkworthy = bool(row["is_checkworthy"])
+        claims.append(
+            ClaimEntry(
+                id=row["id"],
+                source_id=row["source_id"],
+                source_label=source.label,
+                outlet=source.outlet,
+                url=source.url,
+                published=source.published,
+                text=row["text"],
+                quote=row["quote"],
+                start=row["start_offset"],
+                end=row["end_offset"],
+                lang=row["lang"],
+                kind=row["kind"],
+                modality=row["modality"],
+                score=row["score"],
+                is_checkworthy=is_checkworthy,
+                independence_group=row["independence_group"],
+                verdict=verdicts.get(row["id"]) or default_verdict(is_checkworthy),
+                links=tuple(with_source(link, all_sources) for link in links.get(row["id"], ())),
+                variants=tuple(
+                    variant
+                    for one_entity in claim_entity_ids
+                    for variant in variants_by_entity.get(one_entity, ())
+                ),
+                entity_ids=claim_entity_ids,
+            )
+        )
+    in_scope_sources = set(source_by_id)
+    shown_variants = tuple(
+        variant
+        for variant in variants
+        if (entity_id is None or variant.entity_id == entity_id)
+        and any(location.source_id in in_scope_sources for location in variant.locations)
+    )
+    report = Report(
+        generated_at=datetime.datetime.now(datetime.UTC).strftime("%Y-%m-%dT%H:%M:%SZ"),
+        report_filter=report_filter,
+        sources=tuple(sources),
+        claims=tuple(claims),
+        variants=shown_variants,
+        entity_name=entity_name,
+    )
+    counts = Counter(claim.verdict.label for claim in report.claims)
+    report.verdict_counts.update({label: counts.get(label, 0) for label in VERDICT_LABELS})
+    return report
+
+
+def with_source(link: LinkedClaim, sources: dict[int, SourceEntry]) -> LinkedClaim:
+    """Fill in the linked claim's source URL and date (a source outside the filter has none)."""
+    source = sources.get(link.source_id)
+    if source is None:
+        return link
+    return LinkedClaim(
+        **{**link.__dict__, "url": source.url, "published": source.published},
+    )
+
+
+def as_dict(value: Any) -> Any:
+    """A report's dataclasses as plain JSON-ready data."""
+    if hasattr(value, "__dataclass_fields__"):
+        return {name: as_dict(getattr(value, name)) for name in value.__dataclass_fields__}
+    if isinstance(value, list | tuple):
+        return [as_dict(item) for item in value]
+    if isinstance(value, dict):
+        return {key: as_dict(item) for key, item in value.items()}
+    return value

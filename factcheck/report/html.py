@@ -1,0 +1,253 @@
+"""A report as one self-contained HTML page: inline CSS, no script, no network.
+
+Every piece of text from a source is escaped, and only http(s) links are made into links: an
+article carrying `<script>` or `onerror=` shows as text and runs nothing. The page's
+Content-Security-Policy forbids scripts and outside requests as a second line of defence.
+"""
+
+from __future__ import annotations
+
+import html
+from importlib import resources
+from urllib.parse import urlsplit
+
+from factcheck.report.data import (
+    VERDICT_LABELS,
+    VERDICT_WORDS,
+    Citation,
+    ClaimEntry,
+    LinkedClaim,
+    Report,
+    SourceEntry,
+    SpellingVariant,
+    Verdict,
+)
+
+# Colour is never the only signal: every badge has a symbol and words.
+VERDICT_SYMBOLS = {
+    "corroborated": "✓",
+    "contradicted": "✗",
+    "conflicting": "⇄",
+    "unverified": "?",
+    "not_checkable": "–",
+}
+STANCE_WORDS = {"supports": "Supports", "contradicts": "Contradicts", "related": "Related"}
+CONTENT_SECURITY_POLICY = (
+    "default-src 'none'; style-src 'unsafe-inline'; img-src data:; base-uri 'none'; "
+    "form-action 'none'"
+)
+
+
+def e(value: object) -> str:
+    """Escape text for HTML element content and quoted attributes."""
+    return html.escape("" if value is None else str(value), quote=True)
+
+
+def safe_url(url: str | None) -> str | None:
+    """A URL fit for href: http(s) only, so a `javascript:` link from a source goes nowhere."""
+    if not url:
+        return None
+    return url if urlsplit(url.strip()).scheme.lower() in ("http", "https") else None
+
+
+def link(text: str, url: str | None) -> str:
+    href = safe_url(url)
+    if href is None:
+        return e(text)
+    return f'<a href="{e(href)}" rel="noopener noreferrer">{e(text)}</a>'
+
+
+def stylesheet() -> str:
+    return resources.files("factcheck.report").joinpath("report.css").read_text(encoding="utf-8")
+
+
+def badge(label: str) -> str:
+    words = VERDICT_WORDS.get(label, label)
+    symbol = VERDICT_SYMBOLS.get(label, "•")
+    return (
+        f'<span class="badge v-{e(label)}" data-verdict="{e(label)}">'
+        f'<span class="sym" aria-hidden="true">{symbol}</span>{e(words)}</span>'
+    )
+
+
+def lang_attr(lang: str | None) -> str:
+    return f' lang="{e(lang)}"' if lang else ""
+
+
+def source_line(label: str, published: str | None, url: str | None, source_id: int) -> str:
+    parts = [f"{link(label, url)} <span class='meta'>(source {source_id})</span>"]
+    if published:
+        parts.append(f"<time datetime='{e(published)}'>{e(published)}</time>")
+    return " · ".join(parts)
+
+
+def render_citation(citation: Citation) -> str:
+    return (
+        f"<li><span class='stance {e(citation.stance)}'>"
+        f"{e(STANCE_WORDS.get(citation.stance, citation.stance))}</span>"
+        f"<blockquote{lang_attr(citation.lang)} dir='auto'>{e(citation.quote)}</blockquote>"
+        f"<div class='meta'>{source_line(citation.source_label, citation.published, citation.url, citation.source_id)}"  # noqa: E501
+        f" · claim <a href='#claim-{citation.claim_id}'>#{citation.claim_id}</a>"
+        f" · characters {citation.start}–{citation.end}</div></li>"
+    )
+
+
+def render_contradiction(claim: ClaimEntry, other: LinkedClaim) -> str:
+    return (
+        "<div class='side-by-side'>"
+        f"<div><div class='meta'>This claim · "
+        f"{source_line(claim.source_label, claim.published, claim.url, claim.source_id)}</div>"
+        f"<blockquote{lang_attr(claim.lang)} dir='auto'>{e(claim.quote)}</blockquote></div>"
+        f"<div><div class='meta'>Claim <a href='#claim-{other.claim_id}'>#{other.claim_id}</a> · "
+        f"{source_line(other.source_label, other.published, other.url, other.source_id)}</div>"
+        f"<blockquote{lang_attr(other.lang)} dir='auto'>{e(other.quote)}</blockquote></div>"
+        "</div>"
+        f"<p class='meta'>Why: {e(other.reason)} (score {other.score:.2f})</p>"
+    )
+
+
+def render_variant(variant: SpellingVariant) -> str:
+    forms = "".join(f"<li>{e(form)}</li>" for form in variant.forms)
+    locations = ", ".join(
+        f"“{e(location.text)}” (source {location.source_id}, {location.start}–{location.end})"
+        for location in variant.locations
+    )
+    entity = (
+        f"<b>{e(variant.entity_name)}</b> (entity {variant.entity_id}): "
+        if variant.entity_name
+        else ""
+    )
+    return (
+        f"<div class='variant'><div>{entity}{e(variant.detail)}</div>"
+        f"<ul class='chips' aria-label='spellings'>{forms}</ul>"
+        f"<details class='meta'><summary>{len(variant.locations)} places in the text</summary>"
+        f"{locations}</details></div>"
+    )
+
+
+def verdict_meta(verdict: Verdict) -> str:
+    parts = []
+    if verdict.confidence is not None:
+        parts.append(f"confidence {verdict.confidence:.0%}")
+    who = "automatic" if verdict.decided_by == "auto" else f"reviewed by {verdict.decided_by}"
+    if verdict.is_default:
+        who = "no verdict yet" if verdict.label == "unverified" else "automatic"
+    parts.append(e(who))
+    if verdict.decided_at:
+        parts.append(e(verdict.decided_at[:10]))
+    return " · ".join(parts)
+
+
+def render_card(claim: ClaimEntry) -> str:
+    verdict = claim.verdict
+    sections = [
+        f"<article class='card c-{e(verdict.label)}' id='claim-{claim.id}' "
+        f"data-claim-id='{claim.id}'>",
+        f"<div class='card-head'>{badge(verdict.label)}"
+        f"<span class='meta'>{verdict_meta(verdict)}</span></div>",
+        f"<p class='claim'{lang_attr(claim.lang)} dir='auto'>{e(claim.text)}</p>",
+        f"<div class='meta'>Claim #{claim.id} · "
+        f"{source_line(claim.source_label, claim.published, claim.url, claim.source_id)}"
+        f" · {e(claim.kind)}, {e(claim.modality)} · check-worthiness {claim.score:.2f}</div>",
+        f"<p class='rationale'>{e(verdict.rationale)}</p>",
+    ]
+    if verdict.note:
+        sections.append(f"<p class='note'><b>Reviewer’s note:</b> {e(verdict.note)}</p>")
+    if verdict.disagreement:
+        sections.append(
+            f"<p class='note warn'><b>New evidence disagrees:</b> {e(verdict.disagreement)}</p>"
+        )
+    # A contradicting claim is shown side by side below; the evidence list holds the rest.
+    side_by_side = {other.claim_id for other in claim.contradictions}
+    evidence = [c for c in verdict.citations if c.claim_id not in side_by_side]
+    if evidence:
+        sections.append("<h3>Evidence</h3><ul class='evidence'>")
+        sections.extend(render_citation(citation) for citation in evidence)
+        sections.append("</ul>")
+    if claim.contradictions:
+        sections.append("<h3>Contradictions</h3>")
+        sections.extend(render_contradiction(claim, other) for other in claim.contradictions)
+    if claim.variants:
+        sections.append("<h3>Spelling variants</h3>")
+        sections.extend(render_variant(variant) for variant in claim.variants)
+    sections.append("</article>")
+    return "\n".join(sections)
+
+
+def render_source_row(source: SourceEntry) -> str:
+    skipped = ", ".join(f"{e(kind.replace('_', ' '))} {count}" for kind, count in source.skipped)
+    title = source.title or source.outlet or source.path
+    outlet = f"<div class='meta'>{e(source.outlet)}</div>" if source.outlet and source.title else ""
+    return (
+        f"<tr id='source-{source.id}'><td class='num' data-label='id'>{source.id}</td>"
+        f"<td data-label='source'>{link(title, source.url)}{outlet}"
+        f"<div class='meta'>{e(source.path)}</div></td>"
+        f"<td data-label='published'>{e(source.published or '—')}</td>"
+        f"<td data-label='languages'>{e(', '.join(source.languages) or '—')}</td>"
+        f"<td class='num' data-label='claims'>{source.checkworthy_claims} of {source.claims}</td>"
+        f"<td data-label='skipped as clutter'>{skipped or '—'}"
+        f"<div class='meta'>of {source.passages} passages</div></td></tr>"
+    )
+
+
+def describe_filter(report: Report) -> str:
+    parts = []
+    report_filter = report.report_filter
+    if report_filter.verdict:
+        parts.append(f"verdict {VERDICT_WORDS.get(report_filter.verdict, report_filter.verdict)}")
+    if report_filter.source_id is not None:
+        parts.append(f"source {report_filter.source_id}")
+    if report_filter.entity:
+        parts.append(f"entity {report.entity_name or report_filter.entity}")
+    if report_filter.min_score is not None:
+        parts.append(f"check-worthiness ≥ {report_filter.min_score:g}")
+    return "Filtered: " + ", ".join(parts) if parts else "All sources and claims in the ledger"
+
+
+def render_html(report: Report, *, title: str = "Fact-check report") -> str:
+    cards = report.cards
+    tally = "".join(
+        f"<li>{badge(label)} <b class='sans'>{report.verdict_counts.get(label, 0)}</b></li>"
+        for label in VERDICT_LABELS
+    )
+    body = [
+        "<!DOCTYPE html>",
+        "<html lang='en'><head><meta charset='utf-8'>",
+        f"<meta http-equiv='Content-Security-Policy' content=\"{CONTENT_SECURITY_POLICY}\">",
+        "<meta name='viewport' content='width=device-width, initial-scale=1'>",
+        "<meta name='referrer' content='no-referrer'>",
+        f"<title>{e(title)}</title>",
+        f"<style>{stylesheet()}</style></head><body><main class='page'>",
+        "<header class='masthead'><div class='kicker'>factcheck ledger</div>",
+        f"<h1>{e(title)}</h1>",
+        f"<div class='meta'>{e(describe_filter(report))} · generated "
+        f"<time datetime='{e(report.generated_at)}'>{e(report.generated_at)}</time></div>",
+        "</header>",
+        "<section id='summary' aria-label='Summary'><h2>Summary</h2><div class='stats'>",
+        f"<div class='stat'><b>{len(report.sources)}</b><span>sources</span></div>",
+        f"<div class='stat'><b>{len(report.claims)}</b><span>claims</span></div>",
+        f"<div class='stat'><b>{report.checkworthy_count}</b><span>check-worthy</span></div>",
+        f"</div><ul class='tally' aria-label='Verdicts'>{tally}</ul></section>",
+    ]
+    if report.variants:
+        body.append("<section id='variants'><h2>Spelling variants</h2>")
+        body.extend(render_variant(variant) for variant in report.variants)
+        body.append("</section>")
+    body.append(f"<section id='claims'><h2>Claims ({len(cards)})</h2>")
+    body.extend(render_card(claim) for claim in cards)
+    if not cards:
+        body.append("<p class='empty'>No claim matches.</p>")
+    body.append("</section>")
+    body.append(
+        "<section id='sources'><h2>Sources</h2><table class='sources-table'><thead><tr>"
+        "<th>#</th><th>Source</th><th>Published</th><th>Lang</th>"
+        "<th>Check-worthy claims</th><th>Skipped as clutter</th></tr></thead><tbody>"
+    )
+    body.extend(render_source_row(source) for source in report.sources)
+    body.append("</tbody></table></section>")
+    body.append(
+        "<footer>Verdicts count independent sources: a translation or copy on the same page is "
+        "one witness. Quotes are the sources’ own words, character offsets into the stored text. "
+        "Made by factcheck.</footer></main></body></html>"
+    )
+    return "\n".join(body) + "\n"

@@ -1,0 +1,146 @@
+"""A report as Markdown, for an editor's notes, a wiki or a pull request.
+
+Source text is Markdown- and HTML-escaped where it could be read as markup, so a rendered report
+shows an article's `<script>` as text.
+"""
+
+from __future__ import annotations
+
+import html
+import re
+
+from factcheck.report.data import (
+    VERDICT_LABELS,
+    VERDICT_WORDS,
+    ClaimEntry,
+    Report,
+    SpellingVariant,
+)
+from factcheck.report.html import VERDICT_SYMBOLS, describe_filter, safe_url
+
+MARKDOWN_SPECIALS = re.compile(r"([\\`*_{}\[\]()#+!|>~])")
+
+
+def md(text: object) -> str:
+    """Text safe inside a Markdown paragraph: markup characters and HTML are escaped, and line
+    breaks become spaces so a quote cannot start a new block."""
+    flat = " ".join(str("" if text is None else text).split())
+    return MARKDOWN_SPECIALS.sub(r"\\\1", html.escape(flat, quote=False))
+
+
+def md_link(text: str, url: str | None) -> str:
+    href = safe_url(url)
+    return f"[{md(text)}](<{href.replace('>', '%3E')}>)" if href else md(text)
+
+
+def md_source(label: str, published: str | None, url: str | None, source_id: int) -> str:
+    when = f", {published}" if published else ""
+    return f"{md_link(label, url)} (source {source_id}{when})"
+
+
+def verdict_heading(label: str) -> str:
+    return f"{VERDICT_SYMBOLS.get(label, '•')} **{VERDICT_WORDS.get(label, label)}**"
+
+
+def variant_lines(variant: SpellingVariant) -> list[str]:
+    places = "; ".join(
+        f"“{md(location.text)}” (source {location.source_id}, {location.start}–{location.end})"
+        for location in variant.locations
+    )
+    return [
+        f"- {md(variant.detail)}: {', '.join(md(form) for form in variant.forms)}",
+        f"  - found at: {places}",
+    ]
+
+
+def card_lines(claim: ClaimEntry) -> list[str]:
+    verdict = claim.verdict
+    facts = [verdict_heading(verdict.label)]
+    if verdict.confidence is not None:
+        facts.append(f"confidence {verdict.confidence:.0%}")
+    facts.append(
+        "automatic" if verdict.decided_by == "auto" else f"reviewed by {verdict.decided_by}"
+    )
+    lines = [
+        f"### Claim {claim.id}",
+        "",
+        f"> {md(claim.text)}",
+        "",
+        " · ".join(facts),
+        "",
+        f"{md_source(claim.source_label, claim.published, claim.url, claim.source_id)}; "
+        f"{claim.kind}, {claim.modality}; check-worthiness {claim.score:.2f}",
+        "",
+        md(verdict.rationale),
+        "",
+    ]
+    if verdict.note:
+        lines += [f"*Reviewer’s note:* {md(verdict.note)}", ""]
+    if verdict.disagreement:
+        lines += [f"*New evidence disagrees:* {md(verdict.disagreement)}", ""]
+    if verdict.citations:
+        lines += ["**Evidence**", ""]
+        for citation in verdict.citations:
+            lines.append(
+                f"- *{citation.stance}* — “{md(citation.quote)}” — "
+                f"{md_source(citation.source_label, citation.published, citation.url, citation.source_id)}"  # noqa: E501
+                f", claim {citation.claim_id}"
+            )
+        lines.append("")
+    if claim.contradictions:
+        lines += ["**Contradictions**", "", "| This claim | Contradicting claim |", "| --- | --- |"]
+        for other in claim.contradictions:
+            lines.append(
+                f"| “{md(claim.quote)}” — source {claim.source_id} "
+                f"| “{md(other.quote)}” — {md_source(other.source_label, other.published, other.url, other.source_id)}, claim {other.claim_id} |"  # noqa: E501
+            )
+        lines += ["", *(f"Why: {md(other.reason)}" for other in claim.contradictions), ""]
+    if claim.variants:
+        lines += ["**Spelling variants** (places in the text: see Spelling variants above)", ""]
+        lines += [
+            f"- {md(variant.detail)}: {', '.join(md(form) for form in variant.forms)}"
+            for variant in claim.variants
+        ]
+        lines.append("")
+    return lines
+
+
+def render_markdown(report: Report, *, title: str = "Fact-check report") -> str:
+    lines = [
+        f"# {md(title)}",
+        "",
+        f"{md(describe_filter(report))}; generated {report.generated_at}.",
+        "",
+        "## Summary",
+        "",
+        f"- **{len(report.sources)}** sources, **{len(report.claims)}** claims, "
+        f"**{report.checkworthy_count}** check-worthy",
+    ]
+    lines += [
+        f"- {verdict_heading(label)}: {report.verdict_counts.get(label, 0)}"
+        for label in VERDICT_LABELS
+    ]
+    lines.append("")
+    if report.variants:
+        lines += ["## Spelling variants", ""]
+        for variant in report.variants:
+            lines += variant_lines(variant)
+        lines.append("")
+    lines += [f"## Claims ({len(report.cards)})", ""]
+    for claim in report.cards:
+        lines += card_lines(claim)
+    lines += [
+        "## Sources",
+        "",
+        "| # | Source | Published | Languages | Check-worthy claims | Skipped as clutter |",
+        "| --- | --- | --- | --- | --- | --- |",
+    ]
+    for source in report.sources:
+        skipped = ", ".join(f"{kind} {count}" for kind, count in source.skipped) or "—"
+        lines.append(
+            f"| {source.id} | {md_link(source.label, source.url)} | {source.published or '—'} "
+            f"| {', '.join(source.languages) or '—'} "
+            f"| {source.checkworthy_claims} of {source.claims} "
+            f"| {skipped} (of {source.passages} passages) |"
+        )
+    return "\n".join(lines) + "\n"
