@@ -1,14 +1,17 @@
 """Precision, recall and F1 of check-worthiness per language, and throughput.
 
 English: the held-out 20% of ClaimBuster 2.5xNCS (the split train_checkworthy.py never trained or
-selected on), model alone and full assess(); the English seed sentences. Chinese and Bengali: the
-hand-labelled tsv files in tests/data.
+selected on), model alone and full assess(), next to the 5-fold CV figures on the training 80%
+that train_checkworthy.py stored in the model file; the English seed sentences. Chinese and
+Bengali: the hand-labelled tsv files in tests/data. Weight size and throughput.
 
     PYTHONPATH=. /work/venv/bin/python benchmarks/bench_checkworthy.py
 """
 
 from __future__ import annotations
 
+import gzip
+import json
 import sys
 import time
 from pathlib import Path
@@ -19,7 +22,7 @@ sys.path.insert(0, str(HERE))
 from train_checkworthy import DATA, held_out_split, load_claimbuster  # noqa: E402
 
 from factcheck.checkworthy import assess, assess_many  # noqa: E402
-from factcheck.checkworthy.model import load_model, probability  # noqa: E402
+from factcheck.checkworthy.model import MODEL_FILE, load_model, probability  # noqa: E402
 
 TESTS_DATA = HERE.parent / "tests" / "data"
 COMMAND = "PYTHONPATH=. /work/venv/bin/python benchmarks/bench_checkworthy.py"
@@ -68,6 +71,18 @@ def main() -> None:
     for lang in ("en", "zh", "bn"):
         assess("warm up 1", lang)
     print(f"model + rule tables loaded in {time.perf_counter() - start:.2f} s")
+
+    weights = HERE.parent / "factcheck" / "checkworthy" / MODEL_FILE
+    raw = json.loads(gzip.decompress(weights.read_bytes()))
+    terms = sum(len(block) for block in raw["blocks"].values())
+    print(f"weights {weights.name}: {weights.stat().st_size / 1024:.0f} KiB gzipped, {terms} terms")
+    cv = raw.get("cv", {})
+    if cv:
+        print(
+            f"en ClaimBuster 5-fold CV on the training 80%: F1 {cv['fold_f1_mean']:.3f} ± "
+            f"{cv['fold_f1_std']:.3f} per fold, pooled {cv['pooled_f1']:.3f} "
+            f"(threshold {cv['threshold']:.2f} chosen in CV)"
+        )
 
     texts, labels = load_claimbuster(DATA)
     _, test_x, _, test_y = held_out_split(texts, labels)

@@ -8,7 +8,8 @@ from pathlib import Path
 import pytest
 
 from factcheck.checkworthy import Checkworthiness, assess, assess_many
-from factcheck.checkworthy.model import probability
+from factcheck.checkworthy.features import hand_terms
+from factcheck.checkworthy.model import probability, score
 
 ROOT = Path(__file__).resolve().parent.parent
 DATA = ROOT / "tests" / "data"
@@ -122,6 +123,29 @@ def test_labelled_sentences_reach_the_measured_floor(name, lang, floor):
         assert result.reasons and all(result.reasons)
         assert result.is_checkworthy == (result.score >= 0.5)
     assert f1(results, [label for _, label, _ in rows]) >= floor
+
+
+def test_hand_features_stand_in_for_a_tagger():
+    fact = hand_terms("Senator Obama voted against the bill in March 2007, cutting $3 billion.")
+    for term in ("_has_number", "_year", "_has_money", "_big_number", "_past_ed", "_law_vote"):
+        assert term in fact, term
+    assert {"_capitalised", "_capitalised_2", "_numbers_2", "_length_3"} <= set(fact)
+    talk = hand_terms("Well, I think you should know what we will do!")
+    for term in ("_i", "_you", "_we", "_modal", "_opinion_verb", "_interjection_start", "_exclaim"):
+        assert term in talk, term
+    assert "_capitalised" not in talk  # the capital at the start of a sentence is no name
+    assert "_length_5" in hand_terms("word " * 40)
+    assert "_length_1" in hand_terms("Thank you.")
+
+
+def test_model_reasons_are_words_not_feature_names():
+    opinion = score("I think we ought to be proud of what we've done.")
+    assert opinion.probability < opinion.threshold
+    assert "opinion verb" in opinion.top_terms
+    jobs = score("We're 9 million jobs short of that.")
+    assert jobs.probability > jobs.threshold
+    assert all(not term.strip("'").startswith("_") for term in jobs.top_terms)
+    assert "0" not in " ".join(jobs.top_terms)  # folded digits are shown as #
 
 
 def test_pure_python_model_reproduces_sklearn():

@@ -12,22 +12,39 @@ import math
 from collections import Counter
 from collections.abc import Callable
 from dataclasses import dataclass
-from functools import cache
+from functools import cache, partial
 from importlib import resources
 
-from factcheck.checkworthy.features import HAND_FEATURES, char_terms, word_terms
+from factcheck.checkworthy.features import (
+    COUNT_FEATURES,
+    HAND_FEATURES,
+    char_terms,
+    word_terms,
+)
 
 MODEL_FILE = "en_model.json.gz"
 
-# Each block is vectorised and L2-normalised on its own, as in training.
-ANALYSERS: dict[str, Callable[[str], list[str]]] = {"word": word_terms, "char": char_terms}
-_HAND_MEANING = {term: meaning for term, _, meaning in HAND_FEATURES}
+Analyser = Callable[[str], list[str]]
+_HAND_MEANING = {term: meaning for term, _, meaning in HAND_FEATURES} | COUNT_FEATURES
+
+
+def analysers(config: dict) -> dict[str, Analyser]:
+    """The term extractor of each block, as the training config set it up. Each block is
+    vectorised and L2-normalised on its own, as in training."""
+    found: dict[str, Analyser] = {
+        "word": partial(word_terms, longest=config.get("word_longest", 2)),
+    }
+    if config.get("char"):
+        shortest, longest = config.get("char_range", (2, 5))
+        found["char"] = partial(char_terms, shortest=shortest, longest=longest)
+    return found
 
 
 @dataclass(frozen=True)
 class Block:
     """One vectoriser's vocabulary: term -> (idf, coefficient)."""
 
+    analyse: Analyser
     weights: dict[str, tuple[float, float]]
 
 
@@ -51,13 +68,15 @@ def load_model() -> LinearModel:
     data = json.loads(gzip.decompress(raw))
     documents = data["n_documents"]
     blocks = {}
+    extractors = analysers(data["config"])
     for name, terms in data["blocks"].items():
         # sklearn's smoothed idf, recomputed from integer document frequencies.
         blocks[name] = Block(
+            extractors[name],
             {
                 term: (math.log((1 + documents) / (1 + df)) + 1.0, coef)
                 for term, (df, coef) in terms.items()
-            }
+            },
         )
     return LinearModel(blocks, data["intercept"], data["threshold"])
 
@@ -66,7 +85,7 @@ def _contributions(model: LinearModel, sentence: str) -> dict[str, float]:
     """Each known term's share of the decision value (tf-idf weight times coefficient)."""
     shares: dict[str, float] = {}
     for name, block in model.blocks.items():
-        counts = Counter(t for t in ANALYSERS[name](sentence) if t in block.weights)
+        counts = Counter(t for t in block.analyse(sentence) if t in block.weights)
         values = {t: (1.0 + math.log(c)) * block.weights[t][0] for t, c in counts.items()}
         norm = math.sqrt(sum(v * v for v in values.values()))
         if norm == 0.0:
@@ -88,7 +107,10 @@ def _describe(key: str) -> str:
     block, term = key.split(":", 1)
     if term in _HAND_MEANING:
         return _HAND_MEANING[term]
-    shown = term.strip() if block == "char" else term
+    # Digits were folded to 0 for the model; a reader sees '#' for any digit.
+    shown = (term.strip() if block == "char" else term).replace("0", "#")
+    if block == "word" and not shown.strip("#,. "):
+        return f"a number shaped '{shown}'"
     return f"'{shown}'" if block == "word" else f"'…{shown}…'"
 
 
@@ -109,4 +131,5 @@ def score(sentence: str, top: int = 3) -> ModelScore:
         (k for k, v in shares.items() if v * sign > 0),
         key=lambda k: (k.startswith("char:"), -abs(shares[k])),
     )
-    return ModelScore(prob, model.threshold, tuple(_describe(k) for k in ranked[:top]))
+    described = dict.fromkeys(_describe(k) for k in ranked)  # in order, without repeats
+    return ModelScore(prob, model.threshold, tuple(described)[:top])
