@@ -17,6 +17,11 @@ LEDGER_ENV_VAR = "FACTCHECK_DB"
 BUSY_TIMEOUT_MS = 30_000
 
 
+# Transactions this process has committed, so an interrupted command can say whether it changed
+# the ledger.
+committed_transactions = 0
+
+
 class LedgerError(Exception):
     """A problem with the ledger file that the user can fix (missing, locked, read-only, ...)."""
 
@@ -41,7 +46,8 @@ def open_ledger(path: str | Path, *, create: bool = True) -> Database:
         if conn.execute("PRAGMA journal_mode").fetchone()[0] != "wal":
             conn.execute("PRAGMA journal_mode = WAL")
         if migrations.pending(db):
-            with transaction(db):
+            # A schema upgrade changes no contents: an interrupted command still says "unchanged".
+            with transaction(db, counted=False):
                 migrations.apply(db)
     except sqlite3.DatabaseError as error:
         raise LedgerError(f"cannot open ledger {path}: {describe_sqlite_error(error)}") from error
@@ -49,7 +55,7 @@ def open_ledger(path: str | Path, *, create: bool = True) -> Database:
 
 
 @contextlib.contextmanager
-def transaction(db: Database) -> Iterator[Database]:
+def transaction(db: Database, *, counted: bool = True) -> Iterator[Database]:
     """One write transaction: all of it lands, or none of it does.
 
     BEGIN IMMEDIATE takes the write lock up front, so two factcheck processes queue on the busy
@@ -66,7 +72,10 @@ def transaction(db: Database) -> Iterator[Database]:
     except BaseException:
         db.conn.execute("ROLLBACK")
         raise
+    global committed_transactions
     db.conn.execute("COMMIT")
+    if counted:
+        committed_transactions += 1
 
 
 def describe_sqlite_error(error: sqlite3.Error) -> str:
