@@ -231,7 +231,7 @@ def is_headline_run(text: str) -> bool:
 def is_dateline(text: str) -> bool:
     from factcheck.ingest.metadata import parse_date
 
-    return parse_date(text) is not None and len(text) <= 120
+    return len(text) <= 120 and parse_date(text) is not None
 
 
 def classify(
