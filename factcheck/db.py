@@ -84,9 +84,9 @@ def describe_sqlite_error(error: sqlite3.Error) -> str:
     if "locked" in message or "busy" in message:
         return "the ledger is locked by another process; try again when it has finished"
     if "readonly" in message or "read-only" in message:
-        return "the ledger is read-only; nothing was changed"
+        return "the ledger is read-only"
     if "disk is full" in message or "full" in message:
-        return "the disk is full; nothing was changed"
+        return "the disk is full"
     if "not a database" in message or "malformed" in message:
         return "the file is not a factcheck ledger (or it is damaged)"
     if "unable to open" in message:
