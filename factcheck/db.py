@@ -4,7 +4,9 @@ from __future__ import annotations
 
 import contextlib
 import os
+import signal
 import sqlite3
+import threading
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -73,9 +75,25 @@ def transaction(db: Database, *, counted: bool = True) -> Iterator[Database]:
         db.conn.execute("ROLLBACK")
         raise
     global committed_transactions
-    db.conn.execute("COMMIT")
-    if counted:
-        committed_transactions += 1
+    with ctrl_c_deferred():  # so a Ctrl-C cannot land between the COMMIT and its count
+        db.conn.execute("COMMIT")
+        if counted:
+            committed_transactions += 1
+
+
+@contextlib.contextmanager
+def ctrl_c_deferred() -> Iterator[None]:
+    """Hold SIGINT until the block is done (where the platform can; the main thread only)."""
+    can_block = hasattr(signal, "pthread_sigmask") and (
+        threading.current_thread() is threading.main_thread()
+    )
+    if can_block:
+        signal.pthread_sigmask(signal.SIG_BLOCK, {signal.SIGINT})
+    try:
+        yield
+    finally:
+        if can_block:
+            signal.pthread_sigmask(signal.SIG_UNBLOCK, {signal.SIGINT})
 
 
 def describe_sqlite_error(error: sqlite3.Error) -> str:
