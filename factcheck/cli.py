@@ -6,6 +6,7 @@ import contextlib
 import functools
 import json
 import os
+import signal
 import sqlite3
 import sys
 from collections.abc import Callable, Iterator
@@ -683,11 +684,32 @@ def datasette_metadata(obj: Context) -> None:
     click.echo(json.dumps(build_metadata(obj.ledger_path), ensure_ascii=False, indent=2))
 
 
+class Interrupted(BaseException):
+    """Ctrl-C. Not a KeyboardInterrupt, which click turns into "Aborted!" and exit status 1."""
+
+
+def raise_interrupted(signum: int, frame: object) -> None:
+    raise Interrupted
+
+
+def interrupted_message() -> str:
+    from factcheck.db import committed_transactions  # read now: the count this run reached
+
+    if committed_transactions:
+        return "interrupted; the ledger's changes were already complete"
+    return "interrupted; the ledger is unchanged"
+
+
 def main() -> None:
-    """Entry point: a closed pipe (`factcheck sources | head`) ends quietly."""
+    """Entry point: a closed pipe (`factcheck sources | head`) ends quietly; Ctrl-C ends with one
+    line and status 130, after the open transaction (if any) has rolled back."""
+    signal.signal(signal.SIGINT, raise_interrupted)
     try:
         cli()
     except BrokenPipeError:
         devnull = os.open(os.devnull, os.O_WRONLY)
         os.dup2(devnull, sys.stdout.fileno())
         sys.exit(1)
+    except (Interrupted, KeyboardInterrupt):
+        print(interrupted_message(), file=sys.stderr)
+        sys.exit(130)

@@ -4,7 +4,9 @@ from __future__ import annotations
 
 import contextlib
 import os
+import signal
 import sqlite3
+import threading
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -15,6 +17,11 @@ from factcheck.migrations import migrations
 DEFAULT_LEDGER = "factcheck.db"
 LEDGER_ENV_VAR = "FACTCHECK_DB"
 BUSY_TIMEOUT_MS = 30_000
+
+
+# Transactions this process has committed, so an interrupted command can say whether it changed
+# the ledger.
+committed_transactions = 0
 
 
 class LedgerError(Exception):
@@ -41,7 +48,8 @@ def open_ledger(path: str | Path, *, create: bool = True) -> Database:
         if conn.execute("PRAGMA journal_mode").fetchone()[0] != "wal":
             conn.execute("PRAGMA journal_mode = WAL")
         if migrations.pending(db):
-            with transaction(db):
+            # A schema upgrade changes no contents: an interrupted command still says "unchanged".
+            with transaction(db, counted=False):
                 migrations.apply(db)
     except sqlite3.DatabaseError as error:
         raise LedgerError(f"cannot open ledger {path}: {describe_sqlite_error(error)}") from error
@@ -49,7 +57,7 @@ def open_ledger(path: str | Path, *, create: bool = True) -> Database:
 
 
 @contextlib.contextmanager
-def transaction(db: Database) -> Iterator[Database]:
+def transaction(db: Database, *, counted: bool = True) -> Iterator[Database]:
     """One write transaction: all of it lands, or none of it does.
 
     BEGIN IMMEDIATE takes the write lock up front, so two factcheck processes queue on the busy
@@ -66,7 +74,26 @@ def transaction(db: Database) -> Iterator[Database]:
     except BaseException:
         db.conn.execute("ROLLBACK")
         raise
-    db.conn.execute("COMMIT")
+    global committed_transactions
+    with ctrl_c_deferred():  # so a Ctrl-C cannot land between the COMMIT and its count
+        db.conn.execute("COMMIT")
+        if counted:
+            committed_transactions += 1
+
+
+@contextlib.contextmanager
+def ctrl_c_deferred() -> Iterator[None]:
+    """Hold SIGINT until the block is done (where the platform can; the main thread only)."""
+    can_block = hasattr(signal, "pthread_sigmask") and (
+        threading.current_thread() is threading.main_thread()
+    )
+    if can_block:
+        signal.pthread_sigmask(signal.SIG_BLOCK, {signal.SIGINT})
+    try:
+        yield
+    finally:
+        if can_block:
+            signal.pthread_sigmask(signal.SIG_UNBLOCK, {signal.SIGINT})
 
 
 def describe_sqlite_error(error: sqlite3.Error) -> str:
@@ -75,9 +102,9 @@ def describe_sqlite_error(error: sqlite3.Error) -> str:
     if "locked" in message or "busy" in message:
         return "the ledger is locked by another process; try again when it has finished"
     if "readonly" in message or "read-only" in message:
-        return "the ledger is read-only; nothing was changed"
+        return "the ledger is read-only"
     if "disk is full" in message or "full" in message:
-        return "the disk is full; nothing was changed"
+        return "the disk is full"
     if "not a database" in message or "malformed" in message:
         return "the file is not a factcheck ledger (or it is damaged)"
     if "unable to open" in message:

@@ -7,6 +7,7 @@ dropped. Lists a later stage has not filled yet are empty.
 from __future__ import annotations
 
 import datetime
+import errno
 import json
 import os
 import sys
@@ -227,6 +228,11 @@ def write_output(content: str, destination: str | None, *, force: bool = False) 
     if target.is_symlink() and not force:
         raise FileExistsError(f"{destination} is a symbolic link; use --force to write through it")
     target = target.resolve() if target.is_symlink() else target
+    # Checked first so the error names the user's path, not the temporary file beside it.
+    if target.is_dir():
+        raise IsADirectoryError(errno.EISDIR, "a folder, not a file", destination)
+    if not target.parent.is_dir():
+        raise FileNotFoundError(errno.ENOENT, "no such folder to write into", destination)
     descriptor, temporary = tempfile.mkstemp(dir=target.parent, prefix=f".{target.name}.")
     try:
         with os.fdopen(descriptor, "w", encoding="utf-8") as handle:

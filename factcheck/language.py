@@ -17,6 +17,9 @@ SUPPORTED_LANGUAGES = (
     "ru", "ja", "ko", "ta",
 )  # fmt: skip
 
+# A passage's language is read from its first this-many characters: a paragraph is far shorter,
+# and a 5 MiB single-line file would otherwise take seconds of script counting and lingua.
+MAX_DETECTION_CHARS = 10_000
 # Below this many letters a Latin-script passage is too short to identify on its own.
 MIN_LETTERS_FOR_DETECTION = 20
 
@@ -61,6 +64,7 @@ def detect_language(text: str, *, fallback: str | None = None) -> str | None:
     `fallback` is used for Latin-script text too short to identify (a byline, a tag line):
     the caller passes the language of the rest of the document.
     """
+    text = text[:MAX_DETECTION_CHARS]
     counts = script_counts(text)
     if not counts:
         return fallback

@@ -65,6 +65,8 @@ BARE_URL_LINE = re.compile(r"^\s*(?P<url>https?://\S+)\s*$")
 URL_PATH_DATE = re.compile(r"/(?P<year>20\d{2}|19\d{2})[/-](?P<month>\d{1,2})[/-](?P<day>\d{1,2})/")
 # "... equipment. – South China Morning Post": a trailing attribution to the outlet.
 TRAILING_ATTRIBUTION = re.compile(r"\s[–—-]\s(?P<outlet>(?:[A-Z][\w&'.]*\s?){1,6})\s*$")
+# A line that is only a date is short; longer lines are not searched for one (a 5 MiB line was).
+MAX_DATE_LINE_CHARS = 200
 
 
 @dataclass
@@ -93,7 +95,7 @@ def parse_date(text: str) -> datetime.date | None:
 
 def is_date_line(line: str) -> bool:
     """True when a line says nothing but a date ("23 February 2025")."""
-    if parse_date(line) is None:
+    if len(line) > MAX_DATE_LINE_CHARS or parse_date(line) is None:
         return False
     rest = line.translate(BENGALI_DIGITS)
     for pattern in DATE_PATTERNS:

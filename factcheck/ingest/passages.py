@@ -231,7 +231,7 @@ def is_headline_run(text: str) -> bool:
 def is_dateline(text: str) -> bool:
     from factcheck.ingest.metadata import parse_date
 
-    return parse_date(text) is not None and len(text) <= 120
+    return len(text) <= 120 and parse_date(text) is not None
 
 
 def classify(
@@ -297,9 +297,10 @@ def split_trailing_attribution(
         match = TRAILING_ATTRIBUTION.search(text[start:end])
         if match and match.start() > 0 and SENTENCE_END.search(text[start : start + match.start()]):
             attribution = (start + match.start() + 1, end)
+            body_end = start + len(text[start : start + match.start()].rstrip())
             spans = [
                 *spans[:index],
-                (start, start + match.start()),
+                (start, body_end),
                 attribution,
                 *spans[index + 1 :],
             ]

@@ -6,6 +6,7 @@ Every refusal is a `Skipped` with one sentence saying why; nothing here raises f
 from __future__ import annotations
 
 import codecs
+import errno
 import hashlib
 import os
 import sys
@@ -78,7 +79,7 @@ def read_input(path: str, stdin: BinaryIO | None = None) -> RawDocument | Skippe
         else:
             file_path = Path(path)
             if not file_path.is_file():
-                return Skipped(path, "not a regular file (a broken link, device or socket)")
+                return Skipped(path, not_a_file_reason(file_path))
             with file_path.open("rb") as handle:
                 data = handle.read(MAX_SOURCE_BYTES + 1)
             resolved = str(file_path.resolve())
@@ -103,6 +104,18 @@ def read_input(path: str, stdin: BinaryIO | None = None) -> RawDocument | Skippe
         text=text,
         format=sniff_format(path, text),
     )
+
+
+def not_a_file_reason(path: Path) -> str:
+    """Why a path that exists (or is a link) is not a file we can read."""
+    if path.is_symlink():
+        try:
+            path.stat()
+        except OSError as error:
+            if error.errno == errno.ELOOP:
+                return "a symbolic link loop (the link points back to itself)"
+            return "a broken symbolic link (its target does not exist)"
+    return "not a regular file (a folder, device or socket)"
 
 
 class UndecodableError(ValueError):
