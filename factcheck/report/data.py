@@ -11,6 +11,7 @@ import datetime
 import json
 from collections import Counter, defaultdict
 from dataclasses import dataclass, field
+from pathlib import PurePath
 from typing import Any
 
 from sqlite_utils import Database
@@ -29,6 +30,21 @@ VERDICT_WORDS = {
 }
 # Passages no claim is read from, shown per source as what was skipped.
 SKIPPED_KINDS = CLUTTER_KINDS | {"duplicate"}
+
+
+def source_label(title: str | None, outlet: str | None, path: str) -> str:
+    """A source's name for readers: its headline, else its outlet, else its file's name (the
+    ledger's `sources.label` falls back to the whole local path, which would leak a reviewer's
+    folders into a published report or ClaimReview)."""
+    return title or outlet or PurePath(path).name or path
+
+
+def load_source_labels(db: Database) -> dict[int, str]:
+    """The reader's name of every source, current or not (a citation may quote an old one)."""
+    return {
+        row["id"]: source_label(row["title"], row["outlet"], row["path"])
+        for row in db.query("SELECT id, title, outlet, path FROM sources")
+    }
 
 
 def default_label(is_checkworthy: bool) -> str:
@@ -193,9 +209,10 @@ class Report:
 
 def load_verdicts(db: Database) -> dict[int, Verdict]:
     """The current verdict of every claim that has one, with its citations."""
+    labels = load_source_labels(db)
     citations: dict[int, list[Citation]] = defaultdict(list)
     for row in db.query(
-        """SELECT citations.*, sources.label AS source_label, sources.published,
+        """SELECT citations.*, sources.published,
                   claims.lang
            FROM citations
            JOIN verdicts ON verdicts.id = citations.verdict_id AND verdicts.is_current = 1
@@ -210,7 +227,7 @@ def load_verdicts(db: Database) -> dict[int, Verdict]:
             Citation(
                 claim_id=row["claim_id"],
                 source_id=row["source_id"],
-                source_label=row["source_label"],
+                source_label=labels[row["source_id"]],
                 stance=row["stance"],
                 quote=row["quote"],
                 start=row["start_offset"],
@@ -256,6 +273,7 @@ def default_verdict(is_checkworthy: bool) -> Verdict:
 
 def load_links(db: Database) -> dict[int, list[LinkedClaim]]:
     """Every link, seen from both of its claims."""
+    labels = load_source_labels(db)
     linked: dict[int, list[LinkedClaim]] = defaultdict(list)
     for row in db.query("SELECT * FROM claim_links ORDER BY score DESC, link_id"):
         for this, other in (("a", "b"), ("b", "a")):
@@ -268,7 +286,7 @@ def load_links(db: Database) -> dict[int, list[LinkedClaim]]:
                     claim_id=row[f"claim_{other}"],
                     quote=row[f"quote_{other}"],
                     source_id=row[f"source_{other}_id"],
-                    source_label=row[f"source_{other}"],
+                    source_label=labels[row[f"source_{other}_id"]],
                     url=None,
                     published=None,
                     lang=row[f"lang_{other}"],
@@ -358,7 +376,7 @@ def load_sources(db: Database) -> list[SourceEntry]:
         entries.append(
             SourceEntry(
                 id=row["id"],
-                label=row["label"],
+                label=source_label(row["title"], row["outlet"], row["path"]),
                 title=row["title"],
                 outlet=row["outlet"],
                 url=row["url"],
