@@ -51,6 +51,11 @@ def default_label(is_checkworthy: bool) -> str:
     return "unverified" if is_checkworthy else "not_checkable"
 
 
+def is_pending(claim: ClaimEntry) -> bool:
+    """Unverified by the machine alone: no evidence found yet, and no person has looked."""
+    return claim.verdict.label == "unverified" and claim.verdict.decided_by == "auto"
+
+
 @dataclass(frozen=True)
 class ReportFilter:
     verdict: str | None = None
@@ -88,6 +93,14 @@ class Verdict:
     @property
     def words(self) -> str:
         return VERDICT_WORDS.get(self.label, self.label)
+
+    @property
+    def explanation(self) -> str | None:
+        """The rationale, unless it only repeats the reviewer's note (a review's rationale is
+        'Reviewed by NAME: NOTE', and the note is shown on its own)."""
+        if self.decided_by != "auto" and self.note and self.note in self.rationale:
+            return None
+        return self.rationale
 
 
 @dataclass(frozen=True)
@@ -152,6 +165,19 @@ class ClaimEntry:
     def contradictions(self) -> tuple[LinkedClaim, ...]:
         return tuple(link for link in self.links if link.relation == "contradicts")
 
+    @property
+    def support_since_review(self) -> tuple[LinkedClaim, ...]:
+        """Corroborating links a person's verdict does not cite: found after the review (an
+        automatic verdict cites all its independent support already)."""
+        if self.verdict.decided_by == "auto":
+            return ()
+        cited = {citation.claim_id for citation in self.verdict.citations}
+        return tuple(
+            link
+            for link in self.links
+            if link.relation == "corroborates" and link.claim_id not in cited
+        )
+
 
 @dataclass(frozen=True)
 class SourceEntry:
@@ -180,9 +206,9 @@ class Report:
     verdict_counts: dict[str, int] = field(default_factory=dict)
 
     @property
-    def cards(self) -> tuple[ClaimEntry, ...]:
-        """The claims a report shows as cards: check-worthy ones, and any other a reviewer gave
-        a verdict other than not_checkable; worst verdict first."""
+    def shown(self) -> tuple[ClaimEntry, ...]:
+        """The claims a report lists: check-worthy ones, and any other a reviewer gave a verdict
+        other than not_checkable; narrowed by the verdict filter."""
         shown = [
             claim
             for claim in self.claims
@@ -190,17 +216,48 @@ class Report:
         ]
         if self.report_filter.verdict:
             shown = [claim for claim in shown if claim.verdict.label == self.report_filter.verdict]
+        return tuple(shown)
+
+    @property
+    def cards(self) -> tuple[ClaimEntry, ...]:
+        """The claims shown in full: those with a verdict found or given. Human verdicts that new
+        evidence disputes come first (they need a person again), then the worst verdict."""
         rank = {label: index for index, label in enumerate(VERDICT_LABELS)}
         return tuple(
             sorted(
-                shown,
+                (claim for claim in self.shown if not is_pending(claim)),
                 key=lambda claim: (
+                    claim.verdict.disagreement is None,
                     rank.get(claim.verdict.label, len(rank)),
                     claim.source_id,
                     claim.start,
                 ),
             )
         )
+
+    @property
+    def pending(self) -> tuple[ClaimEntry, ...]:
+        """Check-worthy claims nothing was found for or against yet: a to-do list, listed
+        compactly by source, most check-worthy first, so they do not bury the findings."""
+        return tuple(
+            sorted(
+                (claim for claim in self.shown if is_pending(claim)),
+                key=lambda claim: (claim.source_id, -claim.score, claim.start),
+            )
+        )
+
+    @property
+    def pending_by_source(self) -> tuple[tuple[SourceEntry, tuple[ClaimEntry, ...]], ...]:
+        sources = {source.id: source for source in self.sources}
+        groups: dict[int, list[ClaimEntry]] = defaultdict(list)
+        for claim in self.pending:
+            groups[claim.source_id].append(claim)
+        return tuple((sources[source_id], tuple(claims)) for source_id, claims in groups.items())
+
+    @property
+    def disputed(self) -> tuple[ClaimEntry, ...]:
+        """Claims whose human verdict new evidence disagrees with."""
+        return tuple(claim for claim in self.cards if claim.verdict.disagreement)
 
     @property
     def checkworthy_count(self) -> int:
