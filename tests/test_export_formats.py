@@ -1,11 +1,13 @@
-"""`factcheck export`: the JSON contract filled from the whole ledger, CSV rows, and ClaimReview
-JSON-LD checked against schema.org's vocabulary and expanded by a JSON-LD processor (offline)."""
+"""`factcheck export`: the JSON contract filled from the whole ledger (the real pipeline with
+real reviews), CSV rows, and ClaimReview JSON-LD checked against schema.org's vocabulary and
+expanded by a JSON-LD processor (offline)."""
 
 from __future__ import annotations
 
 import csv
 import io
 import json
+import sqlite3
 from pathlib import Path
 
 import pytest
@@ -14,7 +16,17 @@ from pyld import jsonld
 
 from factcheck.cli import cli
 from factcheck.report.claimreview import BEST_RATING, RATING_VALUES, WORST_RATING
-from tests.conftest import DATA
+from tests.conftest import (
+    DATA,
+    LANZHOU,
+    NAQVI_BN,
+    NAQVI_EN,
+    SSD_A,
+    SSD_B,
+    SSD_SEED,
+    WANG_EN,
+    current_verdicts,
+)
 
 SCHEMAORG = DATA / "schemaorg"
 SCHEMA = "https://schema.org/"
@@ -27,70 +39,135 @@ def export(ledger: Path, *args: str) -> str:
     return result.stdout
 
 
-def test_json_export_has_every_contract_field(verdict_ledger) -> None:
-    ledger, ids = verdict_ledger
+def test_json_export_has_every_contract_field(reviewed_ledger) -> None:
+    ledger = reviewed_ledger
     document = json.loads(export(ledger, "--format", "json"))
     claims = {claim["id"]: claim for claim in document["claims"]}
-    assert len(claims) > 200
+    assert len(claims) > 200 and len(document["sources"]) == 7
+    with sqlite3.connect(ledger) as conn:
+        texts = dict(conn.execute("SELECT id, text FROM sources"))
+    groups = {claim["id"]: claim["independence_group"] for claim in claims.values()}
     for claim in claims.values():
         assert set(claim) >= {
             "id", "source_id", "start", "end", "text", "lang", "kind", "modality",
             "checkworthy", "score", "reasons", "values", "verdict",
         }  # fmt: skip
-        assert set(claim["verdict"]) >= {
-            "label", "confidence", "rationale", "decided_by", "citations",
+        verdict = claim["verdict"]
+        assert set(verdict) >= {
+            "label", "confidence", "rationale", "decided_by", "decided_at", "note",
+            "disagreement", "citations",
         }  # fmt: skip
-        if claim["verdict"]["decided_by"] == "auto" and not claim["verdict"]["citations"]:
-            expected = {"unverified", "not_checkable"} | {"corroborated", "contradicted"}
-            assert claim["verdict"]["label"] in expected
-    defaulted = [c for c in claims.values() if c["verdict"]["decided_at"] is None]
-    assert defaulted and all(
-        c["verdict"]["label"] == ("unverified" if c["checkworthy"] else "not_checkable")
-        and c["verdict"]["decided_by"] == "auto"
-        for c in defaulted
+        assert verdict["decided_at"] and verdict["confidence"] is not None  # all judged
+        stances = {citation["stance"] for citation in verdict["citations"]}
+        for citation in verdict["citations"]:
+            assert set(citation) >= {"claim_id", "source_id", "quote", "start", "end", "url"}
+        if verdict["decided_by"] != "auto":
+            continue
+        # An automatic verdict cites what it rests on, and only independent claims.
+        expected = {
+            "corroborated": {"supports"},
+            "contradicted": {"contradicts"},
+            "conflicting": {"supports", "contradicts"},
+        }.get(verdict["label"], set())
+        assert stances == expected, (claim["id"], verdict["label"], stances)
+        assert all(
+            groups[citation["claim_id"]] != claim["independence_group"]
+            for citation in verdict["citations"]
+        )
+    # Quotes are the cited source's stored text at the offsets.
+    cited = [c for claim in claims.values() for c in claim["verdict"]["citations"]]
+    assert len(cited) > 30
+    for citation in cited:
+        assert (
+            texts[citation["source_id"]][citation["start"] : citation["end"]] == citation["quote"]
+        )
+
+    naqvi = claims[NAQVI_BN.id(ledger)]["verdict"]
+    assert naqvi["label"] == "corroborated" and naqvi["decided_by"] == "auto"
+    english = next(c for c in naqvi["citations"] if c["quote"] == "Interior Minister Mohsin Naqvi")
+    assert english["stance"] == "supports" and english["source_id"] == 1
+    assert english["url"] == (
+        "https://thinktank.pk/2025/07/23/policing-the-chinese-way-will-it-work-in-pakistan/"
     )
-    naqvi = claims[ids["naqvi_bn"]]["verdict"]
-    assert naqvi["label"] == "corroborated"
-    citation = naqvi["citations"][0]
-    assert set(citation) >= {"claim_id", "source_id", "quote", "start", "end", "url"}
-    assert citation["quote"] == "Interior Minister Mohsin Naqvi"
-    assert citation["url"].startswith("https://thinktank.pk/")
-    lanzhou = next(c for c in claims.values() if "494 cameras" in c["text"])
+    lanzhou = claims[LANZHOU.id(ledger)]
     assert any(value["value"] == 494 for value in lanzhou["values"])
-    assert claims[ids["wang_en"]]["verdict"]["decided_by"] == "alice"
+    assert (
+        lanzhou["verdict"]["decided_by"] == "alice" and lanzhou["verdict"]["label"] == "unverified"
+    )
+    assert claims[WANG_EN.id(ledger)]["verdict"]["decided_by"] == "alice"
+    disputed = claims[SSD_SEED.id(ledger)]["verdict"]
+    assert (disputed["label"], disputed["decided_by"]) == ("corroborated", "alice")
+    assert disputed["note"] == "ISPR gave the SSD's strength as about 14,000 in 2016."
+    assert disputed["disagreement"].startswith("automatic evidence now says conflicting")
+    assert claims[SSD_A.id(ledger)]["verdict"]["label"] == "conflicting"
 
     naqvi_entity = next(e for e in document["entities"] if e["name"] == "Mohsin Naqvi")
     assert naqvi_entity["type"] == "person"
     forms = {mention["text"] for mention in naqvi_entity["mentions"]}
-    assert {"Mohsin Naqvi", "নকভি"} <= forms
+    assert {"Mohsin Naqvi", "নকভি", "纳克维"} <= forms
     for mention in naqvi_entity["mentions"]:
         assert set(mention) >= {"source_id", "claim_id", "text", "start", "end"}
     relations = {(link["a"], link["b"]): link for link in document["links"]}
-    pair = tuple(sorted((ids["unit_bn"], ids["ssd_en"])))
+    pair = tuple(sorted((SSD_A.id(ledger), SSD_B.id(ledger))))
     assert relations[pair]["relation"] == "contradicts"
+    assert "14,000" in relations[pair]["reason"] and "15,000" in relations[pair]["reason"]
     assert all(
-        set(link) >= {"a", "b", "relation", "score", "reason"} for link in relations.values()
+        set(link) >= {"a", "b", "relation", "score", "reason"} and link["a"] < link["b"]
+        for link in relations.values()
     )
+    assert {link["relation"] for link in relations.values()} >= {
+        "corroborates", "contradicts", "translation"
+    }  # fmt: skip
     variant = next(f for f in document["findings"] if f["kind"] == "spelling_variant")
     assert variant["source_ids"] == [4] and variant["entity_id"] == naqvi_entity["id"]
     assert set(variant["forms"]) == {"নকভি", "নাকভি"}
 
 
-def test_csv_export_one_row_per_claim_with_best_citation(verdict_ledger) -> None:
-    ledger, ids = verdict_ledger
+def test_json_export_gives_defaults_to_claims_without_verdict_rows(unjudged_ledger) -> None:
+    claims = json.loads(export(unjudged_ledger, "--format", "json"))["claims"]
+    assert claims and all(
+        claim["verdict"]
+        == {
+            "label": "unverified" if claim["checkworthy"] else "not_checkable",
+            "confidence": None,
+            "rationale": claim["verdict"]["rationale"],
+            "decided_by": "auto",
+            "decided_at": None,
+            "note": None,
+            "disagreement": None,
+            "citations": [],
+        }
+        for claim in claims
+    )
+    assert json.loads(export(unjudged_ledger, "--format", "claimreview")) == []
+
+
+def test_csv_export_one_row_per_claim_with_best_citation(reviewed_ledger) -> None:
+    ledger = reviewed_ledger
     rows = list(csv.DictReader(io.StringIO(export(ledger, "--format", "csv"))))
     document = json.loads(export(ledger, "--format", "json"))
     assert sorted(int(row["claim_id"]) for row in rows) == sorted(
         c["id"] for c in document["claims"]
     )
     by_id = {int(row["claim_id"]): row for row in rows}
-    naqvi = by_id[ids["naqvi_bn"]]
-    assert naqvi["verdict"] == "corroborated"
-    assert naqvi["citation_stance"] == "supports"  # not the 'related' Chinese translation
-    assert naqvi["citation_quote"] == "Interior Minister Mohsin Naqvi"
-    unit = by_id[ids["unit_bn"]]
-    assert unit["verdict"] == "contradicted" and unit["citation_stance"] == "contradicts"
-    assert by_id[ids["wang_en"]]["decided_by"] == "alice"
+    naqvi = by_id[NAQVI_BN.id(ledger)]
+    assert naqvi["verdict"] == "corroborated" and naqvi["citation_stance"] == "supports"
+    assert naqvi["citation_quote"] in {"Interior Minister Mohsin Naqvi", "巴基斯坦内政部长纳克维",
+                                       "内政部长莫辛·纳克维", "Pakistan's Interior Minister Mohsin Naqvi"}  # fmt: skip
+    contradicted = by_id[SSD_B.id(ledger)]
+    assert contradicted["verdict"] == "contradicted"
+    assert contradicted["citation_stance"] == "contradicts"
+    assert "approximately 14,000 personnel" in contradicted["citation_quote"]
+    # Conflicting evidence leads with the contradiction.
+    conflicting = by_id[SSD_A.id(ledger)]
+    assert (conflicting["verdict"], conflicting["citation_stance"]) == (
+        "conflicting",
+        "contradicts",
+    )
+    assert conflicting["citation_claim_id"] == str(SSD_B.id(ledger))
+    assert by_id[WANG_EN.id(ledger)]["decided_by"] == "alice"
+    unverified = [row for row in rows if row["verdict"] == "unverified"]
+    assert unverified and all(row["citation_claim_id"] == "" for row in unverified)
 
 
 def load_vocabulary() -> tuple[dict[str, set[str]], dict[str, set[str]]]:
@@ -149,11 +226,10 @@ def offline_loader(url: str, options: dict | None = None) -> dict:
 
 
 @pytest.fixture(scope="module")
-def reviews(verdict_ledger) -> list[dict]:
-    ledger, _ = verdict_ledger
+def reviews(reviewed_ledger) -> list[dict]:
     return json.loads(
         export(
-            ledger,
+            reviewed_ledger,
             "--format",
             "claimreview",
             "--org",
@@ -166,12 +242,32 @@ def reviews(verdict_ledger) -> list[dict]:
     )
 
 
-def test_claimreview_has_one_review_per_reviewed_claim(reviews, verdict_ledger) -> None:
-    _, ids = verdict_ledger
-    reviewed = {int(review["url"].rsplit("#claim-", 1)[1]) for review in reviews}
-    # Claims with a verdict row other than not_checkable; the defaults are not reviews.
-    assert reviewed == {ids[n] for n in ("naqvi_bn", "naqvi_en", "wang_en", "unit_bn", "ssd_en")}
-    naqvi = next(r for r in reviews if r["url"].endswith(f"#claim-{ids['naqvi_bn']}"))
+def review_of(reviews: list[dict], claim_id: int) -> dict:
+    (review,) = [
+        r for r in reviews if r["url"] == f"https://desk.example.org/report.html#claim-{claim_id}"
+    ]  # noqa: E501
+    return review
+
+
+def test_claimreview_has_one_review_per_checked_claim(reviews, reviewed_ledger) -> None:
+    ledger = reviewed_ledger
+    reviewed = [int(review["url"].rsplit("#claim-", 1)[1]) for review in reviews]
+    # A verdict that found evidence, or a person's verdict; not an automatic 'unverified'
+    # (nothing found yet) and never not_checkable.
+    expected = {
+        claim_id
+        for claim_id, verdict in current_verdicts(ledger).items()
+        if verdict.label in ("corroborated", "contradicted", "conflicting")
+        or (verdict.decided_by != "auto" and verdict.label != "not_checkable")
+    }
+    assert len(reviewed) == len(set(reviewed)) and set(reviewed) == expected
+    assert {
+        NAQVI_BN.id(ledger), *NAQVI_EN.ids(ledger), WANG_EN.id(ledger), SSD_SEED.id(ledger),
+        SSD_A.id(ledger), SSD_B.id(ledger), LANZHOU.id(ledger),
+    } <= expected  # fmt: skip
+    assert len(expected) < 30  # the 80 automatic 'unverified' claims are not fact checks
+
+    naqvi = review_of(reviews, NAQVI_BN.id(ledger))
     assert naqvi["claimReviewed"] == "দেশটির স্বরাষ্ট্রমন্ত্রী মহসিন নাকভি"
     assert naqvi["author"] == {
         "@type": "Organization",
@@ -182,15 +278,22 @@ def test_claimreview_has_one_review_per_reviewed_claim(reviews, verdict_ledger) 
     assert rating["ratingValue"] == RATING_VALUES["corroborated"] == BEST_RATING
     assert rating["worstRating"] == WORST_RATING and "Corroborated" in rating["alternateName"]
     assert naqvi["itemReviewed"]["datePublished"] == "2026-01-07"
-    english = next(r for r in reviews if r["url"].endswith(f"#claim-{ids['naqvi_en']}"))
+    assert naqvi["itemReviewed"]["inLanguage"] == "bn"
+    english = review_of(reviews, NAQVI_EN.id(ledger))
     appearance = english["itemReviewed"]["appearance"]
     assert appearance["url"].startswith("https://thinktank.pk/2025/07/23/")
     assert english["itemReviewed"]["author"] == {"@type": "Organization", "name": "thinktank.pk"}
-    contradicted = next(r for r in reviews if r["url"].endswith(f"#claim-{ids['unit_bn']}"))
+    contradicted = review_of(reviews, SSD_B.id(ledger))
     assert contradicted["reviewRating"]["ratingValue"] == WORST_RATING
+    # An untitled file is named by its file name, never by the reviewer's local path.
+    assert contradicted["itemReviewed"]["appearance"]["name"] == "ssd_b.txt"
+    assert "datePublished" in contradicted["itemReviewed"]["appearance"]
+    assert review_of(reviews, SSD_A.id(ledger))["reviewRating"]["ratingValue"] == 2
+    assert review_of(reviews, LANZHOU.id(ledger))["reviewRating"]["ratingValue"] == 3
     for review in reviews:
         assert review["@context"] == "https://schema.org" and review["datePublished"]
         assert "Corroborated" not in review["claimReviewed"]
+        assert "/" not in review["itemReviewed"]["appearance"]["name"]
 
 
 def test_claimreview_uses_only_schemaorg_terms_on_their_domains(reviews) -> None:
@@ -227,8 +330,11 @@ def test_claimreview_expands_to_schemaorg_iris(reviews) -> None:
         return count
 
     assert walk(expanded) > 15 * len(reviews)
-    rating = expanded[0][https_or_http(expanded[0], "reviewRating")][0]
-    assert any(v.get("@value") == 1 for v in rating[https_or_http(rating, "ratingValue")])
+    for node, review in zip(expanded, reviews, strict=True):
+        rating = node[https_or_http(node, "reviewRating")][0]
+        values = [v.get("@value") for v in rating[https_or_http(rating, "ratingValue")]]
+        assert values == [review["reviewRating"]["ratingValue"]]
+    assert {review["reviewRating"]["ratingValue"] for review in reviews} == {1, 2, 3, 5}
 
 
 def https(iri: str) -> str:
@@ -239,8 +345,8 @@ def https_or_http(node: dict, term: str) -> str:
     return next(key for key in node if https(key) == SCHEMA + term)
 
 
-def test_export_writes_files_atomically_and_refuses_symlinks(verdict_ledger, tmp_path) -> None:
-    ledger, _ = verdict_ledger
+def test_export_writes_files_atomically_and_refuses_symlinks(reviewed_ledger, tmp_path) -> None:
+    ledger = reviewed_ledger
     target = tmp_path / "reviews.jsonld"
     result = CliRunner().invoke(
         cli, ["--db", str(ledger), "export", "--format", "claimreview", "-o", str(target)]

@@ -1,9 +1,11 @@
-"""`factcheck report`: Markdown and HTML on the seeds with the fixture verdicts, filters, and the
-HTML looked at in headless Chromium (structure, escaping of hostile articles, screenshots)."""
+"""`factcheck report`: Markdown and HTML on the seeds and two SSD sources run through the real
+pipeline with real reviews, filters, and the HTML looked at in headless Chromium (structure,
+escaping of hostile articles, screenshots)."""
 
 from __future__ import annotations
 
 import sqlite3
+from collections import Counter
 from pathlib import Path
 
 import lxml.html
@@ -11,9 +13,21 @@ from click.testing import CliRunner
 
 from factcheck.cli import cli
 from factcheck.db import open_ledger
-from factcheck.report.data import ReportFilter, gather_report
+from factcheck.report.data import VERDICT_LABELS, ReportFilter, gather_report
 from tests.browser import dump_dom, needs_chromium, screenshot
-from tests.conftest import REPO
+from tests.conftest import (
+    LANZHOU,
+    NAQVI_BN,
+    NAQVI_EN,
+    NAQVI_ZH,
+    REPO,
+    SSD_A,
+    SSD_B,
+    SSD_SEED,
+    WANG_EN,
+    ClaimRef,
+    current_verdicts,
+)
 
 SCREENSHOTS = REPO / "test-output"
 
@@ -24,74 +38,150 @@ def report(ledger: Path, *args: str) -> str:
     return result.output
 
 
-def card_count_expected(ledger: Path) -> int:
-    """Check-worthy claims, and any other a reviewer gave a real verdict."""
-    with sqlite3.connect(ledger) as conn:
-        return conn.execute(
-            "SELECT count(*) FROM claim_verdicts WHERE is_checkworthy = 1 "
-            "OR verdict != 'not_checkable'"
-        ).fetchone()[0]
+def expected_lists(ledger: Path) -> tuple[set[int], set[int]]:
+    """From the tables: the claims shown as cards (a verdict found or given) and the claims in
+    the to-do list (check-worthy, unverified by the machine alone)."""
+    shown = {
+        claim_id: verdict
+        for claim_id, verdict in current_verdicts(ledger).items()
+        if verdict.is_checkworthy or verdict.label != "not_checkable"
+    }
+    pending = {
+        claim_id
+        for claim_id, verdict in shown.items()
+        if verdict.label == "unverified" and verdict.decided_by == "auto"
+    }
+    return set(shown) - pending, pending
 
 
-def test_markdown_report_shows_summary_cards_variants_and_sources(verdict_ledger) -> None:
-    ledger, ids = verdict_ledger
+def card_of(text: str, claim_id: int) -> str:
+    return text.split(f"### Claim {claim_id}\n", 1)[1].split("### Claim", 1)[0].split("\n## ")[0]
+
+
+def test_markdown_report_shows_summary_cards_variants_and_sources(reviewed_ledger) -> None:
+    ledger = reviewed_ledger
     text = report(ledger)
     assert text.startswith("# Fact-check report")
-    assert "**5** sources" in text
-    assert "✓ **Corroborated**: 4" in text and "✗ **Contradicted**: 1" in text
+    assert "**7** sources" in text
+    verdicts = current_verdicts(ledger)
+    counts = Counter(verdict.label for verdict in verdicts.values())
+    assert counts["corroborated"] >= 5 and counts["contradicted"] and counts["conflicting"]
+    for label, words in (
+        ("contradicted", "✗ **Contradicted**"),
+        ("conflicting", "⇄ **Conflicting evidence**"),
+        ("corroborated", "✓ **Corroborated**"),
+        ("unverified", "? **Unverified**"),
+        ("not_checkable", "– **Not checkable**"),
+    ):
+        assert f"\n- {words}: {counts[label]}\n" in text
+    disputed = SSD_SEED.id(ledger)
+    assert f"disputed by new evidence, shown first: claim {disputed}\n" in text
     assert "Mohsin Naqvi is spelled নকভি and নাকভি in source 4" in text
-    card = text.split(f"### Claim {ids['naqvi_bn']}\n", 1)[1].split("### Claim", 1)[0]
-    assert "> দেশটির স্বরাষ্ট্রমন্ত্রী মহসিন নাকভি" in card
-    assert "“Interior Minister Mohsin Naqvi”" in card and "*supports*" in card
-    assert "thinktank.pk" in card and "2025-07-23" in card
-    contradiction = text.split(f"### Claim {ids['unit_bn']}\n", 1)[1].split("### Claim", 1)[0]
-    assert "| This claim | Contradicting claim |" in contradiction
-    assert "Special Security Division" in contradiction
+
+    cards, pending = expected_lists(ledger)
+    order = [int(line.removeprefix("### Claim ")) for line in text.splitlines()
+             if line.startswith("### Claim ")]  # fmt: skip
+    assert set(order) == cards and len(order) == len(cards)
+    # The human verdict new evidence disputes first, then worst verdict first.
+    assert order[0] == disputed
+    ranks = [VERDICT_LABELS.index(verdicts[claim_id].label) for claim_id in order[1:]]
+    assert ranks == sorted(ranks)
+
+    naqvi = card_of(text, NAQVI_BN.id(ledger))
+    assert "> দেশটির স্বরাষ্ট্রমন্ত্রী মহসিন নাকভি" in naqvi and "✓ **Corroborated**" in naqvi
+    assert (
+        "- *supports* — “Interior Minister Mohsin Naqvi” — [thinktank.pk](<https://thinktank.pk/"
+        in naqvi
+    )  # noqa: E501
+    assert "(source 1, 2025-07-23), claim" in naqvi
+    contradicted = card_of(text, SSD_B.id(ledger))
+    assert "✗ **Contradicted**" in contradicted
+    assert "| This claim | Contradicting claim |" in contradicted
+    assert "has 15,000 personnel" in contradicted
+    assert "comprised of approximately 14,000 personnel" in contradicted
+    assert f"ssd\\_a.txt (source 6, 2025-03-03), claim {SSD_A.id(ledger)} |" in contradicted
+    reviewed = card_of(text, disputed)
+    assert "✓ **Corroborated** · confidence 100% · reviewed by alice" in reviewed
+    assert "*Reviewer’s note:* ISPR gave the SSD's strength as about 14,000 in 2016." in reviewed
+    assert "*New evidence disagrees:* automatic evidence now says conflicting" in reviewed
+    assert "**Evidence linked since the review**" in reviewed
+    assert "Reviewed by alice:" not in reviewed  # the note, not twice
+    lanzhou = card_of(text, LANZHOU.id(ledger))
+    assert "? **Unverified** · confidence 100% · reviewed by alice" in lanzhou
+
+    todo = text.split(f"## Not yet verified ({len(pending)})\n", 1)[1].split("\n## ", 1)[0]
+    listed = [int(line.split("claim ", 1)[1].split(":", 1)[0]) for line in todo.splitlines()
+              if line.startswith("- ")]  # fmt: skip
+    assert sorted(listed) == sorted(pending)
+    assert "**thinktank.pk** (source 1, " in todo
     sources = text.split("## Sources", 1)[1]
     assert "duplicate 10" in sources  # what source 4 skipped
-    assert text.count("\n### Claim ") == card_count_expected(ledger)
+    assert "| 7 | ssd\\_b.txt |" in sources and "/match_corpus/" not in text
 
 
-def test_filters_narrow_the_cards(verdict_ledger) -> None:
-    ledger, ids = verdict_ledger
+def test_filters_narrow_the_cards(reviewed_ledger) -> None:
+    ledger = reviewed_ledger
+    verdicts = current_verdicts(ledger)
     db = open_ledger(ledger, create=False)
-    corroborated = gather_report(db, ReportFilter(verdict="corroborated")).cards
-    assert {claim.id for claim in corroborated} == {
-        ids["naqvi_bn"],
-        ids["naqvi_en"],
-        ids["wang_en"],
-        ids["ssd_en"],
-    }
+    corroborated = gather_report(db, ReportFilter(verdict="corroborated"))
+    assert (
+        {claim.id for claim in corroborated.cards}
+        == {claim_id for claim_id, verdict in verdicts.items() if verdict.label == "corroborated"}
+        >= {NAQVI_BN.id(ledger), *NAQVI_EN.ids(ledger), WANG_EN.id(ledger), SSD_SEED.id(ledger)}
+    )
+    assert not corroborated.pending
+    unverified = gather_report(db, ReportFilter(verdict="unverified"))
+    assert [claim.id for claim in unverified.cards] == [LANZHOU.id(ledger)]
+    assert {claim.id for claim in unverified.pending} == expected_lists(ledger)[1]
     by_source = gather_report(db, ReportFilter(source_id=4))
-    assert {claim.source_id for claim in by_source.cards} == {4}
+    assert {claim.source_id for claim in by_source.cards + by_source.pending} == {4}
     assert [source.id for source in by_source.sources] == [4]
-    for spelling in ("Naqvi", "নকভি", "纳克维", "3"):
+    with sqlite3.connect(ledger) as conn:
+        (naqvi_entity,) = conn.execute(
+            "SELECT id FROM entities WHERE name = 'Mohsin Naqvi'"
+        ).fetchone()
+    for spelling in ("Naqvi", "নকভি", "纳克维", str(naqvi_entity)):
         about = gather_report(db, ReportFilter(entity=spelling))
         assert about.entity_name == "Mohsin Naqvi", spelling
-        assert ids["naqvi_bn"] in {claim.id for claim in about.cards}
-        assert ids["wang_en"] not in {claim.id for claim in about.cards}
-    high = gather_report(db, ReportFilter(min_score=0.9)).cards
-    assert high and all(claim.score >= 0.9 for claim in high)
+        shown = {claim.id for claim in about.shown}
+        assert {
+            NAQVI_BN.id(ledger),
+            NAQVI_ZH.id(ledger),
+            ClaimRef("ssd_b", "Pakistan's Interior Minister Mohsin Naqvi").id(ledger),
+        } <= shown
+        assert WANG_EN.id(ledger) not in shown
+    high = gather_report(db, ReportFilter(min_score=0.9))
+    assert high.cards and all(claim.score >= 0.9 for claim in high.cards + high.pending)
     result = CliRunner().invoke(cli, ["--db", str(ledger), "report", "--entity", "Nobody Atall"])
     assert result.exit_code == 1 and "no entity" in result.output
     result = CliRunner().invoke(cli, ["--db", str(ledger), "report", "--source", "99"])
     assert result.exit_code == 1 and "no source with id 99" in result.output
 
 
-def test_claims_without_verdict_rows_read_as_defaults(seeded_ledger: Path) -> None:
-    data = gather_report(open_ledger(seeded_ledger, create=False))
-    assert {claim.verdict.label for claim in data.claims if claim.is_checkworthy} <= {
-        "unverified"
-    } | {claim.verdict.label for claim in data.claims if not claim.verdict.is_default}
+def test_claims_without_verdict_rows_read_as_defaults(unjudged_ledger: Path) -> None:
+    data = gather_report(open_ledger(unjudged_ledger, create=False))
+    assert all(claim.verdict.is_default for claim in data.claims)
     assert all(
-        claim.verdict.label == "not_checkable"
+        claim.verdict.label == ("unverified" if claim.is_checkworthy else "not_checkable")
+        and claim.verdict.decided_by == "auto"
         for claim in data.claims
-        if not claim.is_checkworthy and claim.verdict.is_default
     )
+    assert not data.cards
+    assert {claim.id for claim in data.pending} == {c.id for c in data.claims if c.is_checkworthy}
+    assert "no verdict yet" not in report(unjudged_ledger)  # the to-do list says it once
 
 
-def test_html_report_is_self_contained(verdict_ledger, tmp_path: Path) -> None:
-    ledger, _ = verdict_ledger
+def internal_links_resolve(page: str) -> int:
+    tree = lxml.html.fromstring(page)
+    ids = set(tree.xpath("//@id"))
+    targets = [href[1:] for href in tree.xpath("//a/@href") if href.startswith("#")]
+    missing = [target for target in targets if target not in ids]
+    assert not missing, missing[:5]
+    return len(targets)
+
+
+def test_html_report_is_self_contained(reviewed_ledger, tmp_path: Path) -> None:
+    ledger = reviewed_ledger
     target = tmp_path / "report.html"
     report(ledger, "--format", "html", "-o", str(target))
     page = target.read_text(encoding="utf-8")
@@ -101,6 +191,11 @@ def test_html_report_is_self_contained(verdict_ledger, tmp_path: Path) -> None:
     assert "default-src 'none'" in tree.xpath("//meta[@http-equiv]/@content")[0]
     hrefs = tree.xpath("//a/@href")
     assert all(href.startswith(("#", "https://", "http://")) for href in hrefs)
+    assert internal_links_resolve(page) > 20
+    # A filtered page cites claims it does not show: those are named, not linked.
+    report(ledger, "--format", "html", "--source", "4", "-o", str(target))
+    page = target.read_text(encoding="utf-8")
+    assert internal_links_resolve(page) and f"claim #{NAQVI_EN.id(ledger)}" in page
 
 
 HOSTILE = """<script>document.title='PWNED'</script> Minister <img src=x onerror="document.title='PWNED'"> resigns
@@ -162,26 +257,39 @@ def test_the_browser_check_would_catch_a_script_that_ran(tmp_path: Path) -> None
 
 
 @needs_chromium
-def test_html_report_in_a_browser_with_screenshots(verdict_ledger, tmp_path: Path) -> None:
-    ledger, ids = verdict_ledger
+def test_html_report_in_a_browser_with_screenshots(reviewed_ledger, tmp_path: Path) -> None:
+    ledger = reviewed_ledger
     page = tmp_path / "report.html"
     report(ledger, "--format", "html", "-o", str(page))
     tree = lxml.html.fromstring(dump_dom(page.as_uri()))
     summary = tree.get_element_by_id("summary").text_content()
-    assert "5sources" in summary.replace(" ", "").replace("\n", "")
-    cards = tree.xpath("//article[contains(@class, 'card')]")
-    assert len(cards) == card_count_expected(ledger)
-    assert len(tree.xpath("//section[@id='sources']//tbody/tr")) == 5
+    assert "7sources" in summary.replace(" ", "").replace("\n", "")
+    assert "1 human verdict(s) disputed by new evidence" in summary
+    cards, pending = expected_lists(ledger)
+    articles = tree.xpath("//article[contains(@class, 'card')]")
+    assert {int(card.get("data-claim-id")) for card in articles} == cards
+    assert len(articles) == len(cards)
+    assert articles[0].get("id") == f"claim-{SSD_SEED.id(ledger)}"
+    assert articles[0].xpath(".//p[@class='note warn']")
+    todo = tree.xpath("//section[@id='pending']//ol[@class='pending']/li")
+    assert {int(item.get("data-claim-id")) for item in todo} == pending
+    assert len(todo) == len(pending)
+    assert len(tree.xpath("//section[@id='sources']//tbody/tr")) == 7
     variants = tree.get_element_by_id("variants").text_content()
     assert "নকভি" in variants and "নাকভি" in variants and "Mohsin Naqvi" in variants
-    naqvi = tree.get_element_by_id(f"claim-{ids['naqvi_bn']}")
+    naqvi = tree.get_element_by_id(f"claim-{NAQVI_BN.id(ledger)}")
     assert naqvi.xpath(".//*[@data-verdict='corroborated']")
     quotes = [quote.text_content() for quote in naqvi.xpath(".//blockquote")]
-    assert "Interior Minister Mohsin Naqvi" in quotes
+    assert "Interior Minister Mohsin Naqvi" in quotes and "巴基斯坦内政部长纳克维" in quotes
     assert "দেশটির স্বরাষ্ট্রমন্ত্রী মহসিন নাকভি" in naqvi.text_content()
     assert naqvi.xpath(".//a[starts-with(@href, 'https://thinktank.pk/')]")
-    contradiction = tree.get_element_by_id(f"claim-{ids['unit_bn']}")
-    assert len(contradiction.xpath(".//div[@class='side-by-side']//blockquote")) == 2
+    contradiction = tree.get_element_by_id(f"claim-{SSD_B.id(ledger)}")
+    assert contradiction.xpath(".//*[@data-verdict='contradicted']")
+    sides = [
+        q.text_content() for q in contradiction.xpath(".//div[@class='side-by-side']//blockquote")
+    ]  # noqa: E501
+    assert len(sides) == 4  # two contradictions, each side by side with this claim
+    assert sum("approximately 14,000 personnel" in side for side in sides) == 2
     # For a person to look at: test-output/ is gitignored.
     screenshot(page.as_uri(), SCREENSHOTS / "report-desktop.png", 1280, 2400)
     screenshot(page.as_uri(), SCREENSHOTS / "report-phone.png", 390, 2400)

@@ -2,7 +2,8 @@
 column, facets, label columns, full-text search and the canned queries fact-checkers ask most.
 
 The tables live in metadata.json; each canned query is a .sql file in queries/ whose first
-lines give its title and description (`-- title: ...`, `-- description: ...`).
+lines give its title and description (`-- title: ...`, `-- description: ...`) and, for a query
+whose SQL would push the answer below the fold, `-- hide_sql: true` (a "show" link stays).
 """
 
 from __future__ import annotations
@@ -13,7 +14,7 @@ from importlib import resources
 from pathlib import Path
 from typing import Any
 
-HEADER = re.compile(r"^--\s*(title|description):\s*(.+)$")
+HEADER = re.compile(r"^--\s*(title|description|hide_sql):\s*(.+)$")
 
 
 def database_name(ledger_path: str | Path) -> str:
@@ -21,19 +22,20 @@ def database_name(ledger_path: str | Path) -> str:
     return Path(ledger_path).stem
 
 
-def canned_queries() -> dict[str, dict[str, str]]:
+def canned_queries() -> dict[str, dict[str, Any]]:
     queries = {}
     folder = resources.files("factcheck.datasette").joinpath("queries")
     for entry in sorted(folder.iterdir(), key=lambda item: item.name):
         if not entry.name.endswith(".sql"):
             continue
         text = entry.read_text(encoding="utf-8")
-        query: dict[str, str] = {}
+        query: dict[str, Any] = {}
         body = []
         for line in text.splitlines():
             header = HEADER.match(line)
             if header and not body:
-                query[header.group(1)] = header.group(2).strip()
+                key, value = header.group(1), header.group(2).strip()
+                query[key] = value == "true" if key == "hide_sql" else value
             else:
                 body.append(line)
         query["sql"] = "\n".join(body).strip()

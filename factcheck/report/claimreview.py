@@ -1,8 +1,10 @@
 """schema.org ClaimReview JSON-LD: one object per reviewed claim, for search engines and
 fact-check databases.
 
-A claim is reviewed when it has a verdict row whose label is not `not_checkable`; check-worthy
-claims nobody has given a verdict yet are left out, since a ClaimReview says a claim was checked.
+A ClaimReview says a claim was checked, so one is written for a claim whose current verdict found
+evidence (corroborated, contradicted, conflicting) or that a person reviewed (any label but
+`not_checkable`). An automatic `unverified` only says no other source was found yet: like a claim
+with no verdict row at all, it is left out.
 The numeric rating follows RATING_VALUES (best 5, worst 1); the verdict in words is the Rating's
 alternateName, the only part search results show.
 """
@@ -58,7 +60,10 @@ def short_claim(text: str, limit: int = MAX_CLAIM_CHARS) -> str:
 
 
 def is_reviewed(claim: ClaimEntry) -> bool:
-    return not claim.verdict.is_default and claim.verdict.label in RATING_VALUES
+    verdict = claim.verdict
+    if verdict.is_default or verdict.label not in RATING_VALUES:
+        return False
+    return verdict.label != "unverified" or verdict.decided_by != "auto"
 
 
 def organization(name: str, url: str | None = None) -> dict[str, Any]:

@@ -11,6 +11,7 @@ import datetime
 import json
 from collections import Counter, defaultdict
 from dataclasses import dataclass, field
+from pathlib import PurePath
 from typing import Any
 
 from sqlite_utils import Database
@@ -31,8 +32,28 @@ VERDICT_WORDS = {
 SKIPPED_KINDS = CLUTTER_KINDS | {"duplicate"}
 
 
+def source_label(title: str | None, outlet: str | None, path: str) -> str:
+    """A source's name for readers: its headline, else its outlet, else its file's name (the
+    ledger's `sources.label` falls back to the whole local path, which would leak a reviewer's
+    folders into a published report or ClaimReview)."""
+    return title or outlet or PurePath(path).name or path
+
+
+def load_source_labels(db: Database) -> dict[int, str]:
+    """The reader's name of every source, current or not (a citation may quote an old one)."""
+    return {
+        row["id"]: source_label(row["title"], row["outlet"], row["path"])
+        for row in db.query("SELECT id, title, outlet, path FROM sources")
+    }
+
+
 def default_label(is_checkworthy: bool) -> str:
     return "unverified" if is_checkworthy else "not_checkable"
+
+
+def is_pending(claim: ClaimEntry) -> bool:
+    """Unverified by the machine alone: no evidence found yet, and no person has looked."""
+    return claim.verdict.label == "unverified" and claim.verdict.decided_by == "auto"
 
 
 @dataclass(frozen=True)
@@ -72,6 +93,14 @@ class Verdict:
     @property
     def words(self) -> str:
         return VERDICT_WORDS.get(self.label, self.label)
+
+    @property
+    def explanation(self) -> str | None:
+        """The rationale, unless it only repeats the reviewer's note (a review's rationale is
+        'Reviewed by NAME: NOTE', and the note is shown on its own)."""
+        if self.decided_by != "auto" and self.note and self.note in self.rationale:
+            return None
+        return self.rationale
 
 
 @dataclass(frozen=True)
@@ -136,6 +165,19 @@ class ClaimEntry:
     def contradictions(self) -> tuple[LinkedClaim, ...]:
         return tuple(link for link in self.links if link.relation == "contradicts")
 
+    @property
+    def support_since_review(self) -> tuple[LinkedClaim, ...]:
+        """Corroborating links a person's verdict does not cite: found after the review (an
+        automatic verdict cites all its independent support already)."""
+        if self.verdict.decided_by == "auto":
+            return ()
+        cited = {citation.claim_id for citation in self.verdict.citations}
+        return tuple(
+            link
+            for link in self.links
+            if link.relation == "corroborates" and link.claim_id not in cited
+        )
+
 
 @dataclass(frozen=True)
 class SourceEntry:
@@ -164,9 +206,9 @@ class Report:
     verdict_counts: dict[str, int] = field(default_factory=dict)
 
     @property
-    def cards(self) -> tuple[ClaimEntry, ...]:
-        """The claims a report shows as cards: check-worthy ones, and any other a reviewer gave
-        a verdict other than not_checkable; worst verdict first."""
+    def shown(self) -> tuple[ClaimEntry, ...]:
+        """The claims a report lists: check-worthy ones, and any other a reviewer gave a verdict
+        other than not_checkable; narrowed by the verdict filter."""
         shown = [
             claim
             for claim in self.claims
@@ -174,11 +216,18 @@ class Report:
         ]
         if self.report_filter.verdict:
             shown = [claim for claim in shown if claim.verdict.label == self.report_filter.verdict]
+        return tuple(shown)
+
+    @property
+    def cards(self) -> tuple[ClaimEntry, ...]:
+        """The claims shown in full: those with a verdict found or given. Human verdicts that new
+        evidence disputes come first (they need a person again), then the worst verdict."""
         rank = {label: index for index, label in enumerate(VERDICT_LABELS)}
         return tuple(
             sorted(
-                shown,
+                (claim for claim in self.shown if not is_pending(claim)),
                 key=lambda claim: (
+                    claim.verdict.disagreement is None,
                     rank.get(claim.verdict.label, len(rank)),
                     claim.source_id,
                     claim.start,
@@ -187,15 +236,40 @@ class Report:
         )
 
     @property
+    def pending(self) -> tuple[ClaimEntry, ...]:
+        """Check-worthy claims nothing was found for or against yet: a to-do list, listed
+        compactly by source, most check-worthy first, so they do not bury the findings."""
+        return tuple(
+            sorted(
+                (claim for claim in self.shown if is_pending(claim)),
+                key=lambda claim: (claim.source_id, -claim.score, claim.start),
+            )
+        )
+
+    @property
+    def pending_by_source(self) -> tuple[tuple[SourceEntry, tuple[ClaimEntry, ...]], ...]:
+        sources = {source.id: source for source in self.sources}
+        groups: dict[int, list[ClaimEntry]] = defaultdict(list)
+        for claim in self.pending:
+            groups[claim.source_id].append(claim)
+        return tuple((sources[source_id], tuple(claims)) for source_id, claims in groups.items())
+
+    @property
+    def disputed(self) -> tuple[ClaimEntry, ...]:
+        """Claims whose human verdict new evidence disagrees with."""
+        return tuple(claim for claim in self.cards if claim.verdict.disagreement)
+
+    @property
     def checkworthy_count(self) -> int:
         return sum(claim.is_checkworthy for claim in self.claims)
 
 
 def load_verdicts(db: Database) -> dict[int, Verdict]:
     """The current verdict of every claim that has one, with its citations."""
+    labels = load_source_labels(db)
     citations: dict[int, list[Citation]] = defaultdict(list)
     for row in db.query(
-        """SELECT citations.*, sources.label AS source_label, sources.published,
+        """SELECT citations.*, sources.published,
                   claims.lang
            FROM citations
            JOIN verdicts ON verdicts.id = citations.verdict_id AND verdicts.is_current = 1
@@ -210,7 +284,7 @@ def load_verdicts(db: Database) -> dict[int, Verdict]:
             Citation(
                 claim_id=row["claim_id"],
                 source_id=row["source_id"],
-                source_label=row["source_label"],
+                source_label=labels[row["source_id"]],
                 stance=row["stance"],
                 quote=row["quote"],
                 start=row["start_offset"],
@@ -256,6 +330,7 @@ def default_verdict(is_checkworthy: bool) -> Verdict:
 
 def load_links(db: Database) -> dict[int, list[LinkedClaim]]:
     """Every link, seen from both of its claims."""
+    labels = load_source_labels(db)
     linked: dict[int, list[LinkedClaim]] = defaultdict(list)
     for row in db.query("SELECT * FROM claim_links ORDER BY score DESC, link_id"):
         for this, other in (("a", "b"), ("b", "a")):
@@ -268,7 +343,7 @@ def load_links(db: Database) -> dict[int, list[LinkedClaim]]:
                     claim_id=row[f"claim_{other}"],
                     quote=row[f"quote_{other}"],
                     source_id=row[f"source_{other}_id"],
-                    source_label=row[f"source_{other}"],
+                    source_label=labels[row[f"source_{other}_id"]],
                     url=None,
                     published=None,
                     lang=row[f"lang_{other}"],
@@ -358,7 +433,7 @@ def load_sources(db: Database) -> list[SourceEntry]:
         entries.append(
             SourceEntry(
                 id=row["id"],
-                label=row["label"],
+                label=source_label(row["title"], row["outlet"], row["path"]),
                 title=row["title"],
                 outlet=row["outlet"],
                 url=row["url"],

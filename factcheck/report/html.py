@@ -81,24 +81,42 @@ def source_line(label: str, published: str | None, url: str | None, source_id: i
     return " · ".join(parts)
 
 
-def render_citation(citation: Citation) -> str:
+def claim_ref(claim_id: int, shown: frozenset[int]) -> str:
+    """`#ID`, a link to the claim's card when the page shows it (a filter may leave it out)."""
+    if claim_id in shown:
+        return f"<a href='#claim-{claim_id}'>#{claim_id}</a>"
+    return f"#{claim_id}"
+
+
+def render_citation(citation: Citation, shown: frozenset[int]) -> str:
     return (
         f"<li><span class='stance {e(citation.stance)}'>"
         f"{e(STANCE_WORDS.get(citation.stance, citation.stance))}</span>"
         f"<blockquote{lang_attr(citation.lang)} dir='auto'>{e(citation.quote)}</blockquote>"
         f"<div class='meta'>{source_line(citation.source_label, citation.published, citation.url, citation.source_id)}"  # noqa: E501
-        f" · claim <a href='#claim-{citation.claim_id}'>#{citation.claim_id}</a>"
+        f" · claim {claim_ref(citation.claim_id, shown)}"
         f" · characters {citation.start}–{citation.end}</div></li>"
     )
 
 
-def render_contradiction(claim: ClaimEntry, other: LinkedClaim) -> str:
+def render_new_support(other: LinkedClaim, shown: frozenset[int]) -> str:
+    """A corroborating claim linked after a person gave the verdict, which it does not cite."""
+    return (
+        f"<li><span class='stance supports'>{STANCE_WORDS['supports']}</span> "
+        "<span class='meta'>(linked since the review)</span>"
+        f"<blockquote{lang_attr(other.lang)} dir='auto'>{e(other.quote)}</blockquote>"
+        f"<div class='meta'>{source_line(other.source_label, other.published, other.url, other.source_id)}"  # noqa: E501
+        f" · claim {claim_ref(other.claim_id, shown)} · {e(other.reason)}</div></li>"
+    )
+
+
+def render_contradiction(claim: ClaimEntry, other: LinkedClaim, shown: frozenset[int]) -> str:
     return (
         "<div class='side-by-side'>"
         f"<div><div class='meta'>This claim · "
         f"{source_line(claim.source_label, claim.published, claim.url, claim.source_id)}</div>"
         f"<blockquote{lang_attr(claim.lang)} dir='auto'>{e(claim.quote)}</blockquote></div>"
-        f"<div><div class='meta'>Claim <a href='#claim-{other.claim_id}'>#{other.claim_id}</a> · "
+        f"<div><div class='meta'>Claim {claim_ref(other.claim_id, shown)} · "
         f"{source_line(other.source_label, other.published, other.url, other.source_id)}</div>"
         f"<blockquote{lang_attr(other.lang)} dir='auto'>{e(other.quote)}</blockquote></div>"
         "</div>"
@@ -138,7 +156,7 @@ def verdict_meta(verdict: Verdict) -> str:
     return " · ".join(parts)
 
 
-def render_card(claim: ClaimEntry) -> str:
+def render_card(claim: ClaimEntry, shown: frozenset[int]) -> str:
     verdict = claim.verdict
     sections = [
         f"<article class='card c-{e(verdict.label)}' id='claim-{claim.id}' "
@@ -149,8 +167,9 @@ def render_card(claim: ClaimEntry) -> str:
         f"<div class='meta'>Claim #{claim.id} · "
         f"{source_line(claim.source_label, claim.published, claim.url, claim.source_id)}"
         f" · {e(claim.kind)}, {e(claim.modality)} · check-worthiness {claim.score:.2f}</div>",
-        f"<p class='rationale'>{e(verdict.rationale)}</p>",
     ]
+    if verdict.explanation:
+        sections.append(f"<p class='rationale'>{e(verdict.explanation)}</p>")
     if verdict.note:
         sections.append(f"<p class='note'><b>Reviewer’s note:</b> {e(verdict.note)}</p>")
     if verdict.disagreement:
@@ -160,18 +179,65 @@ def render_card(claim: ClaimEntry) -> str:
     # A contradicting claim is shown side by side below; the evidence list holds the rest.
     side_by_side = {other.claim_id for other in claim.contradictions}
     evidence = [c for c in verdict.citations if c.claim_id not in side_by_side]
-    if evidence:
+    if evidence or claim.support_since_review:
         sections.append("<h3>Evidence</h3><ul class='evidence'>")
-        sections.extend(render_citation(citation) for citation in evidence)
+        sections.extend(render_citation(citation, shown) for citation in evidence)
+        sections.extend(render_new_support(other, shown) for other in claim.support_since_review)
         sections.append("</ul>")
     if claim.contradictions:
         sections.append("<h3>Contradictions</h3>")
-        sections.extend(render_contradiction(claim, other) for other in claim.contradictions)
+        sections.extend(render_contradiction(claim, other, shown) for other in claim.contradictions)
     if claim.variants:
         sections.append("<h3>Spelling variants</h3>")
         sections.extend(render_variant(variant) for variant in claim.variants)
     sections.append("</article>")
     return "\n".join(sections)
+
+
+# Links that show where else a pending claim's words appear, though not as confirmation.
+SAME_WITNESS_RELATIONS = {"translation": "translated as", "duplicate": "copied as"}
+
+
+def render_pending(claim: ClaimEntry, shown: frozenset[int]) -> str:
+    """One line of the to-do list: check-worthiness, the claim's words, where else it appears."""
+    extra = [f"#{claim.id}", f"{e(claim.kind)}, {e(claim.modality)}"]
+    extra += [
+        f"{SAME_WITNESS_RELATIONS[other.relation]} {claim_ref(other.claim_id, shown)}"
+        for other in claim.links
+        if other.relation in SAME_WITNESS_RELATIONS
+    ]
+    return (
+        f"<li id='claim-{claim.id}' data-claim-id='{claim.id}'>"
+        f"<span class='score' title='check-worthiness'>{claim.score:.2f}</span>"
+        f"<span{lang_attr(claim.lang)} dir='auto'>{e(claim.text)}</span> "
+        f"<span class='meta'>{' · '.join(extra)}</span></li>"
+    )
+
+
+def render_pending_section(report: Report, shown: frozenset[int]) -> list[str]:
+    parts = [
+        f"<section id='pending'><h2>Not yet verified ({len(report.pending)})</h2>",
+        "<p class='meta'>Check-worthy claims that no other source in the ledger states or "
+        "contradicts yet, and no one has reviewed: by source, most check-worthy first.</p>",
+    ]
+    for source, claims in report.pending_by_source:
+        parts.append(
+            f"<div class='pending-source'><h3 class='source-head'>{e(source.label)} "
+            f"<span class='meta'>source {source.id} · {len(claims)}</span></h3>"
+            "<ol class='pending'>"
+        )
+        parts.extend(render_pending(claim, shown) for claim in claims)
+        parts.append("</ol></div>")
+    parts.append("</section>")
+    return parts
+
+
+def render_disputed(report: Report, shown: frozenset[int]) -> str:
+    claims = ", ".join(claim_ref(claim.id, shown) for claim in report.disputed)
+    return (
+        f"<p class='note warn'><b>{len(report.disputed)} human verdict(s) disputed by new "
+        f"evidence</b>, shown first: claim {claims}.</p>"
+    )
 
 
 def render_source_row(source: SourceEntry) -> str:
@@ -206,6 +272,7 @@ def describe_filter(report: Report) -> str:
 
 def render_html(report: Report, *, title: str = "Fact-check report") -> str:
     cards = report.cards
+    shown = frozenset(claim.id for claim in report.shown)
     tally = "".join(
         f"<li>{badge(label)} <b class='sans'>{report.verdict_counts.get(label, 0)}</b></li>"
         for label in VERDICT_LABELS
@@ -227,17 +294,35 @@ def render_html(report: Report, *, title: str = "Fact-check report") -> str:
         f"<div class='stat'><b>{len(report.sources)}</b><span>sources</span></div>",
         f"<div class='stat'><b>{len(report.claims)}</b><span>claims</span></div>",
         f"<div class='stat'><b>{report.checkworthy_count}</b><span>check-worthy</span></div>",
-        f"</div><ul class='tally' aria-label='Verdicts'>{tally}</ul></section>",
+        f"</div><ul class='tally' aria-label='Verdicts'>{tally}</ul>",
     ]
+    if report.disputed:
+        body.append(render_disputed(report, shown))
+    body.append(
+        "<nav class='toc meta' aria-label='Contents'>"
+        + " · ".join(
+            f"<a href='#{anchor}'>{words}</a>"
+            for anchor, words, present in (
+                ("variants", "Spelling variants", bool(report.variants)),
+                ("claims", f"Checked claims ({len(cards)})", True),
+                ("pending", f"Not yet verified ({len(report.pending)})", bool(report.pending)),
+                ("sources", "Sources", True),
+            )
+            if present
+        )
+        + "</nav></section>"
+    )
     if report.variants:
         body.append("<section id='variants'><h2>Spelling variants</h2>")
         body.extend(render_variant(variant) for variant in report.variants)
         body.append("</section>")
-    body.append(f"<section id='claims'><h2>Claims ({len(cards)})</h2>")
-    body.extend(render_card(claim) for claim in cards)
+    body.append(f"<section id='claims'><h2>Checked claims ({len(cards)})</h2>")
+    body.extend(render_card(claim, shown) for claim in cards)
     if not cards:
         body.append("<p class='empty'>No claim matches.</p>")
     body.append("</section>")
+    if report.pending:
+        body.extend(render_pending_section(report, shown))
     body.append(
         "<section id='sources'><h2>Sources</h2><table class='sources-table'><thead><tr>"
         "<th>#</th><th>Source</th><th>Published</th><th>Lang</th>"

@@ -71,9 +71,9 @@ def card_lines(claim: ClaimEntry) -> list[str]:
         f"{md_source(claim.source_label, claim.published, claim.url, claim.source_id)}; "
         f"{claim.kind}, {claim.modality}; check-worthiness {claim.score:.2f}",
         "",
-        md(verdict.rationale),
-        "",
     ]
+    if verdict.explanation:
+        lines += [md(verdict.explanation), ""]
     if verdict.note:
         lines += [f"*Reviewer’s note:* {md(verdict.note)}", ""]
     if verdict.disagreement:
@@ -86,6 +86,15 @@ def card_lines(claim: ClaimEntry) -> list[str]:
                 f"{md_source(citation.source_label, citation.published, citation.url, citation.source_id)}"  # noqa: E501
                 f", claim {citation.claim_id}"
             )
+        lines.append("")
+    if claim.support_since_review:
+        lines += ["**Evidence linked since the review**", ""]
+        lines += [
+            f"- *supports* — “{md(other.quote)}” — "
+            f"{md_source(other.source_label, other.published, other.url, other.source_id)}"
+            f", claim {other.claim_id}"
+            for other in claim.support_since_review
+        ]
         lines.append("")
     if claim.contradictions:
         lines += ["**Contradictions**", "", "| This claim | Contradicting claim |", "| --- | --- |"]
@@ -105,6 +114,22 @@ def card_lines(claim: ClaimEntry) -> list[str]:
     return lines
 
 
+def pending_lines(report: Report) -> list[str]:
+    """The to-do list: one line per claim, by source, most check-worthy first."""
+    lines = [
+        f"## Not yet verified ({len(report.pending)})",
+        "",
+        "Check-worthy claims that no other source in the ledger states or contradicts yet, and "
+        "no one has reviewed: by source, most check-worthy first.",
+        "",
+    ]
+    for source, claims in report.pending_by_source:
+        lines += [f"**{md(source.label)}** (source {source.id}, {len(claims)})", ""]
+        lines += [f"- {claim.score:.2f} · claim {claim.id}: {md(claim.text)}" for claim in claims]
+        lines.append("")
+    return lines
+
+
 def render_markdown(report: Report, *, title: str = "Fact-check report") -> str:
     lines = [
         f"# {md(title)}",
@@ -120,15 +145,23 @@ def render_markdown(report: Report, *, title: str = "Fact-check report") -> str:
         f"- {verdict_heading(label)}: {report.verdict_counts.get(label, 0)}"
         for label in VERDICT_LABELS
     ]
+    if report.disputed:
+        claims = ", ".join(str(claim.id) for claim in report.disputed)
+        lines.append(
+            f"- ⚠ **{len(report.disputed)}** human verdict(s) disputed by new evidence, shown "
+            f"first: claim {claims}"
+        )
     lines.append("")
     if report.variants:
         lines += ["## Spelling variants", ""]
         for variant in report.variants:
             lines += variant_lines(variant)
         lines.append("")
-    lines += [f"## Claims ({len(report.cards)})", ""]
+    lines += [f"## Checked claims ({len(report.cards)})", ""]
     for claim in report.cards:
         lines += card_lines(claim)
+    if report.pending:
+        lines += pending_lines(report)
     lines += [
         "## Sources",
         "",
