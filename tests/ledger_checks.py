@@ -7,6 +7,7 @@ Each later stage adds its orphan queries to ORPHANS (claim without source, verdi
 
 from __future__ import annotations
 
+import json
 import os
 import shutil
 import sqlite3
@@ -37,6 +38,35 @@ ORPHANS: dict[str, str] = {
         WHERE sources.id NOT IN (SELECT rowid FROM sources_fts)""",
     "search index entry without source": """SELECT rowid FROM sources_fts
         WHERE rowid NOT IN (SELECT id FROM sources)""",
+    "claim without source": """SELECT claims.id FROM claims
+        WHERE claims.source_id NOT IN (SELECT id FROM sources)""",
+    "claim outside its source's text": """SELECT claims.id FROM claims
+        JOIN sources ON sources.id = claims.source_id
+        WHERE claims.end_offset > length(sources.text)
+           OR substr(sources.text, claims.start_offset + 1,
+                     claims.end_offset - claims.start_offset) <> claims.text""",
+    "claim missing from the search index": """SELECT claims.id FROM claims
+        WHERE claims.id NOT IN (SELECT rowid FROM claims_fts)""",
+    "value without claim": """SELECT id FROM claim_values
+        WHERE claim_id NOT IN (SELECT id FROM claims)""",
+    "mention without source": """SELECT id FROM mentions
+        WHERE source_id NOT IN (SELECT id FROM sources)""",
+    "extracted source without claims' entities": """SELECT mentions.id FROM mentions
+        WHERE entity_id IS NULL AND source_id IN
+              (SELECT id FROM sources WHERE is_current = 1 AND extracted_at IS NOT NULL)""",
+    "link without both claims": """SELECT id FROM links
+        WHERE claim_a NOT IN (SELECT id FROM claims) OR claim_b NOT IN (SELECT id FROM claims)""",
+    "claim without exactly one current verdict": """SELECT claims.id FROM claims
+        JOIN sources ON sources.id = claims.source_id AND sources.is_current = 1
+        WHERE (SELECT COUNT(*) FROM verdicts
+               WHERE verdicts.claim_id = claims.id AND verdicts.is_current = 1) <> 1""",
+    "verdict without claim": """SELECT id FROM verdicts
+        WHERE claim_id NOT IN (SELECT id FROM claims)""",
+    "citation without verdict or claim": """SELECT id FROM citations
+        WHERE verdict_id NOT IN (SELECT id FROM verdicts)
+           OR claim_id NOT IN (SELECT id FROM claims)""",
+    "source extracted but not in a claim's group": """SELECT claims.id FROM claims
+        WHERE claims.independence_group IS NULL""",
 }
 
 
@@ -94,7 +124,41 @@ def normalised_export(path: Path) -> dict[str, Any]:
         ),
         key=lambda passage: passage["id"],
     )
-    rest = {name: document[name] for name in ("claims", "entities", "links", "findings")}
+    claim_key = {
+        claim["id"]: (sha[claim["source_id"]], claim["start"], claim["end"], claim["kind"])
+        for claim in document["claims"]
+    }
+    entity_key = {entity["id"]: (entity["type"], entity["name"]) for entity in document["entities"]}
+    keys = {
+        "source_id": sha,
+        "claim_id": claim_key,
+        "a": claim_key,
+        "b": claim_key,
+        "entity_id": entity_key,
+        "passage_id": passage_key,
+        "duplicate_of": passage_key,
+    }
+
+    def rekey(value: Any) -> Any:
+        """Ids replaced by content keys, row ids and timestamps dropped, lists in a fixed order."""
+        if isinstance(value, dict):
+            out = {}
+            for key, item in value.items():
+                if key in ("id", "verdict_id") or key.endswith("_at"):
+                    continue
+                if key in keys and item is not None:
+                    out[key] = keys[key].get(item, item)
+                elif key == "source_ids":
+                    out[key] = sorted(sha.get(source, source) for source in item)
+                else:
+                    out[key] = rekey(item)
+            return out
+        if isinstance(value, list):
+            items = [rekey(item) for item in value]
+            return sorted(items, key=lambda item: json.dumps(item, sort_keys=True, default=str))
+        return value
+
+    rest = {name: rekey(document[name]) for name in ("claims", "entities", "links", "findings")}
     return {"sources": sources, "passages": passages, **rest}
 
 

@@ -67,3 +67,31 @@ def test_old_ledger_is_upgraded_in_place_keeping_every_row(fixture: Path, tmp_pa
     assert ledger_problems(ledger) == []
     result = CliRunner().invoke(cli, ["--db", str(ledger), "sources", "--json"])
     assert result.exit_code == 0 and len(before["sources"][1]) == result.output.count('"id"')
+
+
+@pytest.mark.parametrize("fixture", FIXTURES, ids=[path.name for path in FIXTURES])
+def test_upgraded_ledger_runs_on_and_keeps_human_work(fixture: Path, tmp_path: Path) -> None:
+    ledger = tmp_path / fixture.name
+    shutil.copyfile(fixture, ledger)
+    with sqlite3.connect(ledger) as conn:
+        tables = {row[0] for row in conn.execute("SELECT name FROM sqlite_master")}
+        reviews = (
+            conn.execute(
+                "SELECT claim_id, label FROM verdicts WHERE decided_by <> 'auto'"
+            ).fetchall()
+            if "verdicts" in tables
+            else []
+        )
+    result = CliRunner().invoke(
+        cli, ["--db", str(ledger), "run", str(DATA.parent.parent / "seeds")]
+    )
+    assert result.exit_code == 0, result.output
+    assert ledger_problems(ledger) == []
+    with sqlite3.connect(ledger) as conn:
+        assert conn.execute("SELECT COUNT(*) FROM claims").fetchone()[0] > 100
+        for claim_id, label in reviews:
+            current = conn.execute(
+                "SELECT label, decided_by FROM verdicts WHERE claim_id = ? AND is_current = 1",
+                [claim_id],
+            ).fetchone()
+            assert current == (label, "fixture-reviewer")

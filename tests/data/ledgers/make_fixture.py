@@ -1,4 +1,5 @@
-"""Write tests/data/ledgers/v0001_seeds.db: the seeds ingested by schema version 0001.
+"""Write tests/data/ledgers/v000N_seeds.db: the seeds run through the pipeline by the code of
+schema version N, with a reviewer's verdict and an entity judgement where the schema has them.
 
 Run once when a schema version is released and commit the file; never regenerate an old one (it
 stands for ledgers users already have). A new schema version adds v000N_seeds.db the same way.
@@ -20,6 +21,25 @@ from factcheck.db import open_ledger  # noqa: E402
 from factcheck.ingest import ingest_paths  # noqa: E402
 from factcheck.migrations import migrations  # noqa: E402
 
+
+def add_human_work(db) -> None:  # type: ignore[no-untyped-def]
+    """Run every stage, then record what a fact-checker would: a review and a merge."""
+    from factcheck.entities import merge_entities
+    from factcheck.pipeline import extract_and_update
+    from factcheck.verdict import review_claim
+
+    extract_and_update(db)
+    claim = db.execute(
+        "SELECT id FROM claims WHERE text = 'Interior Minister Mohsin Naqvi'"
+    ).fetchone()
+    review_claim(db, claim[0], "corroborated", decided_by="fixture-reviewer", note="checked")
+    qi, yuan = (
+        db.execute("SELECT entity_id FROM mentions WHERE match_form = ?", [name]).fetchone()[0]
+        for name in ("Qi Yanjun", "Yuan Qinhua")
+    )
+    merge_entities(db, qi, yuan, decided_by="fixture-reviewer", note="fixture judgement")
+
+
 if __name__ == "__main__":
     version = f"v{len(migrations._migrations):04d}"  # the number of migrations applied
     target = HERE / f"{version}_seeds.db"
@@ -27,6 +47,8 @@ if __name__ == "__main__":
     db = open_ledger(target)
     os.chdir(REPO)
     ingest_paths(db, ["seeds"])
+    if "verdicts" in db.table_names():
+        add_human_work(db)
     # Relative paths, so the fixture says nothing of the machine it was made on.
     db.execute("UPDATE sources SET resolved_path = path")
     db.conn.commit()
