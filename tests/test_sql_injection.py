@@ -35,6 +35,20 @@ COMMANDS: list[tuple[str, list[str], set[int]]] = [
     ("export -o", ["export", "-o", "{dir}/{x}"], {0, 1}),  # a file name with quotes in it
     ("export --format", ["export", "--format", "{x}"], {2}),
     ("ingest", ["ingest", "{x}"], {1}),  # no such file
+    ("claims --search", ["claims", "--all", "--json", "--search", "{x}"], {0}),
+    ("claims --lang", ["claims", "--all", "--json", "--lang", "{x}"], {0}),
+    ("claims --kind", ["claims", "--json", "--kind", "{x}"], {0}),
+    ("claims --source", ["claims", "--source", "{x}"], {2}),
+    ("claim", ["claim", "{x}"], {2}),
+    ("entities --type", ["entities", "--type", "{x}"], {2}),
+    ("entity", ["entity", "{x}"], {2}),  # not a number: not a subcommand either
+    ("entity merge", ["entity", "merge", "1", "{x}"], {2}),
+    ("review --note", ["review", "999999", "--verdict", "corroborated", "--note", "{x}"], {1}),
+    ("review --verdict", ["review", "1", "--verdict", "{x}"], {2}),
+    ("report --entity", ["report", "--entity", "{x}"], {0, 1}),
+    ("report --verdict", ["report", "--verdict", "{x}"], {2}),
+    ("verdicts", ["verdicts", "{x}"], {2}),
+    ("contradictions", ["contradictions", "{x}"], {2}),
 ]
 
 
