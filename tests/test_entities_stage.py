@@ -11,12 +11,7 @@ from click.testing import CliRunner
 from factcheck.cli import cli
 from factcheck.db import open_ledger
 from factcheck.entities import resolve_entities
-
-
-def copy_ledger(source: Path, target: Path) -> Path:
-    with sqlite3.connect(source) as src, sqlite3.connect(target) as dst:
-        src.backup(dst)
-    return target
+from tests.conftest import copy_ledger
 
 
 def entity_of(ledger: Path, form: str) -> set[int]:

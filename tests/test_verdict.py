@@ -10,12 +10,7 @@ from pathlib import Path
 from click.testing import CliRunner
 
 from factcheck.cli import cli
-
-
-def copy_ledger(source: Path, target: Path) -> Path:
-    with sqlite3.connect(source) as src, sqlite3.connect(target) as dst:
-        src.backup(dst)
-    return target
+from tests.conftest import copy_ledger
 
 
 def query(ledger: Path, sql: str, *params: object) -> list[sqlite3.Row]:

@@ -9,43 +9,12 @@ from __future__ import annotations
 
 import datetime
 import re
-import unicodedata
 from dataclasses import dataclass, field
 from urllib.parse import urlparse
 
+from factcheck.extract.dates import DateMention, find_dates
+
 BENGALI_DIGITS = str.maketrans("০১২৩৪৫৬৭৮৯", "0123456789")
-
-# Month names by language, as they appear in datelines. Bengali spellings vary (ি/ী).
-MONTHS: dict[str, int] = {}
-for number, names in enumerate(
-    [
-        ("january", "jan", "জানুয়ারি", "জানুয়ারী"),
-        ("february", "feb", "ফেব্রুয়ারি", "ফেব্রুয়ারী"),
-        ("march", "mar", "মার্চ"),
-        ("april", "apr", "এপ্রিল"),
-        ("may", "মে"),
-        ("june", "jun", "জুন"),
-        ("july", "jul", "জুলাই"),
-        ("august", "aug", "আগস্ট", "আগষ্ট"),
-        ("september", "sep", "sept", "সেপ্টেম্বর"),
-        ("october", "oct", "অক্টোবর"),
-        ("november", "nov", "নভেম্বর"),
-        ("december", "dec", "ডিসেম্বর"),
-    ],
-    start=1,
-):
-    for name in names:
-        MONTHS[unicodedata.normalize("NFC", name)] = number
-
-_MONTH = "|".join(sorted((re.escape(name) for name in MONTHS), key=len, reverse=True))
-DATE_PATTERNS = [
-    # 23 February 2025, ৭ জানুয়ারী ২০২৬
-    re.compile(rf"(?P<day>\d{{1,2}})\s+(?P<month>{_MONTH})\.?,?\s+(?P<year>\d{{4}})", re.I),
-    # Feb 23, 2025
-    re.compile(rf"(?P<month>{_MONTH})\.?\s+(?P<day>\d{{1,2}}),?\s+(?P<year>\d{{4}})", re.I),
-    # 2025-02-23, 2025/02/23, 2025年2月23日
-    re.compile(r"(?P<year>\d{4})[-/年.](?P<month>\d{1,2})[-/月.](?P<day>\d{1,2})日?"),
-]
 
 # Labels that introduce the article's own date.
 PUBLISHED_LABELS = re.compile(
@@ -78,28 +47,33 @@ class SourceMetadata:
     evidence: dict[str, str] = field(default_factory=dict)
 
 
-def parse_date(text: str) -> datetime.date | None:
-    """The first full date (day, month and year) written in `text`, in English, Bengali or
-    Chinese notation, or None. Partial dates are not completed by guessing."""
-    normalised = unicodedata.normalize("NFC", text).translate(BENGALI_DIGITS)
-    for pattern in DATE_PATTERNS:
-        for match in pattern.finditer(normalised):
-            month_text = match["month"]
-            month = int(month_text) if month_text.isdigit() else MONTHS.get(month_text.lower())
+def full_dates(text: str) -> list[tuple[DateMention, datetime.date]]:
+    """The full dates (day, month and year) written in `text`, in English, Bengali or Chinese
+    notation, with where each is written; partial dates are not completed by guessing."""
+    found = []
+    for mention in find_dates(text):
+        if mention.year and mention.month and mention.day:
             try:
-                return datetime.date(int(match["year"]), month or 0, int(match["day"]))
+                found.append((mention, datetime.date(mention.year, mention.month, mention.day)))
             except ValueError:
-                continue
-    return None
+                continue  # "31 February": not a date
+    return found
+
+
+def parse_date(text: str) -> datetime.date | None:
+    """The first full date written in `text`, or None."""
+    dates = full_dates(text)
+    return dates[0][1] if dates else None
 
 
 def is_date_line(line: str) -> bool:
     """True when a line says nothing but a date ("23 February 2025")."""
-    if len(line) > MAX_DATE_LINE_CHARS or parse_date(line) is None:
+    dates = full_dates(line)
+    if not dates:
         return False
-    rest = line.translate(BENGALI_DIGITS)
-    for pattern in DATE_PATTERNS:
-        rest = pattern.sub("", unicodedata.normalize("NFC", rest))
+    rest = line
+    for mention, _ in reversed(dates):
+        rest = rest[: mention.start] + rest[mention.end :]
     return len(re.sub(r"[\W\d_]", "", rest)) <= 3
 
 
