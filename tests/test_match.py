@@ -165,3 +165,44 @@ def test_labelled_pairs_precision_and_recall(tmp_path: Path) -> None:
     assert by_relation["contradicts"].recall == 1.0, mistakes
     assert by_relation["translation"].recall == 1.0, mistakes
     assert by_relation["related"].recall >= 0.5, mistakes
+
+
+def test_week_and_year_dates_compare_with_days_and_months() -> None:
+    """Extraction gives "last week" as an ISO week and a bare year as a year: both must compare
+    with days and months (a week once crashed the match stage on real ledgers)."""
+    from factcheck.match.relate import month_or_day_apart
+
+    assert month_or_day_apart("2025-W10", "2025-03-03") == 0  # week 10 starts on 3 March
+    assert month_or_day_apart("2025-W10", "2025-03") == 2
+    assert month_or_day_apart("2024", "2024-02-01") == 31
+    assert month_or_day_apart("2025-W10", "someday") is None
+
+
+def test_figures_from_a_week_and_a_day_are_compared_in_time() -> None:
+    from factcheck.match.facts import ClaimFacts, Quantity
+    from factcheck.match.relate import relate
+
+    def claim(claim_id: int, value: float, dates: set[str]) -> ClaimFacts:
+        return ClaimFacts(
+            id=claim_id,
+            source_id=claim_id,
+            group=f"source-{claim_id}",
+            lang="en",
+            kind="quantity",
+            modality="asserted",
+            is_checkworthy=True,
+            text=f"The force has {value:,.0f} personnel.",
+            start=0,
+            end=30,
+            url=None,
+            published=None,
+            entities={7},
+            entity_names={7: "Special Security Division"},
+            quantities=[Quantity(value, "personnel", f"{value:,.0f} personnel", False)],
+            dates=dates,
+        )
+
+    same_week = relate(claim(1, 14000, {"2025-W10"}), claim(2, 15000, {"2025-03-05"}))
+    assert same_week is not None and same_week.relation == "contradicts"
+    a_year_apart = relate(claim(1, 14000, {"2024-W10"}), claim(2, 15000, {"2025-03-05"}))
+    assert a_year_apart is None or a_year_apart.relation != "contradicts"
