@@ -3,6 +3,7 @@
     PYTHONPATH=. python benchmarks/bench_match.py pairs
     PYTHONPATH=. python benchmarks/bench_match.py stance [--sample 5000] [--seed 0]
     PYTHONPATH=. python benchmarks/bench_match.py scale [--sizes 1000 10000 100000]
+    PYTHONPATH=. python benchmarks/bench_match.py resolve [--before e4138ae]
 
 `pairs`  scores the links of a ledger of seeds/ + tests/data/match_corpus against
          tests/data/claim_pairs.tsv (labelled by the team after seeing the system: in-sample).
@@ -10,7 +11,9 @@
          one source, body as another) and maps the strongest link between them to a stance.
 `scale`  builds ledgers of about 1k, 10k and 100k claims from real sentences (cached under
          /tmp/bench_match/), then times entities, match and verdicts on each, one stage per
-         process so each peak RSS belongs to one stage.
+         process so each peak RSS belongs to one stage (`build` only builds the ledgers).
+`resolve` times cluster_mentions of an older revision against the working tree's on the
+         100k ledger's mentions and checks that both give the same clusters.
 
 Datasets are read from ../shared/datasets (see its README); nothing is copied into the repo.
 One process at a time: the machine is shared.
@@ -200,6 +203,30 @@ def pair_stance(db, headline_id: int, body_id: int) -> tuple[str, str | None, in
     return "unrelated", None, candidates
 
 
+def why_unlinked(db, headline_id: int) -> str:
+    """Why a headline and body the gold labels call related got no link: how far they got."""
+    from factcheck.match.facts import load_claim_facts
+    from factcheck.match.relate import is_specific
+    from factcheck.match.stage import candidate_pairs
+
+    facts = {claim.id: claim for claim in load_claim_facts(db)}
+    if not any(claim.source_id == headline_id for claim in facts.values()):
+        return "the headline gave no claim"
+    pairs = [
+        (facts[a], facts[b])
+        for a, b in candidate_pairs(list(facts.values()))
+        if facts[a].source_id != facts[b].source_id
+    ]
+    if not pairs:
+        return "no shared entity, place or unit (blocking found no pair)"
+    shared = [a.anchors & b.anchors for a, b in pairs]
+    if not any(shared):
+        return "only a unit of quantity shared"
+    if not any(is_specific(anchor) for anchors in shared for anchor in anchors):
+        return "only a country shared (never enough on its own)"
+    return "a specific entity shared, but nothing else in common"
+
+
 def f1(precision: float, recall: float) -> float:
     return 2 * precision * recall / (precision + recall) if precision + recall else 0.0
 
@@ -227,7 +254,7 @@ def bench_stance(sample: int, seed: int) -> None:
         return hashlib.sha256(text.encode("utf-8")).hexdigest()
 
     confusion: Counter[tuple[str, str]] = Counter()
-    blocked_in: Counter[str] = Counter()  # gold class -> pairs with any candidate claim pair
+    missed: Counter[str] = Counter()  # why gold agree/disagree/discuss pairs got no link
     examples: dict[str, list[str]] = {}
     started = time.perf_counter()
     for n, row in enumerate(stances, start=1):
@@ -238,7 +265,8 @@ def bench_stance(sample: int, seed: int) -> None:
         else:
             with db.conn:
                 guess, reason, candidates = pair_stance(db, headline_id, body_id)
-        blocked_in[row["Stance"]] += candidates > 0
+                if guess == "unrelated" and row["Stance"] != "unrelated":
+                    missed[why_unlinked(db, headline_id)] += 1
         confusion[(row["Stance"], guess)] += 1
         if reason and len(examples.setdefault(f"{row['Stance']}->{guess}", [])) < 2:
             examples[f"{row['Stance']}->{guess}"].append(f"{row['Headline'][:60]!r}: {reason}")
@@ -246,11 +274,9 @@ def bench_stance(sample: int, seed: int) -> None:
             print(f"   {n} pairs, {n / (time.perf_counter() - started):.1f} pairs/s", flush=True)
     seconds = time.perf_counter() - started
     print_stance(confusion, len(stances), seconds, examples)
-    gold = Counter(g for (g, _), v in confusion.items() for _ in range(v))
-    print(
-        "   pairs where blocking found any candidate claim pair (shared entity, place, unit): "
-        + ", ".join(f"{cls} {blocked_in[cls]}/{gold[cls]}" for cls in CLASSES)
-    )
+    print("   why gold agree/disagree/discuss pairs got no link (how far they got):")
+    for why, count in missed.most_common():
+        print(f"     {count:>6}  {why}")
 
 
 def print_stance(confusion: Counter, total: int, seconds: float, examples: dict) -> None:
@@ -482,6 +508,52 @@ def bench_scale(sizes: list[int], timeout: int) -> None:
     print("   reproduce: PYTHONPATH=. python benchmarks/bench_match.py scale")
 
 
+# ---------------------------------------------------------------------------------------------
+# Entity resolution before and after a change
+
+
+def bench_resolve(ledger: Path, before: str) -> None:
+    """cluster_mentions of `before` (a git revision) against the working tree's, on the mentions
+    of a cached scale ledger: time and whether the clusters are identical."""
+    import importlib.util
+
+    from factcheck import resolve
+    from factcheck.entities import load_mentions, within_source_references
+
+    old_source = subprocess.run(
+        ["git", "-C", str(ROOT), "show", f"{before}:factcheck/resolve.py"],
+        capture_output=True,
+        text=True,
+        check=True,
+    ).stdout
+    old_path = CACHE / "resolve_before.py"
+    old_path.write_text(old_source, encoding="utf-8")
+    spec = importlib.util.spec_from_file_location("resolve_before", old_path)
+    old = importlib.util.module_from_spec(spec)
+    sys.modules["resolve_before"] = old
+    spec.loader.exec_module(old)
+    refs, _, _ = load_mentions(open_ledger(ledger))
+    references = within_source_references(refs)
+    print(f"== resolve: {len(refs)} mentions of {ledger.name}, {before} vs working tree")
+    clusters = {}
+    for name, module in (("working tree", resolve), (before, old)):
+        evidence = [module.MergeEvidence(r.a, r.b, r.score, r.rule, r.evidence) for r in references]
+        started = time.perf_counter()
+        found = module.cluster_mentions(refs, (), evidence)
+        print(
+            f"   {name}: cluster_mentions {time.perf_counter() - started:.2f}s, "
+            f"{len(found)} clusters",
+            flush=True,
+        )
+        clusters[name] = [
+            (c.name, c.type, c.members, [(e.a, e.b, e.rule) for e in c.evidence]) for c in found
+        ]
+    print(
+        f"   identical clusters, names and evidence: {len(set(map(repr, clusters.values()))) == 1}"
+    )
+    print("   reproduce: PYTHONPATH=. python benchmarks/bench_match.py resolve --before REV")
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     sub = parser.add_subparsers(dest="command", required=True)
@@ -494,6 +566,9 @@ def main() -> None:
     scale.add_argument("--timeout", type=int, default=900, help="seconds per stage")
     build = sub.add_parser("build", help="only build (or find cached) the scale ledgers")
     build.add_argument("--sizes", type=int, nargs="+", default=[1000, 10000, 100000])
+    compare = sub.add_parser("resolve", help="cluster_mentions before/after a git revision")
+    compare.add_argument("--before", default="e4138ae")
+    compare.add_argument("--ledger", type=Path, default=CACHE / "ledger_100000.db")
     stage = sub.add_parser("_stage")
     stage.add_argument("ledger")
     stage.add_argument("stage", choices=list(STAGES))
@@ -504,6 +579,8 @@ def main() -> None:
         bench_stance(args.sample, args.seed)
     elif args.command == "scale":
         bench_scale(args.sizes, args.timeout)
+    elif args.command == "resolve":
+        bench_resolve(args.ledger, args.before)
     elif args.command == "build":
         build_ledgers(args.sizes)
     else:
