@@ -206,3 +206,23 @@ def test_figures_from_a_week_and_a_day_are_compared_in_time() -> None:
     assert same_week is not None and same_week.relation == "contradicts"
     a_year_apart = relate(claim(1, 14000, {"2024-W10"}), claim(2, 15000, {"2025-03-05"}))
     assert a_year_apart is None or a_year_apart.relation != "contradicts"
+
+
+def test_matching_again_with_nothing_new_writes_nothing(tmp_path: Path) -> None:
+    """A re-run on an unchanged ledger leaves every row alone (rewriting each claim's
+    independence group fired the full-text trigger for every claim on every run)."""
+    from factcheck.db import open_ledger
+    from factcheck.match import match_claims
+    from tests.conftest import DATA
+
+    ledger = tmp_path / "ledger.db"
+    result = CliRunner().invoke(cli, ["--db", str(ledger), "run", str(DATA / "match_corpus")])
+    assert result.exit_code == 0, result.output
+    db = open_ledger(ledger)
+    groups = rows(ledger, "SELECT id, independence_group FROM claims ORDER BY id")
+    assert groups and all(row["independence_group"] for row in groups)
+    before = db.conn.total_changes
+    report = match_claims(db)
+    assert db.conn.total_changes == before
+    assert report.links and not report.added and report.changed == report.removed == 0
+    assert rows(ledger, "SELECT id, independence_group FROM claims ORDER BY id") == groups
