@@ -174,6 +174,10 @@ def relate_roles(a: ClaimFacts, b: ClaimFacts) -> Relation:
 
 
 def relate_quantities(a: ClaimFacts, b: ClaimFacts, shared: set[str]) -> Relation | None:
+    """The same figure in the same unit corroborates; a different figure contradicts only for
+    the same specific entity (a country holds many things counted in one unit: 82 and 17 歲
+    are two people's ages, 110,000 and 1.6 million jobs two different counts)."""
+    specific = {anchor for anchor in shared if is_specific(anchor)}
     for qa in a.quantities:
         for qb in b.quantities:
             if qa.unit != qb.unit or not qa.unit:
@@ -186,13 +190,15 @@ def relate_quantities(a: ClaimFacts, b: ClaimFacts, shared: set[str]) -> Relatio
                     f"both say {format_number(qa.value)} {qa.unit} ({about})",
                     {"unit": qa.unit, "values": [qa.value, qb.value], "shared": sorted(shared)},
                 )
+            if not specific:
+                continue  # only a country in common: not the same thing counted
             time_a, time_b = a.event_time(), b.event_time()
             if different_times(time_a, time_b):
                 continue  # figures from different times may both be right
             return Relation(
                 "contradicts",
                 0.8,
-                f"{qa.text} vs {qb.text} for the same {about}",
+                f"{qa.text} vs {qb.text} for the same {names(a, specific)}",
                 {"unit": qa.unit, "values": [qa.value, qb.value], "shared": sorted(shared)},
             )
     return None
