@@ -75,8 +75,12 @@ class SpellingVariant:
 
 
 class _UnionFind:
+    """Union-find that keeps each root's members, so a cluster is read in its own size rather
+    than by scanning every element (which made resolution quadratic in the mentions)."""
+
     def __init__(self, n: int) -> None:
         self.parent = list(range(n))
+        self.members: dict[int, list[int]] = {i: [i] for i in range(n)}
 
     def find(self, i: int) -> int:
         while self.parent[i] != i:
@@ -84,8 +88,16 @@ class _UnionFind:
             i = self.parent[i]
         return i
 
-    def union(self, i: int, j: int) -> None:
-        self.parent[self.find(j)] = self.find(i)
+    def union(self, i: int, j: int) -> int:
+        """Join the sets of i and j; the root of i's set stays the root. Returns it."""
+        ri, rj = self.find(i), self.find(j)
+        if ri != rj:
+            self.parent[rj] = ri
+            # extend the larger list: each element moves O(log n) times in all
+            small, large = sorted((self.members.pop(rj), self.members[ri]), key=len)
+            large.extend(small)
+            self.members[ri] = large
+        return ri
 
 
 def _form(ref: MentionRef) -> NameForm:
@@ -140,27 +152,33 @@ def cluster_mentions(
     forms = list(distinct)
     uf = _UnionFind(len(refs))
     evidence: dict[int, list[MergeEvidence]] = defaultdict(list)
-    different = {frozenset((j.a_key, j.b_key)) for j in judgements if j.kind == "different"}
-
-    def members_of(root: int) -> list[int]:
-        return [i for i in range(len(refs)) if uf.find(i) == root]
+    different = [
+        (index[j.a_key], index[j.b_key])
+        for j in judgements
+        if j.kind == "different" and j.a_key in index and j.b_key in index
+    ]
+    # The distinct full names of each cluster, by root, kept up to date on every merge.
+    full_forms: dict[int, set[NameForm]] = {
+        i: {_form(ref)} if _is_full(ref) else set() for i, ref in enumerate(refs)
+    }
 
     def blocked(i: int, j: int, match: NameMatch | None) -> bool:
-        a_members, b_members = members_of(uf.find(i)), members_of(uf.find(j))
-        keys_a = {refs[x].key for x in a_members}
-        keys_b = {refs[x].key for x in b_members}
-        if any(frozenset((x, y)) in different for x in keys_a for y in keys_b):
-            return True
+        ri, rj = uf.find(i), uf.find(j)
+        for x, y in different:  # judgements are few: test them, not every pair of members
+            rx, ry = uf.find(x), uf.find(y)
+            if (rx, ry) in ((ri, rj), (rj, ri)):
+                return True
         if match is None:
             return False
-        full_a = {_form(refs[x]) for x in a_members if _is_full(refs[x])}
-        full_b = {_form(refs[x]) for x in b_members if _is_full(refs[x])}
-        return any(compare(fa, fb).score < CONFLICT for fa in full_a for fb in full_b)
+        return any(
+            compare(fa, fb).score < CONFLICT for fa in full_forms[ri] for fb in full_forms[rj]
+        )
 
     def merge(i: int, j: int, ev: MergeEvidence) -> None:
         ri, rj = uf.find(i), uf.find(j)
-        uf.union(ri, rj)
-        root = uf.find(ri)
+        root = uf.union(ri, rj)
+        other = rj if root == ri else ri
+        full_forms[root] |= full_forms.pop(other)
         evidence[root] = evidence.pop(ri, []) + evidence.pop(rj, []) + [ev]
 
     for judgement in judgements:
@@ -209,11 +227,10 @@ def cluster_mentions(
         merge(
             i, j, MergeEvidence(refs[i].key, refs[j].key, match.score, match.rule, match.evidence)
         )
-    clusters: dict[int, list[int]] = defaultdict(list)
-    for i in range(len(refs)):
-        clusters[uf.find(i)].append(i)
     out = []
-    for root, members in clusters.items():
+    # in the order of each cluster's first mention, so ties in the sort below stay stable
+    for root, members in sorted(uf.members.items(), key=lambda item: min(item[1])):
+        members.sort()
         out.append(
             EntityCluster(
                 name=_canonical_name([refs[i] for i in members]),

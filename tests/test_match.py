@@ -165,3 +165,93 @@ def test_labelled_pairs_precision_and_recall(tmp_path: Path) -> None:
     assert by_relation["contradicts"].recall == 1.0, mistakes
     assert by_relation["translation"].recall == 1.0, mistakes
     assert by_relation["related"].recall >= 0.5, mistakes
+
+
+def test_week_and_year_dates_compare_with_days_and_months() -> None:
+    """Extraction gives "last week" as an ISO week and a bare year as a year: both must compare
+    with days and months (a week once crashed the match stage on real ledgers)."""
+    from factcheck.match.relate import month_or_day_apart
+
+    assert month_or_day_apart("2025-W10", "2025-03-03") == 0  # week 10 starts on 3 March
+    assert month_or_day_apart("2025-W10", "2025-03") == 2
+    assert month_or_day_apart("2024", "2024-02-01") == 31
+    assert month_or_day_apart("2025-W10", "someday") is None
+
+
+def figure_claim(
+    claim_id: int, value: float, dates: set[str], entities: set[int], places: set[str]
+):
+    """A claim that some thing counts `value` personnel, about these entities and places."""
+    from factcheck.match.facts import ClaimFacts, Quantity
+
+    return ClaimFacts(
+        id=claim_id,
+        source_id=claim_id,
+        group=f"source-{claim_id}",
+        lang="en",
+        kind="quantity",
+        modality="asserted",
+        is_checkworthy=True,
+        text=f"The force has {value:,.0f} personnel.",
+        start=0,
+        end=30,
+        url=None,
+        published=None,
+        entities=entities,
+        entity_names={entity: "Special Security Division" for entity in entities},
+        places=places,
+        quantities=[Quantity(value, "personnel", f"{value:,.0f} personnel", False)],
+        dates=dates,
+    )
+
+
+def test_figures_from_a_week_and_a_day_are_compared_in_time() -> None:
+    from factcheck.match.relate import relate
+
+    def claim(claim_id: int, value: float, dates: set[str]):
+        return figure_claim(claim_id, value, dates, {7}, set())
+
+    same_week = relate(claim(1, 14000, {"2025-W10"}), claim(2, 15000, {"2025-03-05"}))
+    assert same_week is not None and same_week.relation == "contradicts"
+    a_year_apart = relate(claim(1, 14000, {"2024-W10"}), claim(2, 15000, {"2025-03-05"}))
+    assert a_year_apart is None or a_year_apart.relation != "contradicts"
+
+
+def test_different_figures_sharing_only_a_country_do_not_contradict() -> None:
+    """Two counts in one unit that share only a country are two things counted, not one thing
+    counted two ways; the same figure there still agrees, and a shared force still contradicts."""
+    from factcheck.match.relate import relate
+
+    only_country = relate(
+        figure_claim(1, 14000, set(), set(), {"PK"}), figure_claim(2, 15000, set(), set(), {"PK"})
+    )
+    assert only_country is None or only_country.relation != "contradicts"
+    same_figure = relate(
+        figure_claim(1, 14000, set(), set(), {"PK"}), figure_claim(2, 14000, set(), set(), {"PK"})
+    )
+    assert same_figure is not None and same_figure.relation == "corroborates"
+    same_force = relate(
+        figure_claim(1, 14000, set(), {7}, {"PK"}), figure_claim(2, 15000, set(), {7}, {"PK"})
+    )
+    assert same_force is not None and same_force.relation == "contradicts"
+    assert "Special Security Division" in same_force.reason and "PK" not in same_force.reason
+
+
+def test_matching_again_with_nothing_new_writes_nothing(tmp_path: Path) -> None:
+    """A re-run on an unchanged ledger leaves every row alone (rewriting each claim's
+    independence group fired the full-text trigger for every claim on every run)."""
+    from factcheck.db import open_ledger
+    from factcheck.match import match_claims
+    from tests.conftest import DATA
+
+    ledger = tmp_path / "ledger.db"
+    result = CliRunner().invoke(cli, ["--db", str(ledger), "run", str(DATA / "match_corpus")])
+    assert result.exit_code == 0, result.output
+    db = open_ledger(ledger)
+    groups = rows(ledger, "SELECT id, independence_group FROM claims ORDER BY id")
+    assert groups and all(row["independence_group"] for row in groups)
+    before = db.conn.total_changes
+    report = match_claims(db)
+    assert db.conn.total_changes == before
+    assert report.links and not report.added and report.changed == report.removed == 0
+    assert rows(ledger, "SELECT id, independence_group FROM claims ORDER BY id") == groups

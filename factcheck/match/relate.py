@@ -7,6 +7,8 @@ at most `related`.
 
 from __future__ import annotations
 
+import datetime
+import re
 from dataclasses import dataclass, field
 
 from rapidfuzz import fuzz
@@ -49,15 +51,39 @@ def names(claim: ClaimFacts, anchors: set[str]) -> str:
     return ", ".join(words)
 
 
-def month_or_day_apart(a: str, b: str) -> int:
-    """Days between two ISO dates or months (a month counts as its first day)."""
-    import datetime
+# The date values extraction normalises to: a day, a month, an ISO week ("last week"), a year.
+_ISO_TIME = re.compile(r"(\d{4})(?:-W(\d{2})|-(\d{2})(?:-(\d{2}))?)?")
 
-    def parse(value: str) -> datetime.date:
-        parts = (value + "-01-01")[:10].split("-")
-        return datetime.date(int(parts[0]), int(parts[1]), int(parts[2]))
 
-    return abs((parse(a) - parse(b)).days)
+def first_day(value: str) -> datetime.date | None:
+    """The first day of an ISO day, month, week or year; None for any other form."""
+    match = _ISO_TIME.fullmatch(value)
+    if not match:
+        return None
+    year, week, month, day = match.groups()
+    try:
+        if week:
+            return datetime.date.fromisocalendar(int(year), int(week), 1)
+        return datetime.date(int(year), int(month or 1), int(day or 1))
+    except ValueError:
+        return None
+
+
+def month_or_day_apart(a: str, b: str) -> int | None:
+    """Days between two ISO dates, months, weeks or years (each counts as its first day), or
+    None when either is in a form that cannot be compared."""
+    day_a, day_b = first_day(a), first_day(b)
+    if day_a is None or day_b is None:
+        return None
+    return abs((day_a - day_b).days)
+
+
+def different_times(a: str | None, b: str | None) -> bool:
+    """Two event times known to be further apart than one event lasts."""
+    if not (a and b):
+        return False
+    days = month_or_day_apart(a, b)
+    return days is not None and days > SAME_EVENT_DAYS
 
 
 def quantities_agree(a: Quantity, b: Quantity) -> bool:
@@ -148,6 +174,10 @@ def relate_roles(a: ClaimFacts, b: ClaimFacts) -> Relation:
 
 
 def relate_quantities(a: ClaimFacts, b: ClaimFacts, shared: set[str]) -> Relation | None:
+    """The same figure in the same unit corroborates; a different figure contradicts only for
+    the same specific entity (a country holds many things counted in one unit: 82 and 17 歲
+    are two people's ages, 110,000 and 1.6 million jobs two different counts)."""
+    specific = {anchor for anchor in shared if is_specific(anchor)}
     for qa in a.quantities:
         for qb in b.quantities:
             if qa.unit != qb.unit or not qa.unit:
@@ -160,13 +190,15 @@ def relate_quantities(a: ClaimFacts, b: ClaimFacts, shared: set[str]) -> Relatio
                     f"both say {format_number(qa.value)} {qa.unit} ({about})",
                     {"unit": qa.unit, "values": [qa.value, qb.value], "shared": sorted(shared)},
                 )
+            if not specific:
+                continue  # only a country in common: not the same thing counted
             time_a, time_b = a.event_time(), b.event_time()
-            if time_a and time_b and month_or_day_apart(time_a, time_b) > SAME_EVENT_DAYS:
+            if different_times(time_a, time_b):
                 continue  # figures from different times may both be right
             return Relation(
                 "contradicts",
                 0.8,
-                f"{qa.text} vs {qb.text} for the same {about}",
+                f"{qa.text} vs {qb.text} for the same {names(a, specific)}",
                 {"unit": qa.unit, "values": [qa.value, qb.value], "shared": sorted(shared)},
             )
     return None
@@ -209,7 +241,7 @@ def relate_events(
             "time cannot be compared with",
             {"events": sorted(events), "shared": sorted(shared)},
         )
-    if time_a and time_b and month_or_day_apart(time_a, time_b) > SAME_EVENT_DAYS:
+    if different_times(time_a, time_b):
         return Relation(
             "related",
             0.5,

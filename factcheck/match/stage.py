@@ -158,10 +158,12 @@ def match_claims(
         write_links(db, links, report)
         if on_progress:
             on_progress("done", 3, 3)
-        groups = {claim.id: claim.group for claim in facts}
+        # Only the groups that changed: every UPDATE of a claim rewrites its full-text index
+        # entry (claims_au trigger), which cost 7 s per run on 100k unchanged claims.
+        stored = dict(db.execute("SELECT id, independence_group FROM claims").fetchall())
         db.conn.executemany(
             "UPDATE claims SET independence_group = ? WHERE id = ?",
-            [(group, claim_id) for claim_id, group in groups.items()],
+            [(claim.group, claim.id) for claim in facts if stored.get(claim.id) != claim.group],
         )
     return report
 
