@@ -315,3 +315,24 @@ def m0005_views(db: Database) -> None:
         SELECT * FROM claim_links WHERE relation = 'contradicts';
         """
     )
+
+
+@migrations(name="0006_search_index_on_text_changes_only")
+def m0006_search_index_on_text_changes_only(db: Database) -> None:
+    # The stages update bookkeeping columns (extracted_at, is_current, independence_group) on
+    # every run; the full-text index need only follow the columns it indexes.
+    db.executescript(
+        """
+        DROP TRIGGER IF EXISTS sources_au;
+        CREATE TRIGGER sources_au AFTER UPDATE OF title, text ON sources BEGIN
+          INSERT INTO sources_fts (sources_fts, rowid, title, text)
+            VALUES ('delete', old.rowid, old.title, old.text);
+          INSERT INTO sources_fts (rowid, title, text) VALUES (new.rowid, new.title, new.text);
+        END;
+        DROP TRIGGER IF EXISTS claims_au;
+        CREATE TRIGGER claims_au AFTER UPDATE OF text ON claims BEGIN
+          INSERT INTO claims_fts (claims_fts, rowid, text) VALUES ('delete', old.rowid, old.text);
+          INSERT INTO claims_fts (rowid, text) VALUES (new.rowid, new.text);
+        END;
+        """
+    )

@@ -125,3 +125,14 @@ def test_hard_wrapped_paragraphs_are_joined_and_windows_line_endings_kept() -> N
     assert len(blocks) == 2
     assert text[blocks[0][0] : blocks[0][1]].endswith("here.")
     assert text[blocks[1][0] : blocks[1][1]] == "Second paragraph."
+
+
+def test_a_lone_headline_or_long_line_is_text_not_clutter() -> None:
+    headline = "World News"
+    assert [p.kind for p in split_passages(headline)] == ["title"]
+    long_line = " ".join(["Police in Lanzhou monitored cameras around a compound"] * 4)
+    assert [p.kind for p in split_passages(long_line)] == ["body"]
+    with_body = (
+        "World News\n\nChina Expands Influence Through Diplomacy\n\nPolice trained 30 officers."
+    )
+    assert [p.kind for p in split_passages(with_body)] == ["navigation", "title", "body"]

@@ -284,7 +284,24 @@ def classify(
                 passage.kind, passage.kind_reason = HEADING, "short and not a sentence"
             continue
         seen_body = True
+    if not any(passage.kind in CLAIM_BEARING_KINDS for passage in passages):
+        keep_lone_text(text, passages)
     return passages
+
+
+# Kinds given by a passage's shape alone, not by its words: on a page with nothing else to read
+# (a headline pasted on its own, a one-line statement) the shape proves nothing.
+SHAPE_REASONS = ("a run of headlines", "a short section label above the headline")
+
+
+def keep_lone_text(text: str, passages: list[Passage]) -> None:
+    """A source whose every passage looked like clutter by shape alone is read as the text it
+    is: its headline-shaped passage is the title, the rest body."""
+    for passage in passages:
+        if passage.kind in CLUTTER_KINDS and passage.kind_reason.endswith(SHAPE_REASONS):
+            headline = is_headline_like(text[passage.start : passage.end])
+            passage.kind = TITLE if headline else BODY
+            passage.kind_reason = "the only text of the source (its shape alone proves nothing)"
 
 
 def split_trailing_attribution(
