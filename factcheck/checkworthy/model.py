@@ -7,6 +7,7 @@ gzipped JSON next to this module; they are loaded once, at first use.
 from __future__ import annotations
 
 import gzip
+import heapq
 import json
 import math
 from collections import Counter
@@ -127,9 +128,15 @@ def score(sentence: str, top: int = 3) -> ModelScore:
     prob = _sigmoid(model.intercept + sum(shares.values()))
     sign = 1.0 if prob >= model.threshold else -1.0
     # Word terms and hand features read better than character pieces, so rank those first.
-    ranked = sorted(
+    # Only the strongest few can be shown; ranking all ~200 terms of a sentence is waste.
+    ranked = heapq.nsmallest(
+        4 * top,
         (k for k, v in shares.items() if v * sign > 0),
         key=lambda k: (k.startswith("char:"), -abs(shares[k])),
     )
-    described = dict.fromkeys(_describe(k) for k in ranked)  # in order, without repeats
-    return ModelScore(prob, model.threshold, tuple(described)[:top])
+    described: dict[str, None] = {}  # in order, without repeats; stop once `top` are found
+    for key in ranked:
+        described.setdefault(_describe(key))
+        if len(described) == top:
+            break
+    return ModelScore(prob, model.threshold, tuple(described))

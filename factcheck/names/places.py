@@ -9,7 +9,7 @@ from __future__ import annotations
 import re
 import unicodedata
 from dataclasses import dataclass
-from functools import cache
+from functools import cache, lru_cache
 from importlib import resources
 
 from anyascii import anyascii
@@ -107,6 +107,7 @@ def _candidates(name: str) -> list[str]:
     return forms
 
 
+@lru_cache(maxsize=65536)
 def place_code(name: str, lang: str | None = None) -> str | None:
     """Code of a known place ('巴基斯坦' → 'PK', 'Beijing' → 'CN-BJ'), or None.
 

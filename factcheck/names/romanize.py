@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
-from functools import cache
+from functools import cache, lru_cache
 from importlib import resources
 
 from anyascii import anyascii
@@ -83,6 +83,7 @@ def _romanize_han(text: str) -> str:
     return " ".join(words)
 
 
+@lru_cache(maxsize=65536)
 def romanize(text: str, lang: str | None = None) -> str:
     """Latin form of a name: pinyin for Han, a name-tuned table for Bengali, anyascii else.
 
