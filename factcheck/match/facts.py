@@ -12,6 +12,7 @@ from dataclasses import dataclass, field
 
 from sqlite_utils import Database
 
+from factcheck.match.keywords import keywords
 from factcheck.match.lexicon import find_concepts
 from factcheck.names.places import place_code
 
@@ -53,6 +54,7 @@ class ClaimFacts:
     dates: set[str] = field(default_factory=set)  # ISO dates or months the claim names
     has_unresolved_time: bool = False  # "last week" in a source with no publication date
     position: float = 0.0  # where in its source's text of that language (0..1)
+    keywords: frozenset[str] = frozenset()  # content words, for same-language matching
 
     @property
     def anchors(self) -> set[str]:
@@ -135,6 +137,7 @@ def load_claim_facts(db: Database) -> list[ClaimFacts]:
                 url=row["url"],
                 published=published,
                 subject_name=row["subject"],
+                keywords=keywords(row["text"], row["lang"]),
             )
         )
         claim = facts[-1]

@@ -134,6 +134,7 @@ def relate(a: ClaimFacts, b: ClaimFacts) -> Relation | None:
     common_events = a.events & b.events
     if common_events and shared:
         return relate_events(a, b, shared, common_events, (a.terms & b.terms) | common_events)
+    lexical = relate_words(a, b)
     common_terms = (a.terms & b.terms) - GENERIC_TERMS
     specific = {anchor for anchor in shared if is_specific(anchor)}
     signals = len(specific) + len(common_terms) + len(common_events)
@@ -149,7 +150,31 @@ def relate(a: ClaimFacts, b: ClaimFacts) -> Relation | None:
             ),
             {"shared": sorted(shared), "concepts": sorted(common_terms | common_events)},
         )
-    return None
+    return lexical
+
+
+# Same-language claims sharing this many content words, this large a share of the shorter
+# claim's words, are about the same thing.
+MIN_SHARED_WORDS = 3
+MIN_WORD_OVERLAP = 0.35
+
+
+def relate_words(a: ClaimFacts, b: ClaimFacts) -> Relation | None:
+    """`related` for two claims of one language told in the same words, when nothing else
+    relates them: the same topic, never on its own a confirmation."""
+    if a.lang != b.lang or not (a.keywords and b.keywords):
+        return None
+    shared_words = a.keywords & b.keywords
+    overlap = len(shared_words) / min(len(a.keywords), len(b.keywords))
+    if len(shared_words) < MIN_SHARED_WORDS or overlap < MIN_WORD_OVERLAP:
+        return None
+    shown = ", ".join(sorted(shared_words, key=lambda word: (-len(word), word))[:5])
+    return Relation(
+        "related",
+        round(min(0.8, overlap), 3),
+        f"told in the same words ({shown}): the same subject",
+        {"words": sorted(shared_words)},
+    )
 
 
 def relate_roles(a: ClaimFacts, b: ClaimFacts) -> Relation:

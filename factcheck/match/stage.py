@@ -20,6 +20,9 @@ from factcheck.db import transaction
 from factcheck.match.facts import ClaimFacts, load_claim_facts
 from factcheck.match.relate import MIN_TRANSLATION_SCORE, Relation, relate, translation_score
 
+# Content words: a word in more claims than this is too common to pair on; a pair needs this many.
+MAX_KEYWORD_CLAIMS = 25
+MIN_SHARED_KEYWORDS = 3
 # A blocking key shared by more claims than this is too common to pair on alone ("China");
 # such claims are paired on combinations of keys instead.
 MAX_BLOCK = 40
@@ -76,7 +79,29 @@ def candidate_pairs(facts: list[ClaimFacts]) -> set[LinkKey]:
         for a, b in itertools.combinations(sorted(members), 2):
             if group_of[a] != group_of[b]:
                 pairs.add((a, b))
-    return pairs
+    return pairs | keyword_pairs(facts, group_of)
+
+
+def keyword_pairs(facts: list[ClaimFacts], group_of: dict[int, str]) -> set[LinkKey]:
+    """Pairs of claims in one language sharing MIN_SHARED_KEYWORDS uncommon content words
+    (each in at most MAX_KEYWORD_CLAIMS claims): the words a story is told with, not the
+    words every story uses."""
+    frequency: dict[tuple[str, str], int] = defaultdict(int)
+    for claim in facts:
+        for word in claim.keywords:
+            frequency[(claim.lang, word)] += 1
+    blocks: dict[tuple[str, str], list[int]] = defaultdict(list)
+    for claim in facts:
+        if claim.asserts:
+            for word in claim.keywords:
+                if 2 <= frequency[(claim.lang, word)] <= MAX_KEYWORD_CLAIMS:
+                    blocks[(claim.lang, word)].append(claim.id)
+    shared: dict[LinkKey, int] = defaultdict(int)
+    for members in blocks.values():
+        for a, b in itertools.combinations(sorted(members), 2):
+            if group_of[a] != group_of[b]:
+                shared[(a, b)] += 1
+    return {pair for pair, count in shared.items() if count >= MIN_SHARED_KEYWORDS}
 
 
 def translation_links(facts: list[ClaimFacts]) -> dict[LinkKey, Relation]:
