@@ -179,8 +179,11 @@ def pair_stance(db, headline_id: int, body_id: int) -> tuple[str, str | None, in
             "claim_values": "claim_id IN (SELECT id FROM cache.claims WHERE source_id",
         }.get(table, "source_id")
         close = ")" if table == "claim_values" else ""
+        # table_info leaves out generated columns (sources.label), which take no values.
+        columns = ", ".join(row[1] for row in db.execute(f"PRAGMA main.table_info({table})"))
         db.execute(
-            f"INSERT INTO {table} SELECT * FROM cache.{table} WHERE {where} IN (?, ?){close}",
+            f"INSERT INTO {table} ({columns}) SELECT {columns} FROM cache.{table} "
+            f"WHERE {where} IN (?, ?){close}",
             [headline_id, body_id],
         )
     db.execute("UPDATE sources SET copy_of = NULL")  # two articles, independent by design
