@@ -23,6 +23,7 @@ from factcheck.db import transaction
 from factcheck.mentions import link_short_references
 from factcheck.mentions.model import Mention
 from factcheck.names.compare import NameForm, parse_name
+from factcheck.names.places import place_code
 from factcheck.names.romanize import script_of
 from factcheck.resolve import (
     EntityCluster,
@@ -125,6 +126,50 @@ def within_source_references(refs: list[MentionRef]) -> list[MergeEvidence]:
     return references
 
 
+# Words that say nothing about which body an organisation is, once its place and kind are known.
+ORGANISATION_FILLER = frozenset({"the", "of", "department", "bureau", "municipal", "city", "force"})
+
+
+def organisation_place_and_kind(ref: MentionRef) -> tuple[str, str] | None:
+    """(place code, kind) when an organisation's name is nothing but a place and a kind of body
+    ("Beijing Police Department", 北京市公安局, 伊斯兰堡警方); None when it says more
+    ("Islamabad Traffic Police") or is not of a kind the lexicon knows."""
+    from factcheck.match.lexicon import find_concepts
+
+    name, lang = ref.mention.match_form, ref.mention.lang
+    kinds = [hit for hit in find_concepts(name, lang) if hit.concept.kind == "org"]
+    if len(kinds) != 1:
+        return None
+    rest = (name[: kinds[0].start] + " " + name[kinds[0].end :]).strip()
+    words = [word for word in rest.split() if word.casefold() not in ORGANISATION_FILLER]
+    code = place_code(" ".join(words), lang) if words else None
+    return (code, kinds[0].concept.name) if code else None
+
+
+def organisation_merges(refs: list[MentionRef]) -> list[MergeEvidence]:
+    """One body named in several languages: organisations whose names are the same place and
+    the same kind of body (Beijing Police Department, 北京市公安局, 北京警方)."""
+    bodies: dict[tuple[str, str], list[MentionRef]] = defaultdict(list)
+    for ref in refs:
+        if ref.mention.type == "organization" and (found := organisation_place_and_kind(ref)):
+            bodies[found].append(ref)
+    merges = []
+    for (code, kind), members in bodies.items():
+        first = members[0]
+        for other in members[1:]:
+            merges.append(
+                MergeEvidence(
+                    first.key,
+                    other.key,
+                    0.95,
+                    "same_place_and_kind",
+                    f"'{first.mention.text}' and '{other.mention.text}' both name the "
+                    f"{kind.replace('_', ' ')} of {code} and nothing more",
+                )
+            )
+    return merges
+
+
 def canonical_name(cluster: EntityCluster, members: list[MentionRef]) -> str:
     """A person by the longest Latin form of the name (the full name); a place or organisation
     by its most frequent Latin form ("Pakistan", not the rarer "Pakistani")."""
@@ -141,7 +186,9 @@ def resolve_entities(db: Database) -> EntityReport:
         refs, span_of, rows_of = load_mentions(db)
         span_to_key = {span: key for key, span in span_of.items()}
         clusters = cluster_mentions(
-            refs, load_judgements(db, span_to_key), within_source_references(refs)
+            refs,
+            load_judgements(db, span_to_key),
+            within_source_references(refs) + organisation_merges(refs),
         )
         old_entity_of = {
             (row["source_id"], row["start_offset"], row["end_offset"]): row["entity_id"]

@@ -140,9 +140,9 @@ def cluster_mentions(
 ) -> list[EntityCluster]:
     """Entities with their member keys and the evidence for every merge.
 
-    `references` are short references the text itself ties to a full name (within one
-    source); they merge after human judgements and before any cross-source scoring, unless a
-    judgement says otherwise."""
+    `references` are merges a stage has already shown by its own rule (a short reference the
+    text ties to a full name; one organisation named in two languages); they merge after human
+    judgements and before any name scoring, unless a judgement says otherwise."""
     refs = list(mentions)
     index = {ref.key: i for i, ref in enumerate(refs)}
     # one comparison per distinct (type, lang, form), not per mention

@@ -185,3 +185,35 @@ def test_two_titles_on_the_same_day_are_a_finding(tmp_path: Path) -> None:
         and "Interior Minister" in rows[0][0]
         and "Foreign Minister" in rows[0][0]
     )
+
+
+def test_one_organisation_named_in_two_languages(seeded_ledger: Path) -> None:
+    beijing = set().union(
+        *(
+            entity_of(seeded_ledger, f)
+            for f in ("Beijing Police Department", "北京市公安局", "北京警方")
+        )
+    )
+    assert len(beijing) == 1
+    islamabad = entity_of(seeded_ledger, "Islamabad Police") | entity_of(
+        seeded_ledger, "伊斯兰堡警方"
+    )
+    assert len(islamabad) == 1
+    assert beijing != islamabad
+
+
+def test_an_organisation_that_says_more_than_place_and_kind_is_not_merged() -> None:
+    from factcheck.entities import organisation_place_and_kind
+    from factcheck.mentions import Mention
+    from factcheck.resolve import MentionRef
+
+    def ref(name: str, lang: str) -> MentionRef:
+        return MentionRef(1, 1, Mention(0, len(name), name, "organization", lang, name))
+
+    assert organisation_place_and_kind(ref("Beijing Police Department", "en")) == (
+        "CN-BJ",
+        "police_force",
+    )
+    assert organisation_place_and_kind(ref("北京市公安局", "zh")) == ("CN-BJ", "police_force")
+    assert organisation_place_and_kind(ref("Islamabad Traffic Police", "en")) is None
+    assert organisation_place_and_kind(ref("巴基斯坦军方", "zh")) is None
