@@ -16,7 +16,8 @@ from factcheck.migrations import migrations
 
 DEFAULT_LEDGER = "factcheck.db"
 LEDGER_ENV_VAR = "FACTCHECK_DB"
-BUSY_TIMEOUT_MS = 30_000
+# How long a command waits for another factcheck process to finish writing before giving up.
+BUSY_TIMEOUT_MS = 300_000
 
 
 # Transactions this process has committed, so an interrupted command can say whether it changed

@@ -12,7 +12,7 @@ from sqlite_utils import Database
 from factcheck.db import transaction
 from factcheck.entities import EntityReport, resolve_entities
 from factcheck.extract.stage import ExtractReport, extract_sources
-from factcheck.ingest import IngestReport, ingest_paths
+from factcheck.ingest import IngestReport, prepare_inputs, store_inputs
 from factcheck.match import MatchReport, match_claims
 from factcheck.verdict import VerdictReport, give_verdicts
 
@@ -38,8 +38,9 @@ def run_pipeline(
 ) -> RunReport:
     """Ingest `paths`, then extract claims from every source not yet extracted and update
     everything after it."""
+    prepared = prepare_inputs(paths, on_progress=progress("Ingesting"))
     with transaction(db):
-        ingest = ingest_paths(db, paths, on_progress=progress("Ingesting"))
+        ingest = store_inputs(db, prepared)
         report = extract_and_update(db, progress=progress)
     report.ingest = ingest
     return report

@@ -69,3 +69,47 @@ def test_concurrent_writers_and_readers_lose_nothing(tmp_path: Path) -> None:
     print(f"{run.writers} writers, {run.operations} operations, {run.sources} sources")
     assert not run.failures, "\n".join(run.failures)
     assert run.sources == WRITERS * 5
+
+
+def test_reviews_made_during_a_run_survive_it(tmp_path: Path, seeded_ledger: Path) -> None:
+    """A reviewer records verdicts while a colleague's `run` adds sources to the same ledger:
+    every command succeeds (they queue on the ledger's lock), and the reviews are current after
+    the run, whichever committed first."""
+    from tests.conftest import copy_ledger
+
+    ledger = copy_ledger(seeded_ledger, tmp_path / "shared.db")
+    with sqlite3.connect(ledger) as conn:
+        claims = [
+            row[0] for row in conn.execute("SELECT id FROM claims WHERE is_checkworthy = 1 LIMIT 3")
+        ]
+    files = make_corpus(tmp_path / "corpus", editions=2)
+    commands = [factcheck_command(ledger, "run", *map(str, files))]
+    commands += [
+        factcheck_command(
+            ledger, "review", str(claim), "--verdict", "contradicted", "--by", "alice"
+        )
+        for claim in claims
+    ]
+    commands += [
+        factcheck_command(ledger, "export", "-o", "-"),
+        factcheck_command(ledger, "claims", "--json"),
+    ]
+    processes = [
+        subprocess.Popen(
+            command, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True, env=factcheck_env()
+        )
+        for command in commands
+    ]
+    for command, process in zip(commands, processes, strict=True):
+        _, stderr = process.communicate(timeout=180)
+        assert process.returncode == 0, (command[5:7], stderr[-500:])
+        assert "locked" not in stderr and "Traceback" not in stderr
+    assert ledger_problems(ledger) == []
+    with sqlite3.connect(ledger) as conn:
+        for claim in claims:
+            label, decided_by = conn.execute(
+                "SELECT label, decided_by FROM verdicts WHERE claim_id = ? AND is_current = 1",
+                [claim],
+            ).fetchone()
+            assert (label, decided_by) == ("contradicted", "alice")
+        assert conn.execute("SELECT COUNT(*) FROM sources").fetchone()[0] == 5 + len(files)

@@ -98,14 +98,22 @@ def source_languages(text: str, passages: list[Passage]) -> list[str]:
     ]
 
 
-def ingest_paths(
-    db: Database,
+@dataclass
+class PreparedInputs:
+    """Inputs read and analysed, ready to store; the skipped ones already reported."""
+
+    analysed: list[AnalysedSource]
+    report: IngestReport
+
+
+def prepare_inputs(
     paths: Iterable[str],
     *,
     stdin: BinaryIO | None = None,
     on_progress: Callable[[str, int, int], None] | None = None,
-) -> IngestReport:
-    """Ingest files, folders and '-' (standard input) into the ledger, in one transaction."""
+) -> PreparedInputs:
+    """Read and analyse files, folders and '-' without touching the ledger, so the slow part
+    of ingesting holds no lock another factcheck process may be waiting for."""
     report = IngestReport()
     inputs = list(find_inputs(list(paths)))
     analysed: list[AnalysedSource] = []
@@ -123,10 +131,26 @@ def ingest_paths(
             analysed.append(analyse(raw))
         except NotAnArticle as error:
             report.outcomes.append(IngestOutcome(raw.path, "skipped", str(error)))
+    return PreparedInputs(analysed, report)
+
+
+def store_inputs(db: Database, prepared: PreparedInputs) -> IngestReport:
+    """Store analysed inputs in the ledger, in one transaction."""
     with transaction(db):
-        for source in analysed:
-            report.outcomes.append(store_source(db, source))
-    return report
+        for source in prepared.analysed:
+            prepared.report.outcomes.append(store_source(db, source))
+    return prepared.report
+
+
+def ingest_paths(
+    db: Database,
+    paths: Iterable[str],
+    *,
+    stdin: BinaryIO | None = None,
+    on_progress: Callable[[str, int, int], None] | None = None,
+) -> IngestReport:
+    """Ingest files, folders and '-' (standard input) into the ledger, in one transaction."""
+    return store_inputs(db, prepare_inputs(paths, stdin=stdin, on_progress=on_progress))
 
 
 def store_source(db: Database, source: AnalysedSource) -> IngestOutcome:
