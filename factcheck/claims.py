@@ -92,6 +92,21 @@ def get_claim(db: Database, claim_id: int) -> dict[str, Any]:
             [claim["source_id"], claim["start_offset"], claim["end_offset"]],
         )
     )
+    # The same words in a repeated block of the source: shown, never counted as a second claim.
+    claim["repeated_at"] = list(
+        db.query(
+            """SELECT repeat.seq, repeat.start_offset + (:start - original.start_offset) AS start,
+                      repeat.start_offset + (:end - original.start_offset) AS end
+               FROM passages AS original JOIN passages AS repeat
+                 ON repeat.duplicate_of = original.id
+               WHERE original.id = :passage""",
+            {
+                "start": claim["start_offset"],
+                "end": claim["end_offset"],
+                "passage": claim["passage_id"],
+            },
+        )
+    )
     claim["findings"] = list(
         db.query("SELECT kind, detail FROM findings WHERE claim_id = ? ORDER BY id", [claim_id])
     )

@@ -519,7 +519,10 @@ def list_entities(
     spellings = spellings_by_entity(db, [entity["id"] for entity in entities])
     for entity in entities:
         entity["spellings"] = spellings.get(entity["id"], [])
-        entity["forms"] = sorted({spelling["form"] for spelling in entity["spellings"]})
+        entity["forms"] = [
+            f"{spelling['form']} [{','.join(map(str, spelling['source_ids']))}]"
+            for spelling in entity["spellings"]
+        ]
     return entities
 
 

@@ -92,6 +92,12 @@ def claim_card(claim: dict[str, Any]) -> Group:
             str(part) for part in (claim["subject"], claim["predicate"], claim["object"]) if part
         )
         facts.add_row("Says", triple)
+    for repeat in claim.get("repeated_at", []):
+        facts.add_row(
+            "Repeated",
+            f"in passage {repeat['seq']} at {repeat['start']}–{repeat['end']} "
+            "(the page repeats this block; not counted again)",
+        )
     if claim.get("attributed_to"):
         facts.add_row("Attributed to", claim["attributed_to"])
     verdict = "check-worthy" if claim["is_checkworthy"] else "not check-worthy"
