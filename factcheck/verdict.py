@@ -108,24 +108,19 @@ def decide(claim: dict[str, Any], evidence: list[dict[str, Any]]) -> Verdict:
             f"disagree: {contradicts[0]['reason']}.",
             citations,
         )
-    if support_groups:
-        best = max(supports, key=lambda row: row["score"])
-        return Verdict(
-            claim["id"],
-            "corroborated",
-            confidence_for(len(support_groups), best["score"]),
-            f"Corroborated by {len(support_groups)} independent source(s): {best['reason']}.",
-            citations,
-        )
-    if contra_groups:
-        best = max(contradicts, key=lambda row: row["score"])
-        return Verdict(
-            claim["id"],
-            "contradicted",
-            confidence_for(len(contra_groups), best["score"]),
-            f"Contradicted by {len(contra_groups)} independent source(s): {best['reason']}.",
-            citations,
-        )
+    for label, rows, groups in (
+        ("corroborated", supports, support_groups),
+        ("contradicted", contradicts, contra_groups),
+    ):
+        if groups:
+            best = max(rows, key=lambda row: row["score"])
+            return Verdict(
+                claim["id"],
+                label,
+                confidence_for(len(groups), best["score"]),
+                f"{label.capitalize()} by {len(groups)} independent source(s): {best['reason']}.",
+                citations,
+            )
     if own_copies:
         rationale = (
             "No independent source states this; only its own translation or a copy of its "
