@@ -505,7 +505,7 @@ def review(obj: Context, claim_id: int, label: str, note: str | None, decided_by
 
 VERDICT_COLUMNS = [
     Column("source_id", "source", min_width=6, no_wrap=True),
-    Column("title", "title", min_width=12, max_width=48),
+    Column("source", "title or outlet", min_width=12, max_width=48),
     Column("label", "verdict", min_width=12, no_wrap=True),
     Column("claims", "claims", min_width=6, no_wrap=True),
 ]

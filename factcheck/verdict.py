@@ -300,7 +300,7 @@ def verdict_counts(db: Database) -> list[dict[str, Any]]:
     """Current verdicts counted by source and label."""
     return list(
         db.query(
-            """SELECT claims.source_id, sources.title, verdicts.label, COUNT(*) AS claims
+            """SELECT claims.source_id, sources.label AS source, verdicts.label, COUNT(*) AS claims
                FROM verdicts JOIN claims ON claims.id = verdicts.claim_id
                JOIN sources ON sources.id = claims.source_id
                WHERE verdicts.is_current = 1 AND sources.is_current = 1
