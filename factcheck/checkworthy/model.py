@@ -82,19 +82,28 @@ def load_model() -> LinearModel:
     return LinearModel(blocks, data["intercept"], data["threshold"])
 
 
-def _contributions(model: LinearModel, sentence: str) -> dict[str, float]:
-    """Each known term's share of the decision value (tf-idf weight times coefficient)."""
-    shares: dict[str, float] = {}
+def _contributions(model: LinearModel, sentence: str) -> dict[str, dict[str, float]]:
+    """Each known term's share of the decision value (tf-idf weight times coefficient), by
+    block."""
+    shares: dict[str, dict[str, float]] = {}
     for name, block in model.blocks.items():
         counts = Counter(t for t in block.analyse(sentence) if t in block.weights)
         values = {t: (1.0 + math.log(c)) * block.weights[t][0] for t, c in counts.items()}
         norm = math.sqrt(sum(v * v for v in values.values()))
         if norm == 0.0:
             continue
-        for term, value in values.items():
-            key = f"{name}:{term}"
-            shares[key] = value / norm * block.weights[term][1]
+        shares[name] = {
+            term: value / norm * block.weights[term][1] for term, value in values.items()
+        }
     return shares
+
+
+def _decision(model: LinearModel, shares: dict[str, dict[str, float]]) -> float:
+    total = model.intercept
+    for block in shares.values():
+        for share in block.values():
+            total += share
+    return total
 
 
 def _sigmoid(x: float) -> float:
@@ -118,22 +127,26 @@ def _describe(key: str) -> str:
 def probability(sentence: str) -> float:
     """The model's probability that the sentence is check-worthy (equal to sklearn's)."""
     model = load_model()
-    return _sigmoid(model.intercept + sum(_contributions(model, sentence).values()))
+    return _sigmoid(_decision(model, _contributions(model, sentence)))
 
 
 def score(sentence: str, top: int = 3) -> ModelScore:
     """Probability plus the word-level terms that pushed hardest towards the decision."""
     model = load_model()
     shares = _contributions(model, sentence)
-    prob = _sigmoid(model.intercept + sum(shares.values()))
+    prob = _sigmoid(_decision(model, shares))
     sign = 1.0 if prob >= model.threshold else -1.0
-    # Word terms and hand features read better than character pieces, so rank those first.
-    # Only the strongest few can be shown; ranking all ~200 terms of a sentence is waste.
-    ranked = heapq.nsmallest(
-        4 * top,
-        (k for k, v in shares.items() if v * sign > 0),
-        key=lambda k: (k.startswith("char:"), -abs(shares[k])),
-    )
+    # Word terms and hand features read better than character pieces, so they are ranked
+    # first; only the strongest few can be shown, so only those are sorted.
+    wanted = 4 * top
+    ranked: list[str] = []
+    for name in sorted(shares, key=lambda name: name == "char"):
+        block = shares[name]
+        pushing = (term for term, share in block.items() if share * sign > 0)
+        best = heapq.nlargest(wanted - len(ranked), pushing, key=lambda term: abs(block[term]))
+        ranked.extend(f"{name}:{term}" for term in best)
+        if len(ranked) >= wanted:
+            break
     described: dict[str, None] = {}  # in order, without repeats; stop once `top` are found
     for key in ranked:
         described.setdefault(_describe(key))
