@@ -87,8 +87,9 @@ def _contributions(model: LinearModel, sentence: str) -> dict[str, dict[str, flo
     block."""
     shares: dict[str, dict[str, float]] = {}
     for name, block in model.blocks.items():
-        counts = Counter(t for t in block.analyse(sentence) if t in block.weights)
-        values = {t: (1.0 + math.log(c)) * block.weights[t][0] for t, c in counts.items()}
+        weights = block.weights
+        counts = Counter(block.analyse(sentence))  # counted in C, then filtered once per term
+        values = {t: (1.0 + math.log(c)) * weights[t][0] for t, c in counts.items() if t in weights}
         norm = math.sqrt(sum(v * v for v in values.values()))
         if norm == 0.0:
             continue
