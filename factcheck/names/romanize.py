@@ -134,6 +134,7 @@ _VOWELS_AND_H = re.compile(r"[aeiouyh]")
 _DOUBLES = re.compile(r"(.)\1+")
 
 
+@lru_cache(maxsize=65536)
 def _word_key(word: str) -> str:
     for digraph, replacement in _DIGRAPHS:
         word = word.replace(digraph, replacement)
