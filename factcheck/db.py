@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import contextlib
+import datetime
 import os
 import signal
 import sqlite3
@@ -95,6 +96,11 @@ def ctrl_c_deferred() -> Iterator[None]:
     finally:
         if can_block:
             signal.pthread_sigmask(signal.SIG_UNBLOCK, {signal.SIGINT})
+
+
+def now_iso() -> str:
+    """The time a row is written, as every ledger table records it (UTC, to the second)."""
+    return datetime.datetime.now(datetime.UTC).isoformat(timespec="seconds")
 
 
 def describe_sqlite_error(error: sqlite3.Error) -> str:

@@ -9,7 +9,6 @@ the machine and survive every re-run.
 
 from __future__ import annotations
 
-import datetime
 import getpass
 import itertools
 import json
@@ -19,7 +18,7 @@ from typing import Any
 
 from sqlite_utils import Database
 
-from factcheck.db import transaction
+from factcheck.db import now_iso, transaction
 from factcheck.mentions import link_short_references
 from factcheck.mentions.model import Mention
 from factcheck.names.compare import NameForm, parse_name
@@ -43,10 +42,6 @@ class EntityReport:
     entities: int = 0
     cross_script: int = 0
     findings: int = 0
-
-
-def now_iso() -> str:
-    return datetime.datetime.now(datetime.UTC).isoformat(timespec="seconds")
 
 
 def default_reviewer() -> str:

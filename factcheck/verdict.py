@@ -9,14 +9,13 @@ human verdict when new evidence disagrees.
 
 from __future__ import annotations
 
-import datetime
 from collections import defaultdict
 from dataclasses import dataclass, field
 from typing import Any
 
 from sqlite_utils import Database
 
-from factcheck.db import transaction
+from factcheck.db import now_iso, transaction
 from factcheck.sources import UnknownIdError
 
 LABELS = ("corroborated", "contradicted", "conflicting", "unverified", "not_checkable")
@@ -56,10 +55,6 @@ class VerdictReport:
         if self.flagged:
             text += f"; {len(self.flagged)} human verdicts disputed by new evidence"
         return text
-
-
-def now_iso() -> str:
-    return datetime.datetime.now(datetime.UTC).isoformat(timespec="seconds")
 
 
 def confidence_for(groups: int, best_score: float) -> float:

@@ -15,7 +15,7 @@ from dataclasses import dataclass, field
 
 from sqlite_utils import Database
 
-from factcheck.db import transaction
+from factcheck.db import now_iso, transaction
 from factcheck.extract import ExtractedClaim, PassageSpan, extract_claims
 from factcheck.ingest.passages import CLAIM_BEARING_KINDS
 from factcheck.mentions import Mention, find_source_mentions
@@ -96,7 +96,7 @@ def extract_source(db: Database, source_id: int) -> list[ExtractedClaim]:
     published_on = datetime.date.fromisoformat(published) if published else None
     mentions = find_source_mentions(text, [(span.start, span.end, span.lang) for span in spans])
     claims = extract_claims(text, spans, published_on, mentions)
-    now = datetime.datetime.now(datetime.UTC).isoformat(timespec="seconds")
+    now = now_iso()
     claim_spans: list[tuple[int, int, int]] = []
     for claim in claims:
         passage_id = next(pid for pid, start, end, _ in passages if start <= claim.start < end)

@@ -7,7 +7,6 @@ bytes at a known path become a new version of that source.
 
 from __future__ import annotations
 
-import datetime
 import json
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
@@ -15,7 +14,7 @@ from typing import BinaryIO
 
 from sqlite_utils import Database
 
-from factcheck.db import transaction
+from factcheck.db import now_iso, transaction
 from factcheck.ingest.html import NotAnArticle, extract_article
 from factcheck.ingest.metadata import SourceMetadata, read_metadata
 from factcheck.ingest.passages import CLUTTER_KINDS, TITLE, Passage, split_passages
@@ -190,7 +189,7 @@ def store_source(db: Database, source: AnalysedSource) -> IngestOutcome:
         "copy_of": None,
         "byte_size": raw.byte_size,
         "text": source.text,
-        "ingested_at": datetime.datetime.now(datetime.UTC).isoformat(timespec="seconds"),
+        "ingested_at": now_iso(),
     }
     if previous:
         db.execute("UPDATE sources SET is_current = 0 WHERE id = ?", [previous[0]])

@@ -22,6 +22,7 @@ from factcheck.ingest.metadata import (
     TRAILING_ATTRIBUTION,
     URL_LABELS,
     is_date_line,
+    parse_date,
 )
 from factcheck.language import detect_language
 
@@ -229,8 +230,6 @@ def is_headline_run(text: str) -> bool:
 
 
 def is_dateline(text: str) -> bool:
-    from factcheck.ingest.metadata import parse_date
-
     return len(text) <= 120 and parse_date(text) is not None
 
 

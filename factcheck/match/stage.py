@@ -7,7 +7,6 @@ independent confirmation, which the verdict stage enforces through independence 
 
 from __future__ import annotations
 
-import datetime
 import itertools
 import json
 from collections import defaultdict
@@ -16,7 +15,7 @@ from dataclasses import dataclass, field
 
 from sqlite_utils import Database
 
-from factcheck.db import transaction
+from factcheck.db import now_iso, transaction
 from factcheck.match.facts import ClaimFacts, load_claim_facts
 from factcheck.match.relate import MIN_TRANSLATION_SCORE, Relation, relate, translation_score
 
@@ -198,7 +197,7 @@ def write_links(db: Database, links: dict[LinkKey, Relation], report: MatchRepor
         (row["claim_a"], row["claim_b"]): row
         for row in db.query("SELECT id, claim_a, claim_b, relation, score, reason FROM links")
     }
-    now = datetime.datetime.now(datetime.UTC).isoformat(timespec="seconds")
+    now = now_iso()
     for key, relation in links.items():
         row = existing.pop(key, None)
         values = {
