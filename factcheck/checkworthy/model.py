@@ -7,19 +7,21 @@ gzipped JSON next to this module; they are loaded once, at first use.
 from __future__ import annotations
 
 import gzip
-import heapq
 import json
 import math
-from collections import Counter
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import cache, partial
 from importlib import resources
+from itertools import repeat
+
+import numpy as np
 
 from factcheck.checkworthy.features import (
     COUNT_FEATURES,
     HAND_FEATURES,
     char_terms,
+    normalise,
     word_terms,
 )
 
@@ -41,12 +43,40 @@ def analysers(config: dict) -> dict[str, Analyser]:
     return found
 
 
-@dataclass(frozen=True)
+@dataclass
 class Block:
-    """One vectoriser's vocabulary: term -> (idf, coefficient)."""
+    """One vectoriser's vocabulary as arrays: term index -> idf and coefficient."""
 
     analyse: Analyser
-    weights: dict[str, tuple[float, float]]
+    index: dict[str, int]
+    terms: list[str]
+    idf: np.ndarray
+    coef: np.ndarray
+    by_word: bool  # terms never cross a word boundary, so each word's term ids can be cached
+    _word_ids: dict[str, np.ndarray] = field(default_factory=dict)
+
+    def term_ids(self, sentence: str) -> np.ndarray:
+        """The ids of the sentence's known terms, repeated as often as they occur."""
+        if not self.by_word:
+            return self._known(self.analyse(sentence))
+        cache = self._word_ids
+        if len(cache) > _WORD_CACHE_LIMIT:
+            cache.clear()
+        parts = []
+        for word in normalise(sentence).split():
+            ids = cache.get(word)
+            if ids is None:
+                ids = cache[word] = self._known(self.analyse(word))
+            parts.append(ids)
+        return np.concatenate(parts) if parts else _NO_IDS
+
+    def _known(self, terms: list[str]) -> np.ndarray:
+        ids = np.fromiter(map(self.index.get, terms, repeat(-1)), np.int64, len(terms))
+        return ids[ids >= 0]
+
+
+_WORD_CACHE_LIMIT = 200_000
+_NO_IDS = np.zeros(0, np.int64)
 
 
 @dataclass(frozen=True)
@@ -70,41 +100,42 @@ def load_model() -> LinearModel:
     documents = data["n_documents"]
     blocks = {}
     extractors = analysers(data["config"])
-    for name, terms in data["blocks"].items():
-        # sklearn's smoothed idf, recomputed from integer document frequencies.
+    for name, vocabulary in data["blocks"].items():
+        terms = list(vocabulary)
+        df = np.array([vocabulary[t][0] for t in terms], dtype=np.float64)
         blocks[name] = Block(
             extractors[name],
-            {
-                term: (math.log((1 + documents) / (1 + df)) + 1.0, coef)
-                for term, (df, coef) in terms.items()
-            },
+            {term: i for i, term in enumerate(terms)},
+            terms,
+            np.log((1 + documents) / (1 + df)) + 1.0,  # sklearn's smoothed idf
+            np.array([vocabulary[t][1] for t in terms], dtype=np.float64),
+            by_word=name == "char",
         )
     return LinearModel(blocks, data["intercept"], data["threshold"])
 
 
-def _contributions(model: LinearModel, sentence: str) -> dict[str, dict[str, float]]:
-    """Each known term's share of the decision value (tf-idf weight times coefficient), by
-    block."""
-    shares: dict[str, dict[str, float]] = {}
+Shares = dict[str, tuple[np.ndarray, np.ndarray]]  # block -> (term ids, share of each)
+
+
+def _contributions(model: LinearModel, sentence: str) -> Shares:
+    """Each known term's share of the decision value (sublinear tf-idf weight, L2-normalised per
+    block as in training, times the term's coefficient), by block."""
+    shares: Shares = {}
     for name, block in model.blocks.items():
-        weights = block.weights
-        counts = Counter(block.analyse(sentence))  # counted in C, then filtered once per term
-        values = {t: (1.0 + math.log(c)) * weights[t][0] for t, c in counts.items() if t in weights}
-        norm = math.sqrt(sum(v * v for v in values.values()))
-        if norm == 0.0:
-            continue
-        shares[name] = {
-            term: value / norm * block.weights[term][1] for term, value in values.items()
-        }
+        ids, first, counts = np.unique(
+            block.term_ids(sentence), return_index=True, return_counts=True
+        )
+        in_order = np.argsort(first)  # as the sentence reads, so ties rank the earlier term first
+        ids, counts = ids[in_order], counts[in_order]
+        values = (1.0 + np.log(counts)) * block.idf[ids]
+        norm = math.sqrt(float(values @ values))
+        if norm:
+            shares[name] = (ids, values / norm * block.coef[ids])
     return shares
 
 
-def _decision(model: LinearModel, shares: dict[str, dict[str, float]]) -> float:
-    total = model.intercept
-    for block in shares.values():
-        for share in block.values():
-            total += share
-    return total
+def _decision(model: LinearModel, shares: Shares) -> float:
+    return model.intercept + sum(float(block.sum()) for _, block in shares.values())
 
 
 def _sigmoid(x: float) -> float:
@@ -138,14 +169,15 @@ def score(sentence: str, top: int = 3) -> ModelScore:
     prob = _sigmoid(_decision(model, shares))
     sign = 1.0 if prob >= model.threshold else -1.0
     # Word terms and hand features read better than character pieces, so they are ranked
-    # first; only the strongest few can be shown, so only those are sorted.
+    # first.
     wanted = 4 * top
     ranked: list[str] = []
     for name in sorted(shares, key=lambda name: name == "char"):
-        block = shares[name]
-        pushing = (term for term, share in block.items() if share * sign > 0)
-        best = heapq.nlargest(wanted - len(ranked), pushing, key=lambda term: abs(block[term]))
-        ranked.extend(f"{name}:{term}" for term in best)
+        ids, block = shares[name]
+        pushing = np.flatnonzero(block * sign > 0)
+        strongest = pushing[np.argsort(-np.abs(block[pushing]), kind="stable")]
+        terms = model.blocks[name].terms
+        ranked.extend(f"{name}:{terms[i]}" for i in ids[strongest[: wanted - len(ranked)]])
         if len(ranked) >= wanted:
             break
     described: dict[str, None] = {}  # in order, without repeats; stop once `top` are found

@@ -8,6 +8,7 @@ Spans keep the case ending; match_form drops it.
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 from rapidfuzz.distance import Levenshtein
 
@@ -27,6 +28,13 @@ def strip_case_ending(word: str) -> str:
         if word.endswith(ending) and len(word) - len(ending) >= 2:
             return word[: -len(ending)]
     return word
+
+
+@lru_cache(maxsize=65536)
+def _forms_and_keys(word: str) -> tuple[tuple[str, str], ...]:
+    """The word as written and without its case ending, each with its phonetic key."""
+    forms = dict.fromkeys((normalize_bengali(word), strip_case_ending(word)))
+    return tuple((form, _word_key(romanize(form))) for form in forms)
 
 
 def _has_case_ending(word: str) -> bool:
@@ -118,23 +126,25 @@ def _later_references(text: str, words, found: list[Mention]) -> list[Mention]:
     """Words of a name found in full (মহসিন নাকভি) met again after it, with or without a case
     ending, spelled the same or one letter apart with the same phonetic key (নকভিকে, নাকভি).
     One letter only: জোরদার ("strengthening") shares its consonants with জারদারি."""
-    known: list[tuple[int, str, str]] = []  # (first seen at, word, key)
+    first_seen: dict[str, int] = {}  # word of a known name -> where it was first seen
+    by_key: dict[str, list[tuple[int, str]]] = {}  # phonetic key -> (first seen at, word)
     for m in found:
         if m.type == "person":
             for w in m.match_form.split():
                 key = _word_key(romanize(w))
                 if len(key) >= 3:
-                    known.append((m.start, w, key))
-    taken = [(m.start, m.end) for m in found]
+                    first_seen[w] = min(first_seen.get(w, m.start), m.start)
+                    by_key.setdefault(key, []).append((m.start, w))
     out = list(found)
+    if not first_seen:
+        return out
+    taken = {p for m in found for p in range(m.start, m.end)}
     for ws, we, word in words:
-        if any(s <= ws < e for s, e in taken):
+        if ws in taken:
             continue
-        for form in dict.fromkeys((normalize_bengali(word), strip_case_ending(word))):
-            key = _word_key(romanize(form))
-            if any(
-                seen < ws and (form == w or (key == k and Levenshtein.distance(form, w) <= 1))
-                for seen, w, k in known
+        for form, key in _forms_and_keys(word):
+            if first_seen.get(form, ws) < ws or any(
+                seen < ws and Levenshtein.distance(form, w) <= 1 for seen, w in by_key.get(key, ())
             ):
                 out.append(Mention(ws, we, word, "person", "bn", form))
                 break

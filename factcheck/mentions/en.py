@@ -7,7 +7,7 @@ mention costs more than a missed one.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from typing import NamedTuple
 
 from factcheck.mentions.model import Mention, select_non_overlapping
 from factcheck.mentions.tables import cue_words
@@ -21,23 +21,20 @@ _ACRONYM = re.compile(r"\(([A-Z]{2,8})\)")
 _ROLE_STOP = re.compile(r"[,.;:()\n]| who | which | and | in | at ")
 
 
-@dataclass(frozen=True)
-class _Token:
+class _Token(NamedTuple):
     start: int
     end: int
     word: str
     possessive: bool  # followed by 's
-
-    @property
-    def is_capital(self) -> bool:
-        return self.word[0].isupper()
+    is_capital: bool
 
 
 def _tokens(text: str, start: int, end: int) -> list[_Token]:
     out = []
     for m in _TOKEN.finditer(text, start, end):
-        possessive = bool(_POSSESSIVE.match(text, m.end()))
-        out.append(_Token(m.start(), m.end(), m.group(), possessive))
+        word, after = m.group(), m.end()
+        possessive = text[after : after + 1] in "'’" and bool(_POSSESSIVE.match(text, after))
+        out.append(_Token(m.start(), after, word, possessive, word[0].isupper()))
     return out
 
 
@@ -233,10 +230,10 @@ def _short_references(text: str, tokens: list[_Token], found: list[Mention]) -> 
     acronym defined earlier ('CPEC'), is a mention too."""
     person_words = {w for m in found if m.type == "person" for w in m.match_form.split()}
     acronyms = {m.match_form for m in found if m.type == "organization" and m.text.isupper()}
-    taken = [(m.start, m.end) for m in found]
+    taken = {p for m in found for p in range(m.start, m.end)}
     out = list(found)
     for tok in tokens:
-        if any(s <= tok.start < e for s, e in taken):
+        if tok.start in taken:
             continue
         if tok.word in person_words and tok.is_capital:
             out.append(Mention(tok.start, tok.end, tok.word, "person", "en", tok.word))
