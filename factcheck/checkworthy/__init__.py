@@ -43,8 +43,9 @@ def _signal_reasons(signals: list[Signal]) -> list[str]:
     return [s.reason for s in signals]
 
 
-def _assess_english(sentence: str, signals: list[Signal], bias: float) -> Checkworthiness:
-    scored = model.score(sentence)
+def _assess_english(
+    scored: model.ModelScore, signals: list[Signal], bias: float
+) -> Checkworthiness:
     # Shift the model's log-odds so its tuned threshold lands on 0.5, then let the rules that
     # catch rhetoric (questions, wishes, evaluation, headings) pull it down.
     log_odds = logit(scored.probability) - logit(scored.threshold)
@@ -59,18 +60,25 @@ def _assess_english(sentence: str, signals: list[Signal], bias: float) -> Checkw
 
 def assess(sentence: str, lang: str) -> Checkworthiness:
     """How check-worthy one sentence is; lang is 'en', 'zh', 'bn' or anything else (fallback)."""
-    if not sentence.strip():
-        return Checkworthiness(0.0, False, ("empty sentence",))
-    code = _primary_language(lang)
-    rules = rules_for(code)
-    signals = find_signals(sentence, rules)
-    if code == "en":
-        return _assess_english(sentence, signals, rules.bias)
-    log_odds = rules.bias + sum(s.weight for s in signals)
-    reasons = _signal_reasons(signals) or ["no sign of a specific, verifiable fact"]
-    return _verdict(log_odds, reasons)
+    return assess_many([(sentence, lang)])[0]
 
 
 def assess_many(items: Sequence[tuple[str, str]]) -> list[Checkworthiness]:
-    """assess() over (sentence, lang) pairs; the model and rule tables load once for all."""
-    return [assess(sentence, lang) for sentence, lang in items]
+    """assess() over (sentence, lang) pairs; the English model scores them in one batch."""
+    codes = [_primary_language(lang) for _, lang in items]
+    english = [i for i, (sentence, _) in enumerate(items) if codes[i] == "en" and sentence.strip()]
+    scores = dict(zip(english, model.score_many([items[i][0] for i in english]), strict=True))
+    results = []
+    for i, (sentence, _) in enumerate(items):
+        if not sentence.strip():
+            results.append(Checkworthiness(0.0, False, ("empty sentence",)))
+            continue
+        rules = rules_for(codes[i])
+        signals = find_signals(sentence, rules)
+        if i in scores:
+            results.append(_assess_english(scores[i], signals, rules.bias))
+            continue
+        log_odds = rules.bias + sum(s.weight for s in signals)
+        reasons = _signal_reasons(signals) or ["no sign of a specific, verifiable fact"]
+        results.append(_verdict(log_odds, reasons))
+    return results

@@ -9,11 +9,12 @@ from __future__ import annotations
 import gzip
 import json
 import math
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from functools import cache, partial
 from importlib import resources
 from itertools import repeat
+from typing import NamedTuple
 
 import numpy as np
 
@@ -114,28 +115,29 @@ def load_model() -> LinearModel:
     return LinearModel(blocks, data["intercept"], data["threshold"])
 
 
-Shares = dict[str, tuple[np.ndarray, np.ndarray]]  # block -> (term ids, share of each)
+class _Shares(NamedTuple):
+    """One block's known terms in a batch of sentences, sentence by sentence and, within one, in
+    the order the sentence first uses them (so ties rank the earlier term first)."""
+
+    sentence: np.ndarray  # which sentence of the batch
+    term: np.ndarray  # term id in the block
+    share: np.ndarray  # the term's share of the decision value
 
 
-def _contributions(model: LinearModel, sentence: str) -> Shares:
-    """Each known term's share of the decision value (sublinear tf-idf weight, L2-normalised per
-    block as in training, times the term's coefficient), by block."""
-    shares: Shares = {}
-    for name, block in model.blocks.items():
-        ids, first, counts = np.unique(
-            block.term_ids(sentence), return_index=True, return_counts=True
-        )
-        in_order = np.argsort(first)  # as the sentence reads, so ties rank the earlier term first
-        ids, counts = ids[in_order], counts[in_order]
-        values = (1.0 + np.log(counts)) * block.idf[ids]
-        norm = math.sqrt(float(values @ values))
-        if norm:
-            shares[name] = (ids, values / norm * block.coef[ids])
-    return shares
-
-
-def _decision(model: LinearModel, shares: Shares) -> float:
-    return model.intercept + sum(float(block.sum()) for _, block in shares.values())
+def _shares(block: Block, sentences: Sequence[str]) -> _Shares:
+    """Sublinear tf-idf weights, L2-normalised per sentence and block as in training, times each
+    term's coefficient: all sentences at once, so numpy's per-call cost is paid per batch."""
+    ids = [block.term_ids(sentence) for sentence in sentences]
+    sizes = np.fromiter(map(len, ids), np.int64, len(ids))
+    vocabulary = len(block.terms)
+    keys = np.repeat(np.arange(len(sentences)), sizes) * vocabulary
+    keys += np.concatenate([_NO_IDS, *ids])
+    keys, first, counts = np.unique(keys, return_index=True, return_counts=True)
+    in_order = np.argsort(first)
+    which, term = np.divmod(keys[in_order], vocabulary)
+    values = (1.0 + np.log(counts[in_order])) * block.idf[term]
+    norms = np.sqrt(np.bincount(which, values * values, minlength=len(sentences)))
+    return _Shares(which, term, values / norms[which] * block.coef[term])
 
 
 def _sigmoid(x: float) -> float:
@@ -158,31 +160,49 @@ def _describe(key: str) -> str:
 
 def probability(sentence: str) -> float:
     """The model's probability that the sentence is check-worthy (equal to sklearn's)."""
-    model = load_model()
-    return _sigmoid(_decision(model, _contributions(model, sentence)))
+    return score_many([sentence])[0].probability
 
 
 def score(sentence: str, top: int = 3) -> ModelScore:
-    """Probability plus the word-level terms that pushed hardest towards the decision."""
+    return score_many([sentence], top)[0]
+
+
+def score_many(sentences: Sequence[str], top: int = 3) -> list[ModelScore]:
+    """Probability of each sentence, plus the terms that pushed hardest towards its decision."""
     model = load_model()
-    shares = _contributions(model, sentence)
-    prob = _sigmoid(_decision(model, shares))
-    sign = 1.0 if prob >= model.threshold else -1.0
-    # Word terms and hand features read better than character pieces, so they are ranked
-    # first.
+    count = len(sentences)
+    # Word terms and hand features read better than character pieces, so they are ranked first.
+    blocks = sorted(model.blocks, key=lambda name: name == "char")
+    shares = {name: _shares(model.blocks[name], sentences) for name in blocks}
+    decisions = np.full(count, model.intercept)
+    for found in shares.values():
+        decisions += np.bincount(found.sentence, found.share, minlength=count)
+    probabilities = [_sigmoid(x) for x in decisions.tolist()]
+    signs = np.where(np.array(probabilities) >= model.threshold, 1.0, -1.0)
     wanted = 4 * top
-    ranked: list[str] = []
-    for name in sorted(shares, key=lambda name: name == "char"):
-        ids, block = shares[name]
-        pushing = np.flatnonzero(block * sign > 0)
-        strongest = pushing[np.argsort(-np.abs(block[pushing]), kind="stable")]
+    ranked: list[list[str]] = [[] for _ in range(count)]
+    for name, found in shares.items():
+        pushing = np.flatnonzero(found.share * signs[found.sentence] > 0)
+        which = found.sentence[pushing]
+        order = np.lexsort((pushing, -np.abs(found.share[pushing]), which))
+        starts = np.searchsorted(which[order], np.arange(count + 1)).tolist()
+        term_ids = found.term[pushing][order].tolist()
         terms = model.blocks[name].terms
-        ranked.extend(f"{name}:{terms[i]}" for i in ids[strongest[: wanted - len(ranked)]])
-        if len(ranked) >= wanted:
-            break
+        for i, keys in enumerate(ranked):
+            room = wanted - len(keys)
+            if room > 0:
+                chosen = term_ids[starts[i] : min(starts[i + 1], starts[i] + room)]
+                keys.extend(f"{name}:{terms[t]}" for t in chosen)
+    return [
+        ModelScore(prob, model.threshold, _top_descriptions(keys, top))
+        for prob, keys in zip(probabilities, ranked, strict=True)
+    ]
+
+
+def _top_descriptions(keys: list[str], top: int) -> tuple[str, ...]:
     described: dict[str, None] = {}  # in order, without repeats; stop once `top` are found
-    for key in ranked:
+    for key in keys:
         described.setdefault(_describe(key))
         if len(described) == top:
             break
-    return ModelScore(prob, model.threshold, tuple(described))
+    return tuple(described)

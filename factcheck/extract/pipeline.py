@@ -11,7 +11,7 @@ import dataclasses
 import datetime as dt
 from collections.abc import Sequence
 
-from factcheck.checkworthy import Checkworthiness, assess
+from factcheck.checkworthy import Checkworthiness, assess_many
 from factcheck.extract.claims import SubClaim, find_roles, split_events
 from factcheck.extract.dates import find_dates, resolve_date
 from factcheck.extract.kinds import classify_kind
@@ -57,6 +57,7 @@ def extract_claims(
     ]
     spans = [(s.start, s.end) for s in sentences]
     quotes = find_quotes(text, spans, {s.start: s.lang for s in sentences})
+    checks = assess_many([(text[s.start : s.end], s.lang) for s in sentences])
     claims: list[ExtractedClaim] = []
     for passage in passages:
         numeric = find_numeric_values(text, passage.start, passage.end)
@@ -64,9 +65,18 @@ def extract_claims(
         numeric, dates = _drop_overlaps(numeric, dates)
         first = bisect.bisect_left(spans, (passage.start, passage.start))
         last = bisect.bisect_right(spans, (passage.end, passage.end))
-        for sentence in sentences[first:last]:
+        for sentence, check in zip(sentences[first:last], checks[first:last], strict=True):
             claims.extend(
-                _sentence_claims(text, sentence, numeric, dates, quotes, published, mentions)
+                _sentence_claims(
+                    text,
+                    sentence,
+                    check,
+                    numeric,
+                    dates,
+                    quotes,
+                    published,
+                    mentions,
+                )
             )
     return claims
 
@@ -99,6 +109,7 @@ def _within(values: Sequence, start: int, end: int) -> list:
 def _sentence_claims(
     text: str,
     sentence: _Sentence,
+    sentence_check: Checkworthiness,
     numeric: list[ClaimValue],
     dates: list,
     quotes: list[ClaimValue],
@@ -124,7 +135,6 @@ def _sentence_claims(
     if source is None:
         source = next((v.speaker for v in values if v.kind == "quote" and v.speaker), None)
 
-    sentence_check = assess(text[start:end], lang)
     events = split_events(text, start, end, lang)
     roles = find_roles(text, start, end, lang)
     parts: list[tuple[int, int, SubClaim | None]] = (

@@ -203,7 +203,7 @@ def _places_in_run(text, tokens, run, place_cues) -> list[Mention]:
         i += 1
     if not out:
         last = tokens[run[-1]]
-        nxt = next((t for t in tokens if t.start > last.end), None)
+        nxt = tokens[run[-1] + 1] if run[-1] + 1 < len(tokens) else None
         if (
             nxt
             and nxt.word.lower() in place_cues
