@@ -59,7 +59,7 @@ SPECULATIVE = (
     "will likely", "could", "might", "may well", "would", "can greatly", "potentially",
     "is expected to", "is set to", "aims to", "should", "must", "ought to",
 )  # fmt: skip
-OPINION = ("I think", "I believe", "I feel", "we believe", "in my opinion", "I hope", "we hope")
+OPINION = ("i think", "i believe", "i feel", "we believe", "in my opinion", "i hope", "we hope")
 BOILERPLATE = (
     "leave a reply", "leave a comment", "you may also like", "all rights reserved",
     "click here", "subscribe", "your email address", "adblock", "reference link", "read more",
