@@ -13,6 +13,8 @@ from __future__ import annotations
 
 import re
 
+from factcheck.checkworthy.wordsearch import WordStart
+
 _DIGIT = re.compile(r"\d")
 _WORD = re.compile(r"\w+|[?%$]")
 _TOKEN = re.compile(r"[\w']+")
@@ -21,13 +23,13 @@ _NUMBER = re.compile(r"\d[\d,.]*")
 _CAPITALISED = re.compile(r"(?<=[\w,;:'\"’”)] )[A-Z][a-z]+")
 
 
-def _words(alternatives: str) -> re.Pattern[str]:
-    """Whole words or phrases: 'will|would|going to'."""
-    return re.compile(rf"\b(?:{alternatives})\b")
+def _words(alternatives: str) -> WordStart:
+    """Whole words or phrases: 'will|would|going to' (each starts with a word character)."""
+    return WordStart(re.compile(rf"(?:{alternatives})\b"))
 
 
 # Each is (term, pattern on the lower-cased sentence, meaning in words).
-HAND_FEATURES: tuple[tuple[str, re.Pattern[str], str], ...] = (
+HAND_FEATURES: tuple[tuple[str, re.Pattern[str] | WordStart, str], ...] = (
     ("_has_number", re.compile(r"\d"), "has a number"),
     (
         "_cardinal_word",

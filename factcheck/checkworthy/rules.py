@@ -8,10 +8,11 @@ from __future__ import annotations
 
 import math
 import re
-import string
 import unicodedata
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
+
+from factcheck.checkworthy.wordsearch import ASCII_LOWER
 
 Finder = Callable[[str], str | None]
 
@@ -50,9 +51,6 @@ def alternation(words: Iterable[str]) -> str:
     return "|".join(re.escape(w) for w in unique)
 
 
-_ASCII_LOWER = str.maketrans(string.ascii_uppercase, string.ascii_lowercase)
-
-
 def regex(pattern: str | re.Pattern[str], flags: int = 0) -> Finder:
     if isinstance(pattern, str) and flags & re.IGNORECASE and _lower_ascii(pattern):
         # Python's case-insensitive matching is several times slower than plain matching of a
@@ -61,7 +59,7 @@ def regex(pattern: str | re.Pattern[str], flags: int = 0) -> Finder:
         compiled = re.compile(pattern, flags & ~re.IGNORECASE)
 
         def find_lowered(sentence: str) -> str | None:
-            found = compiled.search(sentence.translate(_ASCII_LOWER))
+            found = compiled.search(sentence.translate(ASCII_LOWER))
             return sentence[found.start() : found.end()].strip() if found else None
 
         return find_lowered

@@ -7,7 +7,8 @@ import re
 from functools import cache
 
 from factcheck.checkworthy.lang.common import heading, territory_names
-from factcheck.checkworthy.rules import Cue, RuleSet, alternation, cue
+from factcheck.checkworthy.rules import Cue, Finder, RuleSet, alternation, cue
+from factcheck.checkworthy.wordsearch import ASCII_LOWER, WordStart
 
 NUMBER_WORDS = (
     "hundred", "thousand", "million", "billion", "trillion", "dozen", "dozens", "percent",
@@ -67,8 +68,17 @@ BOILERPLATE = (
 )  # fmt: skip
 
 
-def _words(words) -> str:
-    return rf"(?<![\w-])(?:{alternation(words)})(?![\w-])"
+def _words(words, ignore_case: bool = False) -> Finder:
+    """Whole words or phrases, not inside a hyphenated word."""
+    if ignore_case:
+        words = [w.lower() for w in words]
+    search = WordStart(re.compile(rf"(?:{alternation(words)})(?![\w-])"), also="-").search
+
+    def find(sentence: str) -> str | None:
+        found = search(sentence.translate(ASCII_LOWER) if ignore_case else sentence)
+        return sentence[found.start() : found.end()].strip() if found else None
+
+    return find
 
 
 @cache
@@ -87,7 +97,7 @@ def rules() -> RuleSet:
             cue(
                 "date",
                 rf"\b(?:{alternation(MONTHS)})(?:\s+\d{{1,2}})?(?:,?\s+\d{{4}})?|"
-                rf"{_words(DATE_WORDS)}|\b(?:1[89]|20)\d\d\b",
+                rf"(?<![\w-])(?:{alternation(DATE_WORDS)})(?![\w-])|\b(?:1[89]|20)\d\d\b",
                 0.0,
                 "has a date: {match}",
             ),
@@ -104,9 +114,14 @@ def rules() -> RuleSet:
                 0.0,
                 "names an organisation: {match}",
             ),
-            cue("place", _words(places), 0.0, "names a place: {match}"),
-            cue("reporting", _words(REPORTING), 0.0, "reports what someone said: '{match}'", re.I),
-            cue("event", _words(EVENTS), 0.0, "reports an event: '{match}'", re.I),
+            Cue("place", _words(places), 0.0, "names a place: {match}"),
+            Cue(
+                "reporting",
+                _words(REPORTING, ignore_case=True),
+                0.0,
+                "reports what someone said: '{match}'",
+            ),
+            Cue("event", _words(EVENTS, ignore_case=True), 0.0, "reports an event: '{match}'"),
             cue("question", r"\?", -1.0, "is a question"),
             cue(
                 "wish",
@@ -114,10 +129,25 @@ def rules() -> RuleSet:
                 -3.0,
                 "is a wish or exhortation: '{match}'",
             ),
-            cue("evaluative", _words(EVALUATIVE), -0.7, "evaluative wording: '{match}'", re.I),
-            cue("speculative", _words(SPECULATIVE), -0.3, "speculative wording: '{match}'", re.I),
-            cue("opinion", _words(OPINION), -0.5, "states an opinion: '{match}'", re.I),
-            cue("boilerplate", _words(BOILERPLATE), -3.0, "site boilerplate: '{match}'", re.I),
+            Cue(
+                "evaluative",
+                _words(EVALUATIVE, ignore_case=True),
+                -0.7,
+                "evaluative wording: '{match}'",
+            ),
+            Cue(
+                "speculative",
+                _words(SPECULATIVE, ignore_case=True),
+                -0.3,
+                "speculative wording: '{match}'",
+            ),
+            Cue("opinion", _words(OPINION, ignore_case=True), -0.5, "states an opinion: '{match}'"),
+            Cue(
+                "boilerplate",
+                _words(BOILERPLATE, ignore_case=True),
+                -3.0,
+                "site boilerplate: '{match}'",
+            ),
             cue("exclamation", r"!\s*$", -1.0, "ends with an exclamation mark"),
             Cue("heading", heading(10, 90), -2.0, "looks like a heading: '{match}'"),
         ),
