@@ -13,7 +13,7 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from functools import cache, partial
 from importlib import resources
-from itertools import repeat
+from itertools import chain
 from typing import NamedTuple
 
 import numpy as np
@@ -54,30 +54,28 @@ class Block:
     idf: np.ndarray
     coef: np.ndarray
     by_word: bool  # terms never cross a word boundary, so each word's term ids can be cached
-    _word_ids: dict[str, np.ndarray] = field(default_factory=dict)
+    _word_ids: dict[str, list[int]] = field(default_factory=dict)
 
-    def term_ids(self, sentence: str) -> np.ndarray:
+    def term_ids(self, sentence: str) -> list[int]:
         """The ids of the sentence's known terms, repeated as often as they occur."""
         if not self.by_word:
             return self._known(self.analyse(sentence))
         cache = self._word_ids
         if len(cache) > _WORD_CACHE_LIMIT:
             cache.clear()
-        parts = []
+        ids: list[int] = []
         for word in normalise(sentence).split():
-            ids = cache.get(word)
-            if ids is None:
-                ids = cache[word] = self._known(self.analyse(word))
-            parts.append(ids)
-        return np.concatenate(parts) if parts else _NO_IDS
+            known = cache.get(word)
+            if known is None:
+                known = cache[word] = self._known(self.analyse(word))
+            ids += known
+        return ids
 
-    def _known(self, terms: list[str]) -> np.ndarray:
-        ids = np.fromiter(map(self.index.get, terms, repeat(-1)), np.int64, len(terms))
-        return ids[ids >= 0]
+    def _known(self, terms: list[str]) -> list[int]:
+        return [i for i in map(self.index.get, terms) if i is not None]
 
 
 _WORD_CACHE_LIMIT = 200_000
-_NO_IDS = np.zeros(0, np.int64)
 
 
 @dataclass(frozen=True)
@@ -131,7 +129,7 @@ def _shares(block: Block, sentences: Sequence[str]) -> _Shares:
     sizes = np.fromiter(map(len, ids), np.int64, len(ids))
     vocabulary = len(block.terms)
     keys = np.repeat(np.arange(len(sentences)), sizes) * vocabulary
-    keys += np.concatenate([_NO_IDS, *ids])
+    keys += np.fromiter(chain.from_iterable(ids), np.int64, len(keys))
     keys, first, counts = np.unique(keys, return_index=True, return_counts=True)
     in_order = np.argsort(first)
     which, term = np.divmod(keys[in_order], vocabulary)
