@@ -12,24 +12,45 @@ closed-class word lists and patterns instead of a tagger.
 from __future__ import annotations
 
 import re
+from dataclasses import dataclass
 
 from factcheck.checkworthy.wordsearch import WordStart
 
 _DIGIT = re.compile(r"\d")
 _WORD = re.compile(r"\w+|[?%$]")
 _TOKEN = re.compile(r"[\w']+")
+_WORD_RUN = re.compile(r"\w+")
 _NUMBER = re.compile(r"\d[\d,.]*")
 # A capitalised word not at the start of the sentence: a name, place or organisation, mostly.
 _CAPITALISED = re.compile(r"(?<=[\w,;:'\"’”)] )[A-Z][a-z]+")
 
 
-def _words(alternatives: str) -> WordStart:
-    """Whole words or phrases: 'will|would|going to' (each starts with a word character)."""
-    return WordStart(re.compile(rf"(?:{alternatives})\b"))
+@dataclass(frozen=True)
+class _Words:
+    """Whole words or phrases, 'will|would|going to', as `\\b(?:will|would|going to)\\b` finds them:
+    a plain word is found when it is one of the sentence's maximal runs of word characters (a
+    set lookup), and only the phrases and contractions need a regex."""
+
+    plain: frozenset[str]
+    others: WordStart | None
+
+    def found_in(self, lowered: str, words: frozenset[str]) -> bool:
+        if not self.plain.isdisjoint(words):
+            return True
+        return self.others is not None and self.others.search(lowered) is not None
+
+
+def _words(alternatives: str) -> _Words:
+    listed = alternatives.split("|")
+    if not all(re.fullmatch(r"\w[\w' ]*\w|\w", a) for a in listed):
+        raise ValueError(f"only words, contractions and phrases: {alternatives}")
+    plain = frozenset(a for a in listed if re.fullmatch(r"\w+", a))
+    others = [re.escape(a) for a in listed if a not in plain]
+    return _Words(plain, WordStart(re.compile(rf"(?:{'|'.join(others)})\b")) if others else None)
 
 
 # Each is (term, pattern on the lower-cased sentence, meaning in words).
-HAND_FEATURES: tuple[tuple[str, re.Pattern[str] | WordStart, str], ...] = (
+HAND_FEATURES: tuple[tuple[str, re.Pattern[str] | _Words, str], ...] = (
     ("_has_number", re.compile(r"\d"), "has a number"),
     (
         "_cardinal_word",
@@ -54,7 +75,8 @@ HAND_FEATURES: tuple[tuple[str, re.Pattern[str] | WordStart, str], ...] = (
         _words(
             r"january|february|march|april|june|july|august|september|october|november|"
             r"december|monday|tuesday|wednesday|thursday|friday|saturday|sunday|yesterday|"
-            r"last (?:year|month|week|time)|ago|since|years?|months?|decades?"
+            r"last year|last month|last week|last time|ago|since|year|years|month|months|"
+            r"decade|decades"
         ),
         "has a date or period",
     ),
@@ -186,7 +208,16 @@ def count_terms(sentence: str) -> list[str]:
 
 def hand_terms(sentence: str) -> list[str]:
     lowered = sentence.lower()
-    terms = [term for term, pattern, _ in HAND_FEATURES if pattern.search(lowered)]
+    words = frozenset(_WORD_RUN.findall(lowered))
+    terms = [
+        term
+        for term, pattern, _ in HAND_FEATURES
+        if (
+            pattern.found_in(lowered, words)
+            if isinstance(pattern, _Words)
+            else pattern.search(lowered) is not None
+        )
+    ]
     return terms + count_terms(sentence)
 
 
