@@ -41,7 +41,20 @@ def find_source_mentions(text: str, passages: list[tuple[int, int, str]]) -> lis
         by_lang.setdefault(lang, []).append((start, end))
     found: list[Mention] = []
     for lang, spans in by_lang.items():
-        for mention in find_mentions(text, lang, spans[0][0], spans[-1][1]):
+        own_text = _blank_other_passages(text, passages, lang) if len(by_lang) > 1 else text
+        for mention in find_mentions(own_text, lang, spans[0][0], spans[-1][1]):
             if any(start <= mention.start and mention.end <= end for start, end in spans):
                 found.append(mention)
     return sorted(found, key=lambda mention: (mention.start, mention.end))
+
+
+def _blank_other_passages(text: str, passages: list[tuple[int, int, str]], lang: str) -> str:
+    """The text with other languages' passages turned into line breaks (same length, so offsets
+    hold): a finder reading its own passages as one run need not tokenise the rest."""
+    pieces, done = [], 0
+    for start, end, passage_lang in passages:
+        if passage_lang != lang:
+            pieces += [text[done:start], "\n" * (end - start)]
+            done = end
+    pieces.append(text[done:])
+    return "".join(pieces)
