@@ -14,7 +14,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from factcheck.checkworthy.wordsearch import WordStart
+from factcheck.wordsearch import LeftBounded
 
 _DIGIT = re.compile(r"\d")
 _WORD = re.compile(r"\w+|[?%$]")
@@ -32,7 +32,7 @@ class _Words:
     set lookup), and only the phrases and contractions need a regex."""
 
     plain: frozenset[str]
-    others: WordStart | None
+    others: LeftBounded | None
 
     def found_in(self, lowered: str, words: frozenset[str]) -> bool:
         if not self.plain.isdisjoint(words):
@@ -46,7 +46,7 @@ def _words(alternatives: str) -> _Words:
         raise ValueError(f"only words, contractions and phrases: {alternatives}")
     plain = frozenset(a for a in listed if re.fullmatch(r"\w+", a))
     others = [re.escape(a) for a in listed if a not in plain]
-    return _Words(plain, WordStart(re.compile(rf"(?:{'|'.join(others)})\b")) if others else None)
+    return _Words(plain, LeftBounded(re.compile(rf"(?:{'|'.join(others)})\b")) if others else None)
 
 
 # Each is (term, pattern on the lower-cased sentence, meaning in words).

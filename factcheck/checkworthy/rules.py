@@ -12,7 +12,7 @@ import unicodedata
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 
-from factcheck.checkworthy.wordsearch import ASCII_LOWER
+from factcheck.wordsearch import ASCII_LOWER
 
 Finder = Callable[[str], str | None]
 

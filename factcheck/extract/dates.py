@@ -13,7 +13,8 @@ import re
 from dataclasses import dataclass
 
 from factcheck.extract.models import ClaimValue, Finding
-from factcheck.extract.script import BN_AFTER, BN_BEFORE, alternation, fold_bengali
+from factcheck.extract.script import BN_AFTER, BN_CHARS, alternation, fold_bengali
+from factcheck.wordsearch import LeftBounded
 
 # --- tables ---------------------------------------------------------------------------------
 
@@ -83,41 +84,50 @@ _BN_RELATIVE = alternation((k for k in RELATIVE if "\u0980" <= k[0] <= "\u09ff")
 _ZH_RELATIVE = alternation(k for k in RELATIVE if "\u4e00" <= k[0] <= "\u9fff")
 _ZH_WD = "(?:星期|礼拜|禮拜|周|週)(?P<wd>[一二三四五六日天])"
 
-GRAMMARS: list[tuple[str, re.Pattern[str]]] = [
-    ("iso", re.compile(r"\b(?P<year>\d{4})-(?P<month>\d{2})-(?P<day>\d{2})\b")),
+
+def _word_start(pattern: str, flags: int = 0) -> LeftBounded:
+    """A grammar that starts at a word boundary (every match starts with a word character)."""
+    return LeftBounded(re.compile(pattern, flags))
+
+
+def _not_after(characters: str, pattern: str) -> LeftBounded:
+    """A grammar that must not start right after one of `characters` (a character class)."""
+    return LeftBounded(re.compile(pattern), characters)
+
+
+GRAMMARS: list[tuple[str, re.Pattern[str] | LeftBounded]] = [
+    ("iso", _word_start(r"(?P<year>\d{4})-(?P<month>\d{2})-(?P<day>\d{2})\b")),
     (
         "en_mdy",
-        re.compile(
-            rf"\b(?:(?P<wd>{_EN_WD}),?\s*(?P<open>\()?\s*)?(?P<mon>{_EN_MON})\.?\s+"
+        _word_start(
+            rf"(?:(?P<wd>{_EN_WD}),?\s*(?P<open>\()?\s*)?(?P<mon>{_EN_MON})\.?\s+"
             rf"(?P<day>\d{{1,2}})(?:st|nd|rd|th)?\b(?:,?\s+(?P<year>\d{{4}})\b)?(?(open)\s*\))"
         ),
     ),
     (
         "en_dmy",
-        re.compile(
-            rf"\b(?:(?P<wd>{_EN_WD}),?\s*(?P<open>\()?\s*)?(?P<day>\d{{1,2}})(?:st|nd|rd|th)?\s+"
+        _word_start(
+            rf"(?:(?P<wd>{_EN_WD}),?\s*(?P<open>\()?\s*)?(?P<day>\d{{1,2}})(?:st|nd|rd|th)?\s+"
             rf"(?:of\s+)?(?P<mon>{_EN_MON})\b\.?(?:,?\s+(?P<year>\d{{4}})\b)?(?(open)\s*\))"
         ),
     ),
-    ("en_my", re.compile(rf"\b(?P<mon>{_EN_MON})\.?,?\s+(?P<year>\d{{4}})\b")),
+    ("en_my", _word_start(rf"(?P<mon>{_EN_MON})\.?,?\s+(?P<year>\d{{4}})\b")),
     (
         "en_month",
-        re.compile(
-            rf"\b(?:(?:in|since|until|by|from|last|this|next|early|late|mid-?)\s+)?"
+        _word_start(
+            rf"(?:(?:in|since|until|by|from|last|this|next|early|late|mid-?)\s+)?"
             rf"(?P<mon>{alternation(EN_MONTHS_ALONE)}|(?<=in )(?:May|March))\b"
         ),
     ),
     (
         "en_weekday",
-        re.compile(
-            rf"\b(?:(?P<mod>last|previous|next|coming|this|on)\s+)?(?P<wd>{_EN_WD})\b", re.I
-        ),
+        _word_start(rf"(?:(?P<mod>last|previous|next|coming|this|on)\s+)?(?P<wd>{_EN_WD})\b", re.I),
     ),
     (
         "en_relative",
-        re.compile(rf"\b(?P<rel>{alternation(k for k in RELATIVE if k.isascii())})\b", re.I),
+        _word_start(rf"(?P<rel>{alternation(k for k in RELATIVE if k.isascii())})\b", re.I),
     ),
-    ("year", re.compile(r"(?<![\w,.$£€¥])(?P<year>1[89]\d\d|20\d\d)(?![\w%]|[,.]\d)")),
+    ("year", _not_after(r"\w,.$£€¥", r"(?P<year>1[89]\d\d|20\d\d)(?![\w%]|[,.]\d)")),
     (
         "zh_ymd",
         re.compile(
@@ -128,7 +138,7 @@ GRAMMARS: list[tuple[str, re.Pattern[str]]] = [
     ("zh_year", re.compile(rf"(?P<year>{_ZH_YEAR})年(?![代度])")),
     (
         "zh_weekday",
-        re.compile(rf"(?<![每一两兩几幾])(?P<mod>[上下本这這])?(?:个|個)?{_ZH_WD}(?![年期末次])"),
+        _not_after("每一两兩几幾", rf"(?P<mod>[上下本这這])?(?:个|個)?{_ZH_WD}(?![年期末次])"),
     ),
     (
         "zh_relative",
@@ -136,35 +146,37 @@ GRAMMARS: list[tuple[str, re.Pattern[str]]] = [
     ),
     (
         "bn_dmy",
-        re.compile(
-            rf"{BN_BEFORE}(?:(?P<wd>{_BN_WD}){_BN_SUFFIX}\s*,?\s*(?P<open>\()?\s*)?"
+        _not_after(
+            BN_CHARS,
+            rf"(?:(?P<wd>{_BN_WD}){_BN_SUFFIX}\s*,?\s*(?P<open>\()?\s*)?"
             rf"(?P<day>{_D}{{1,2}})\s*(?P<mon>{_BN_MON}){_BN_SUFFIX}"
-            rf"(?:\s*,?\s*(?P<year>{_D}{{4}}))?(?(open)\s*\)){BN_AFTER}"
+            rf"(?:\s*,?\s*(?P<year>{_D}{{4}}))?(?(open)\s*\)){BN_AFTER}",
         ),
     ),
     (
         "bn_my",
-        re.compile(rf"{BN_BEFORE}(?P<mon>{_BN_MON}){_BN_SUFFIX}\s*,?\s*(?P<year>{_D}{{4}})"),
+        _not_after(BN_CHARS, rf"(?P<mon>{_BN_MON}){_BN_SUFFIX}\s*,?\s*(?P<year>{_D}{{4}})"),
     ),
     (
         "bn_ym",
-        re.compile(
-            rf"(?<![0-9০-৯])(?P<year>(?:১[৮৯]|২০)[০-৯]{{2}})\s*সালের\s+(?P<mon>{_BN_MON}){_BN_SUFFIX}"
-            rf"{BN_AFTER}"
+        _not_after(
+            "0-9০-৯",
+            rf"(?P<year>(?:১[৮৯]|২০)[০-৯]{{2}})\s*সালের\s+(?P<mon>{_BN_MON}){_BN_SUFFIX}"
+            rf"{BN_AFTER}",
         ),
     ),
-    ("bn_month", re.compile(rf"{BN_BEFORE}(?P<mon>{_BN_MON}){_BN_SUFFIX}{BN_AFTER}")),
+    ("bn_month", _not_after(BN_CHARS, rf"(?P<mon>{_BN_MON}){_BN_SUFFIX}{BN_AFTER}")),
     (
         "bn_weekday",
-        re.compile(rf"{BN_BEFORE}(?:(?P<mod>গত|আগামী)\s+)?(?P<wd>{_BN_WD}){_BN_SUFFIX}{BN_AFTER}"),
+        _not_after(BN_CHARS, rf"(?:(?P<mod>গত|আগামী)\s+)?(?P<wd>{_BN_WD}){_BN_SUFFIX}{BN_AFTER}"),
     ),
     (
         "bn_relative",
-        re.compile(rf"{BN_BEFORE}(?P<rel>{_BN_RELATIVE}){BN_AFTER}"),
+        _not_after(BN_CHARS, rf"(?P<rel>{_BN_RELATIVE}){BN_AFTER}"),
     ),
     (
         "bn_year",
-        re.compile(r"(?<![0-9০-৯])(?P<year>(?:১[৮৯]|২০)[০-৯]{2})(?![0-9০-৯])(?:\s*সাল(?:ের|ে)?)?"),
+        _not_after("0-9০-৯", r"(?P<year>(?:১[৮৯]|২০)[০-৯]{2})(?![0-9০-৯])(?:\s*সাল(?:ের|ে)?)?"),
     ),
 ]
 

@@ -8,7 +8,7 @@ from functools import cache
 
 from factcheck.checkworthy.lang.common import heading, territory_names
 from factcheck.checkworthy.rules import Cue, Finder, RuleSet, alternation, cue
-from factcheck.checkworthy.wordsearch import ASCII_LOWER, WordStart
+from factcheck.wordsearch import ASCII_LOWER, LeftBounded
 
 NUMBER_WORDS = (
     "hundred", "thousand", "million", "billion", "trillion", "dozen", "dozens", "percent",
@@ -72,7 +72,7 @@ def _words(words, ignore_case: bool = False) -> Finder:
     """Whole words or phrases, not inside a hyphenated word."""
     if ignore_case:
         words = [w.lower() for w in words]
-    search = WordStart(re.compile(rf"(?:{alternation(words)})(?![\w-])"), also="-").search
+    search = LeftBounded(re.compile(rf"(?:{alternation(words)})(?![\w-])"), r"\w-").search
 
     def find(sentence: str) -> str | None:
         found = search(sentence.translate(ASCII_LOWER) if ignore_case else sentence)
