@@ -8,9 +8,11 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 
 from factcheck.extract.models import ClaimValue
 from factcheck.extract.script import BN_AFTER, BN_BEFORE, BN_CHARS, DIGIT, alternation, fold_bengali
+from factcheck.wordsearch import ASCII_LOWER
 
 # --- tables ---------------------------------------------------------------------------------
 
@@ -287,9 +289,10 @@ _DIGITS = (
     rf"(?<![A-Za-z0-9০-৯.,:：])[{DIGIT}]+(?:[,，][{DIGIT}]{{2,3}})*(?:\.[{DIGIT}]+)?"
     rf"(?![{DIGIT}]|[:：][{DIGIT}])"
 )
+# Matched against the text with its ASCII letters lowered (`_lowered`): the same matches as
+# IGNORECASE, twice as fast (every letter in the pattern is lower case; [A-Za-z] covers both).
 NUMBER = re.compile(
-    rf"(?P<digits>{_DIGITS})|(?P<en>{_EN_NUMBER})|(?P<bn>{_BN_NUMBER})|(?P<zh>{_ZH_NUMBER})",
-    re.IGNORECASE,
+    rf"(?P<digits>{_DIGITS})|(?P<en>{_EN_NUMBER})|(?P<bn>{_BN_NUMBER})|(?P<zh>{_ZH_NUMBER})"
 )
 _SCALE_AFTER = re.compile(
     rf"[ \t]*(?:{alternation(SCALES, bengali=True)})(?![A-Za-z]|[{BN_CHARS}])", re.I
@@ -350,7 +353,7 @@ def find_numeric_values(text: str, start: int = 0, end: int | None = None) -> li
 
 def parse_number_text(text: str) -> float | None:
     """The value of one number written in any supported form ("14,000", "三百", "twenty-five")."""
-    match = NUMBER.fullmatch(text.strip())
+    match = NUMBER.fullmatch(_lowered(text.strip()))
     if match is None:
         return None
     number = _to_number(match)
@@ -359,11 +362,17 @@ def parse_number_text(text: str) -> float | None:
 
 def _numbers(text: str, start: int, stop: int) -> list[_Number]:
     found = []
-    for match in NUMBER.finditer(text, start, stop):
+    for match in NUMBER.finditer(_lowered(text), start, stop):
         number = _to_number(match)
         if number is not None:
             found.append(number)
     return found
+
+
+@lru_cache(maxsize=8)
+def _lowered(text: str) -> str:
+    """ASCII letters lowered: same length, so offsets hold; computed once per source text."""
+    return text.translate(ASCII_LOWER)
 
 
 def _to_number(match: re.Match[str]) -> _Number | None:
