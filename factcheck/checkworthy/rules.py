@@ -12,7 +12,7 @@ import unicodedata
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 
-from factcheck.wordsearch import ASCII_LOWER
+from factcheck.wordsearch import ASCII_LOWER, LeftBounded
 
 Finder = Callable[[str], str | None]
 
@@ -51,25 +51,23 @@ def alternation(words: Iterable[str]) -> str:
     return "|".join(re.escape(w) for w in unique)
 
 
-def regex(pattern: str | re.Pattern[str], flags: int = 0) -> Finder:
-    if isinstance(pattern, str) and flags & re.IGNORECASE and _lower_ascii(pattern):
-        # Python's case-insensitive matching is several times slower than plain matching of a
-        # lower-case pattern against the sentence with its ASCII letters lowered (same length,
-        # so the match is shown as the sentence spells it).
-        compiled = re.compile(pattern, flags & ~re.IGNORECASE)
-
-        def find_lowered(sentence: str) -> str | None:
-            found = compiled.search(sentence.translate(ASCII_LOWER))
-            return sentence[found.start() : found.end()].strip() if found else None
-
-        return find_lowered
-    compiled = re.compile(nfc(pattern), flags) if isinstance(pattern, str) else pattern
+def searching(searcher: re.Pattern[str] | LeftBounded, lowered: bool = False) -> Finder:
+    """A finder that shows the first match as the sentence spells it. With `lowered`, the
+    searcher is given the sentence with its ASCII letters lowered (same length, same offsets):
+    Python's case-insensitive matching is several times slower than plain matching of a
+    lower-case pattern."""
 
     def find(sentence: str) -> str | None:
-        found = compiled.search(sentence)
-        return found.group(0).strip() if found else None
+        found = searcher.search(sentence.translate(ASCII_LOWER) if lowered else sentence)
+        return sentence[found.start() : found.end()].strip() if found else None
 
     return find
+
+
+def regex(pattern: str | re.Pattern[str], flags: int = 0) -> Finder:
+    if isinstance(pattern, str) and flags & re.IGNORECASE and _lower_ascii(pattern):
+        return searching(re.compile(pattern, flags & ~re.IGNORECASE), lowered=True)
+    return searching(re.compile(nfc(pattern), flags) if isinstance(pattern, str) else pattern)
 
 
 def _lower_ascii(pattern: str) -> bool:

@@ -7,8 +7,8 @@ import re
 from functools import cache
 
 from factcheck.checkworthy.lang.common import heading, territory_names
-from factcheck.checkworthy.rules import Cue, Finder, RuleSet, alternation, cue
-from factcheck.wordsearch import ASCII_LOWER, LeftBounded
+from factcheck.checkworthy.rules import Cue, Finder, RuleSet, alternation, cue, searching
+from factcheck.wordsearch import LeftBounded
 
 NUMBER_WORDS = (
     "hundred", "thousand", "million", "billion", "trillion", "dozen", "dozens", "percent",
@@ -72,13 +72,8 @@ def _words(words, ignore_case: bool = False) -> Finder:
     """Whole words or phrases, not inside a hyphenated word."""
     if ignore_case:
         words = [w.lower() for w in words]
-    search = LeftBounded(re.compile(rf"(?:{alternation(words)})(?![\w-])"), r"\w-").search
-
-    def find(sentence: str) -> str | None:
-        found = search(sentence.translate(ASCII_LOWER) if ignore_case else sentence)
-        return sentence[found.start() : found.end()].strip() if found else None
-
-    return find
+    pattern = re.compile(rf"(?:{alternation(words)})(?![\w-])")
+    return searching(LeftBounded(pattern, r"\w-"), lowered=ignore_case)
 
 
 @cache
