@@ -75,7 +75,7 @@ class Block:
         return [i for i in map(self.index.get, terms) if i is not None]
 
 
-_WORD_CACHE_LIMIT = 200_000
+_WORD_CACHE_LIMIT = 20_000  # distinct words; about 10 MB of term ids at the most
 
 
 @dataclass(frozen=True)
