@@ -85,17 +85,25 @@ def transaction(db: Database, *, counted: bool = True) -> Iterator[Database]:
 
 @contextlib.contextmanager
 def ctrl_c_deferred() -> Iterator[None]:
-    """Hold SIGINT until the block is done (where the platform can; the main thread only)."""
-    can_block = hasattr(signal, "pthread_sigmask") and (
-        threading.current_thread() is threading.main_thread()
-    )
-    if can_block:
-        signal.pthread_sigmask(signal.SIG_BLOCK, {signal.SIGINT})
+    """Hold Ctrl-C until the block is done: a SIGINT that arrives meanwhile is raised after it.
+
+    The handler is swapped rather than the signal blocked. Blocking only masks the main thread,
+    and a signal sent to the process goes to any thread that accepts it (numpy's BLAS starts
+    some); Python then runs its handler in the main thread at the next bytecode, which could be
+    the one between the COMMIT and its count. Only the main thread can set handlers."""
+    if threading.current_thread() is not threading.main_thread():
+        yield
+        return
+    received: list[int] = []
+    previous = signal.signal(signal.SIGINT, lambda signum, frame: received.append(signum))
     try:
         yield
     finally:
-        if can_block:
-            signal.pthread_sigmask(signal.SIG_UNBLOCK, {signal.SIGINT})
+        signal.signal(signal.SIGINT, previous)
+    if received and callable(previous):
+        previous(signal.SIGINT, None)
+    elif received and previous != signal.SIG_IGN:
+        raise KeyboardInterrupt
 
 
 def now_iso() -> str:

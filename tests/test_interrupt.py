@@ -9,12 +9,17 @@ Python's own start-up, before any factcheck code runs, gets Python's traceback, 
 
 from __future__ import annotations
 
+import os
 import signal
 import subprocess
+import threading
 import time
 from dataclasses import dataclass, field
 from pathlib import Path
 
+import pytest
+
+from factcheck.db import ctrl_c_deferred
 from tests.ledger_checks import (
     copy_ledger,
     factcheck_command,
@@ -117,3 +122,29 @@ def test_killed_and_interrupted_runs_leave_a_whole_ledger(tmp_path: Path) -> Non
     )
     assert not trials.failures, "\n".join(trials.failures)
     assert trials.tried >= 50 and trials.ledger_before >= 10
+
+
+class _Stop(Exception):
+    pass
+
+
+def _raise_stop(signum: int, frame: object) -> None:
+    raise _Stop
+
+
+def test_ctrl_c_during_a_commit_is_raised_after_it_whichever_thread_receives_it() -> None:
+    """The kill test once caught `run` saying "unchanged" about a committed ledger: the SIGINT went
+    to a BLAS thread, so blocking it in the main thread did not hold Python's handler off between
+    the COMMIT and its count. A signal sent from another thread reproduces that every time."""
+    previous = signal.signal(signal.SIGINT, _raise_stop)
+    finished = []
+    try:
+        with pytest.raises(_Stop), ctrl_c_deferred():
+            sender = threading.Thread(target=os.kill, args=(os.getpid(), signal.SIGINT))
+            sender.start()
+            sender.join()
+            time.sleep(0.05)  # bytecodes run here: a handler not held off raises now
+            finished.append("the block")
+    finally:
+        signal.signal(signal.SIGINT, previous)
+    assert finished == ["the block"]
