@@ -8,7 +8,6 @@ from __future__ import annotations
 
 import gzip
 import json
-import math
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from functools import cache, partial
@@ -25,6 +24,7 @@ from factcheck.checkworthy.features import (
     normalise,
     word_terms,
 )
+from factcheck.checkworthy.rules import sigmoid
 
 MODEL_FILE = "en_model.json.gz"
 
@@ -138,13 +138,6 @@ def _shares(block: Block, sentences: Sequence[str]) -> _Shares:
     return _Shares(which, term, values / norms[which] * block.coef[term])
 
 
-def _sigmoid(x: float) -> float:
-    if x >= 0:
-        return 1.0 / (1.0 + math.exp(-x))
-    z = math.exp(x)
-    return z / (1.0 + z)
-
-
 def _describe(key: str) -> str:
     block, term = key.split(":", 1)
     if term in _HAND_MEANING:
@@ -175,7 +168,7 @@ def score_many(sentences: Sequence[str], top: int = 3) -> list[ModelScore]:
     decisions = np.full(count, model.intercept)
     for found in shares.values():
         decisions += np.bincount(found.sentence, found.share, minlength=count)
-    probabilities = [_sigmoid(x) for x in decisions.tolist()]
+    probabilities = [sigmoid(x) for x in decisions.tolist()]
     signs = np.where(np.array(probabilities) >= model.threshold, 1.0, -1.0)
     wanted = 4 * top
     ranked: list[list[str]] = [[] for _ in range(count)]

@@ -351,15 +351,6 @@ def find_numeric_values(text: str, start: int = 0, end: int | None = None) -> li
     return values
 
 
-def parse_number_text(text: str) -> float | None:
-    """The value of one number written in any supported form ("14,000", "三百", "twenty-five")."""
-    match = NUMBER.fullmatch(_lowered(text.strip()))
-    if match is None:
-        return None
-    number = _to_number(match)
-    return None if number is None else number.value
-
-
 def _numbers(text: str, start: int, stop: int) -> list[_Number]:
     found = []
     for match in NUMBER.finditer(_lowered(text), start, stop):
