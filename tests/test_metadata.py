@@ -6,7 +6,14 @@ import datetime
 
 import pytest
 
-from factcheck.ingest.metadata import find_outlet, find_published, find_url, parse_date
+from factcheck.ingest.metadata import (
+    MAX_DATE_LINE_CHARS,
+    find_outlet,
+    find_published,
+    find_url,
+    is_date_line,
+    parse_date,
+)
 
 
 @pytest.mark.parametrize(
@@ -63,3 +70,12 @@ def test_no_url_no_date_no_outlet_when_the_text_gives_none() -> None:
     assert find_url(lines) is None
     assert find_published(lines, None) is None
     assert find_outlet(lines, None) is None
+
+
+def test_only_short_lines_can_be_date_lines() -> None:
+    """A date line is short; a long line is not searched for dates at all. Searching a 5 MB line
+    of dates took minutes (the bound had been lost in a refactor)."""
+    assert is_date_line("23 February 2025")
+    many_dates = " ".join(["7 January 2026"] * 1000)
+    assert len(many_dates) > MAX_DATE_LINE_CHARS
+    assert not is_date_line(many_dates)

@@ -68,6 +68,8 @@ def parse_date(text: str) -> datetime.date | None:
 
 def is_date_line(line: str) -> bool:
     """True when a line says nothing but a date ("23 February 2025")."""
+    if len(line) > MAX_DATE_LINE_CHARS:
+        return False
     dates = full_dates(line)
     if not dates:
         return False
