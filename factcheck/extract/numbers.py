@@ -11,7 +11,15 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from factcheck.extract.models import ClaimValue
-from factcheck.extract.script import BN_AFTER, BN_BEFORE, BN_CHARS, DIGIT, alternation, fold_bengali
+from factcheck.extract.script import (
+    BN_AFTER,
+    BN_BEFORE,
+    BN_CHARS,
+    DIGIT,
+    alternation,
+    fold_bengali,
+    to_number,
+)
 from factcheck.wordsearch import ASCII_LOWER
 
 # --- tables ---------------------------------------------------------------------------------
@@ -370,7 +378,7 @@ def _to_number(match: re.Match[str]) -> _Number | None:
     kind = match.lastgroup or ""
     raw = match.group()
     if kind == "digits":
-        value = float(raw.replace(",", "").replace("，", ""))
+        value = to_number(raw)
         return _Number(match.start(), match.end(), value, kind, False)
     if kind == "en":
         words = re.findall(r"[a-z]+", raw.lower())

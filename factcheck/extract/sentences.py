@@ -83,7 +83,9 @@ ALWAYS_FINAL = "。！？；।॥"
 MAYBE_FINAL = ".!?"
 CLOSERS = "\"'”’」』)）]】"
 # A candidate boundary: terminators, then any closing quotes or brackets.
-_BOUNDARY = re.compile(r"(\.{3}|…|[.!?]+|[。！？；।॥]+|\n)([\"'”’」』)）\]】]*)")
+_BOUNDARY = re.compile(
+    rf"(\.{{3}}|…|[{re.escape(MAYBE_FINAL)}]+|[{ALWAYS_FINAL}]+|\n)([{re.escape(CLOSERS)}]*)"
+)
 _WORD_BEFORE = re.compile(r"([\w.]+)$")
 _NEXT_START = re.compile(r"\s*(\S)")
 

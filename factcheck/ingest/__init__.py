@@ -48,14 +48,6 @@ class IngestReport:
     def count(self, status: str) -> int:
         return sum(1 for outcome in self.outcomes if outcome.status == status)
 
-    @property
-    def changed_source_ids(self) -> list[int]:
-        return [
-            outcome.source_id
-            for outcome in self.outcomes
-            if outcome.status in ("added", "new_version") and outcome.source_id is not None
-        ]
-
 
 def analyse(raw: RawDocument) -> AnalysedSource:
     """Passages, metadata and languages of one decoded document."""

@@ -8,7 +8,6 @@ from __future__ import annotations
 
 import re
 import unicodedata
-from dataclasses import dataclass
 from functools import cache, lru_cache
 from importlib import resources
 
@@ -24,13 +23,6 @@ EN_ADMIN_SUFFIXES = (" province", " city", " county", " municipality", " distric
 BN_CASE_ENDINGS = tuple(
     normalize_bengali(e) for e in ("য়ের", "দের", "য়ে", "কে", "এর", "ের", "তে", "র", "ে")
 )
-
-
-@dataclass(frozen=True)
-class Place:
-    code: str
-    kind: str  # "country" | "province" | "city" | "county"
-    name_en: str
 
 
 def _clean_latin(name: str) -> str:
@@ -66,31 +58,27 @@ def _cldr_variants(name: str) -> list[str]:
 
 
 @cache
-def _gazetteer() -> tuple[dict[str, str], dict[str, Place]]:
+def _gazetteer() -> dict[str, str]:
+    """Every lookup form of every known place -> its code."""
     from babel import Locale
 
     lookup: dict[str, str] = {}
-    places: dict[str, Place] = {}
-    english = Locale("en").territories
     for locale in CLDR_LOCALES:
         for code, name in Locale.parse(locale).territories.items():
             if not re.fullmatch(r"[A-Z]{2}", code) or code == "ZZ":
                 continue
-            places.setdefault(code, Place(code, "country", english.get(code, code)))
             for variant in _cldr_variants(name):
                 lookup.setdefault(normalize_place_name(variant), code)
     text = resources.files("factcheck.names").joinpath("data/places.tsv").read_text("utf-8")
     for line in text.splitlines():
         if not line.strip() or line.startswith("#"):
             continue
-        code, kind, *columns = line.split("\t")
-        en_names = columns[0].split("|")
-        places.setdefault(code, Place(code, kind, en_names[0]))
+        code, _kind, *columns = line.split("\t")
         for column in columns:
             for variant in column.split("|"):
                 if variant.strip():
                     lookup.setdefault(normalize_place_name(variant), code)
-    return lookup, places
+    return lookup
 
 
 def _candidates(name: str) -> list[str]:
@@ -114,7 +102,7 @@ def place_code(name: str, lang: str | None = None) -> str | None:
     `lang` is a hint only; the script decides. Handles 省/市/县/区 and 'province', Bengali
     case endings (পাকিস্তানের), CLDR qualifiers and the variants in data/places.tsv.
     """
-    lookup, _ = _gazetteer()
+    lookup = _gazetteer()
     forms = _candidates(name)
     for form in forms:
         code = lookup.get(form)
@@ -130,7 +118,7 @@ def _latin_keys() -> dict[str, list[tuple[str, str]]]:
     """Phonetic key → (name, code) for Latin gazetteer names."""
     from factcheck.names.romanize import phonetic_key
 
-    lookup, _ = _gazetteer()
+    lookup = _gazetteer()
     keys: dict[str, list[tuple[str, str]]] = {}
     for name, code in lookup.items():
         if script_of(name) == "latin":
@@ -156,17 +144,8 @@ def _variant_code(form: str) -> str | None:
     return hits.pop() if len(hits) == 1 else None
 
 
-def place(code: str) -> Place | None:
-    return _gazetteer()[1].get(code)
-
-
 def place_names(script: str) -> list[str]:
     """All lookup forms in one script ('latin', 'han', 'bengali'), longest first."""
-    lookup, _ = _gazetteer()
+    lookup = _gazetteer()
     names = [n for n in lookup if script_of(n) == script]
     return sorted(names, key=len, reverse=True)
-
-
-def country_of(code: str) -> str:
-    """The country part of a code: 'CN-BJ' → 'CN'."""
-    return code.split("-", 1)[0]

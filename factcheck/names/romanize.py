@@ -102,13 +102,6 @@ def romanize(text: str, lang: str | None = None) -> str:
     return " ".join(latin.split())
 
 
-def romanize_han_syllables(text: str) -> list[str]:
-    """Pinyin syllables one per Han character (for family-name-first splitting)."""
-    from pypinyin import Style, lazy_pinyin
-
-    return [s for s in lazy_pinyin(text, style=Style.NORMAL) if s.strip(MIDDLE_DOTS + " ")]
-
-
 # Ordered: digraphs first, then single letters. Folds sounds that scripts write differently:
 # q/k/c/g, x/s/z/j/ch/sh/zh (Bengali writes pinyin x as জ), v/w/bh, p/b, d/t.
 _DIGRAPHS = [

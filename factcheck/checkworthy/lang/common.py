@@ -26,14 +26,6 @@ def heading(max_words: int, max_chars: int) -> Finder:
     return find
 
 
-def too_short(min_chars: int) -> Finder:
-    def find(sentence: str) -> str | None:
-        text = sentence.strip()
-        return text if len(text) < min_chars else None
-
-    return find
-
-
 @cache
 def territory_names(locale: str) -> tuple[str, ...]:
     """Country and territory names in a CLDR locale (babel is already a dependency)."""
