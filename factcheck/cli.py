@@ -41,6 +41,7 @@ from factcheck.export import export_document, write_output
 from factcheck.extract.stage import ExtractReport, ReviewedSourceError
 from factcheck.ingest import IngestReport, ingest_paths
 from factcheck.match import MatchReport
+from factcheck.mentions import ENTITY_TYPES
 from factcheck.output import Column, emit, output_options
 from factcheck.pipeline import (
     ProgressCallback,
@@ -381,7 +382,7 @@ ENTITY_COLUMNS = [
 @click.option(
     "--type",
     "entity_type",
-    type=click.Choice(["person", "place", "organization"]),
+    type=click.Choice(ENTITY_TYPES),
     help="Only this type.",
 )
 @click.option("--variants", is_flag=True, help="Only entities one script spells more than one way.")

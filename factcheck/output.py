@@ -15,8 +15,6 @@ import click
 from rich.console import Console
 from rich.table import Table
 
-FORMATS = ("table", "json", "nl", "csv")
-
 
 @dataclass(frozen=True)
 class Column:
