@@ -63,6 +63,7 @@ from factcheck.report.html import render_html
 from factcheck.report.markdown import render_markdown
 from factcheck.report.tabular import claims_csv
 from factcheck.sources import UnknownIdError, get_passages, get_source, list_sources
+from factcheck.tensions import KIND_ORDER, tension_rows, tensions  # noqa: E402
 from factcheck.verdict import (
     LABELS,
     VerdictReport,
@@ -539,6 +540,35 @@ def contradictions_command(obj: Context, output_format: str | None) -> None:
     """Every contradiction, with both quotes side by side."""
     rows = contradictions(obj.open(create=False))
     emit(rows, CONTRADICTION_COLUMNS, output_format, title="Contradictions")
+
+
+TENSION_COLUMNS = [
+    Column("kind", "tension", no_wrap=True),
+    Column("claim_a", "claim", min_width=5, no_wrap=True),
+    Column("quote_a", "says", min_width=24),
+    Column("claim_b", "claim", min_width=5, no_wrap=True),
+    Column("quote_b", "and", min_width=24),
+    Column("why", "why it was raised", min_width=24),
+]
+
+
+@cli.command("tensions")
+@click.option(
+    "--kind",
+    "kinds",
+    multiple=True,
+    type=click.Choice(KIND_ORDER),
+    help="Only tensions of this kind (repeatable).",
+)
+@output_options
+@click.pass_obj
+@user_errors
+def tensions_command(obj: Context, kinds: tuple[str, ...], output_format: str | None) -> None:
+    """What to look at first: contradictions, denials, discrepancies between figures, plans
+    against deeds, bodies said to exist and to be formed, disputed human verdicts; each with
+    both quotes and why."""
+    rows = tension_rows(tensions(obj.open(create=False), kinds=kinds))
+    emit(rows, TENSION_COLUMNS, output_format, title="Tensions")
 
 
 output_option = click.option(

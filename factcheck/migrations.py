@@ -336,3 +336,27 @@ def m0006_search_index_on_text_changes_only(db: Database) -> None:
         END;
         """
     )
+
+
+@migrations(name="0007_facts_origins_and_tensions")
+def m0007_facts_origins_and_tensions(db: Database) -> None:
+    # One fact per statement however many wordings it has (a claim, its translations, repeats
+    # and same-source restatements, and the same statement from other sources): fact_id is the
+    # claim that stands for it. origin is who the statement comes from (a quoted speaker, else
+    # its independence group), so two outlets quoting one ambassador count once. A tension is a
+    # link a fact-checker must look at: a contradiction, or a related link whose evidence names
+    # a tension (discrepancy, plan_vs_done, existence, denial).
+    db.executescript(
+        """
+        ALTER TABLE claims ADD COLUMN fact_id INTEGER;
+        ALTER TABLE claims ADD COLUMN origin TEXT;
+        CREATE INDEX idx_claims_fact ON claims(fact_id);
+
+        CREATE VIEW claim_tensions AS
+        SELECT coalesce(json_extract(links.evidence, '$.tension'), 'contradiction') AS tension,
+               claim_links.*
+        FROM claim_links JOIN links ON links.id = claim_links.link_id
+        WHERE links.relation = 'contradicts'
+           OR json_extract(links.evidence, '$.tension') IS NOT NULL;
+        """
+    )

@@ -16,6 +16,8 @@ from typing import Any
 from sqlite_utils import Database
 
 from factcheck.db import now_iso, transaction
+from factcheck.match.stance import stance_of
+from factcheck.match.wording import plural
 from factcheck.sources import UnknownIdError
 
 LABELS = ("corroborated", "contradicted", "conflicting", "unverified", "not_checkable")
@@ -58,13 +60,33 @@ class VerdictReport:
 
 
 def confidence_for(groups: int, best_score: float) -> float:
-    """More independent groups and stronger links make a surer verdict; never certainty."""
+    """More independent origins and stronger links make a surer verdict; never certainty."""
     return round(min(0.95, 0.45 + 0.2 * groups + 0.2 * best_score), 2)
 
 
-def decide(claim: dict[str, Any], evidence: list[dict[str, Any]]) -> Verdict:
-    """The verdict on one claim from its corroborating and contradicting links to claims of
-    other independence groups (`evidence`: the other claim's row with the link's relation)."""
+def origin_of(row: dict[str, Any]) -> str:
+    """Who a claim comes from: its origin (a quoted speaker, near-copies merged), or, in a
+    ledger matched before origins existed, its independence group."""
+    return row.get("origin") or row["independence_group"]
+
+
+def origin_words(origin: str, names: dict[int, str]) -> str:
+    if origin.startswith("speaker-e"):
+        return names.get(int(origin.removeprefix("speaker-e")), "one speaker")
+    if origin.startswith("source-"):
+        return f"source {origin.removeprefix('source-')}"
+    return origin
+
+
+def decide(
+    claim: dict[str, Any],
+    evidence: list[dict[str, Any]],
+    names: dict[int, str] | None = None,
+) -> Verdict:
+    """The verdict on one claim from its corroborating and contradicting links (`evidence`: the
+    other claim's row with the link's relation), counting origins, never outlets: claims that
+    quote one speaker, or copy one text, are one origin however many sources print them."""
+    names = names or {}
     if not claim["is_checkworthy"] or claim["modality"] in ("question", "opinion"):
         why = (
             "a question or an opinion"
@@ -72,13 +94,28 @@ def decide(claim: dict[str, Any], evidence: list[dict[str, Any]]) -> Verdict:
             else "not a check-worthy statement"
         )
         return Verdict(claim["id"], "not_checkable", 0.9, f"Not checked: {why}.")
+    if claim.get("text"):
+        stance = stance_of(
+            claim["text"], claim.get("lang"), claim["modality"], claim.get("kind", "")
+        )
+        if stance.tense in ("prediction", "opinion"):
+            return Verdict(
+                claim["id"],
+                "not_checkable",
+                0.8,
+                f"Not checked: {stance.describe().removeprefix('is ').strip()}, which no "
+                "source can confirm or refute as a fact.",
+            )
+    own = origin_of(claim)
     independent = [
-        row for row in evidence if row["independence_group"] != claim["independence_group"]
+        row
+        for row in evidence
+        if row["independence_group"] != claim["independence_group"] and origin_of(row) != own
     ]
     supports = [row for row in independent if row["relation"] == "corroborates"]
     contradicts = [row for row in independent if row["relation"] == "contradicts"]
-    support_groups = {row["independence_group"] for row in supports}
-    contra_groups = {row["independence_group"] for row in contradicts}
+    support_origins = {origin_of(row) for row in supports}
+    contra_origins = {origin_of(row) for row in contradicts}
     citations = tuple(
         Citation(
             row["id"],
@@ -91,39 +128,80 @@ def decide(claim: dict[str, Any], evidence: list[dict[str, Any]]) -> Verdict:
         )
         for row in sorted(supports + contradicts, key=lambda row: (-row["score"], row["id"]))
     )
-    own_copies = [
-        row for row in evidence if row["independence_group"] == claim["independence_group"]
-    ]
-    if support_groups and contra_groups:
+    if support_origins and contra_origins:
         return Verdict(
             claim["id"],
             "conflicting",
             0.5,
-            f"{len(support_groups)} independent source(s) agree and {len(contra_groups)} "
-            f"disagree: {contradicts[0]['reason']}.",
+            f"{plural(len(support_origins), 'independent source')} agree and "
+            f"{plural(len(contra_origins), 'independent source')} disagree: "
+            f"{contradicts[0]['reason']}.",
             citations,
         )
-    for label, rows, groups in (
-        ("corroborated", supports, support_groups),
-        ("contradicted", contradicts, contra_groups),
+    for label, rows, origins in (
+        ("corroborated", supports, support_origins),
+        ("contradicted", contradicts, contra_origins),
     ):
-        if groups:
+        if origins:
             best = max(rows, key=lambda row: row["score"])
             return Verdict(
                 claim["id"],
                 label,
-                confidence_for(len(groups), best["score"]),
-                f"{label.capitalize()} by {len(groups)} independent source(s): {best['reason']}.",
+                confidence_for(len(origins), best["score"]),
+                f"{label.capitalize()} by {plural(len(origins), 'independent source')}: "
+                f"{best['reason']}.",
                 citations,
             )
-    if own_copies:
-        rationale = (
+    return Verdict(claim["id"], "unverified", 0.5, why_unverified(claim, evidence, names))
+
+
+def why_unverified(
+    claim: dict[str, Any], evidence: list[dict[str, Any]], names: dict[int, str]
+) -> str:
+    """Why nothing settled the claim, in words, and what would settle it."""
+    own = origin_of(claim)
+    same_origin = [
+        row
+        for row in evidence
+        if row["relation"] == "corroborates"
+        and row["independence_group"] != claim["independence_group"]
+        and origin_of(row) == own
+    ]
+    own_copies = [
+        row for row in evidence if row["independence_group"] == claim["independence_group"]
+    ]
+    related = [row for row in evidence if row["relation"] == "related"]
+    if same_origin:
+        speaker = origin_words(own, names)
+        outlets = len({row["source_id"] for row in same_origin} | {claim["source_id"]})
+        why = (
+            f"Only one origin says this: {plural(outlets, 'source')} repeat {speaker}, which "
+            "is one origin, not independent confirmation."
+        )
+        settle = f"a source that does not rest on {speaker}: a document, a record or a witness"
+    elif own_copies:
+        why = (
             "No independent source states this; only its own translation or a copy of its "
             "source does, which is not confirmation."
         )
+        settle = "an independent source that states it or its opposite"
+    elif related:
+        best = max(related, key=lambda row: row["score"])
+        count = len({row["source_id"] for row in related})
+        why = (
+            f"{plural(count, 'other source')} {'touches' if count == 1 else 'touch'} on it, "
+            f"but none states it or its opposite ({best['reason']})."
+        )
+        settle = "a source that states this very thing, or its opposite"
+    elif claim.get("quantities"):
+        why = f"The figure ({claim['quantities']}) appears in no other source in the ledger."
+        settle = "the figure's original record, or an independent source giving the same count"
     else:
-        rationale = "No other source in the ledger states this or its opposite."
-    return Verdict(claim["id"], "unverified", 0.5, rationale)
+        why = "No other source in the ledger states this or its opposite."
+        settle = "an independent source on the same people, places or events"
+    if not claim.get("published"):
+        why += " Its source gives no publication date, so it cannot be placed in time."
+    return f"{why} What would settle it: {settle}."
 
 
 def evidence_by_claim(db: Database) -> dict[int, list[dict[str, Any]]]:
@@ -132,7 +210,7 @@ def evidence_by_claim(db: Database) -> dict[int, list[dict[str, Any]]]:
     rows = db.query(
         """SELECT links.claim_a, links.claim_b, links.relation, links.score, links.reason,
                   other.id, other.source_id, other.text, other.start_offset, other.end_offset,
-                  other.independence_group, sources.url
+                  other.independence_group, other.origin, sources.url
            FROM links
            JOIN claims AS other ON other.id IN (links.claim_a, links.claim_b)
            JOIN sources ON sources.id = other.source_id"""
@@ -141,6 +219,22 @@ def evidence_by_claim(db: Database) -> dict[int, list[dict[str, Any]]]:
         this = row["claim_b"] if row["id"] == row["claim_a"] else row["claim_a"]
         evidence[this].append(row)
     return evidence
+
+
+def fact_evidence(
+    member: int, members: list[int], evidence: dict[int, list[dict[str, Any]]]
+) -> list[dict[str, Any]]:
+    """A fact's evidence as seen from one of its claims: every link of every claim of the fact,
+    other than to the claim itself, the strongest once per claim and relation."""
+    best: dict[tuple[int, str], dict[str, Any]] = {}
+    for claim_id in members:
+        for row in evidence.get(claim_id, []):
+            if row["id"] == member:
+                continue
+            key = (row["id"], row["relation"])
+            if key not in best or row["score"] > best[key]["score"]:
+                best[key] = row
+    return sorted(best.values(), key=lambda row: (row["id"], row["relation"]))
 
 
 def current_verdicts(db: Database) -> dict[int, dict[str, Any]]:
@@ -196,18 +290,44 @@ def citations_of(db: Database, verdict_id: int) -> list[tuple]:
 
 
 def give_verdicts(db: Database) -> VerdictReport:
-    """Bring every current claim's verdict up to date with its links, in one transaction."""
+    """Bring every current claim's verdict up to date with its links, in one transaction. The
+    claims of one fact share its verdict: each weighs the whole fact's evidence, and the
+    check-worthiness and modality of the claim that stands for the fact."""
     report = VerdictReport()
     with transaction(db):
         evidence = evidence_by_claim(db)
         current = current_verdicts(db)
-        claims = db.query(
-            """SELECT claims.id, claims.is_checkworthy, claims.modality, claims.independence_group
-               FROM claims JOIN sources ON sources.id = claims.source_id
-               WHERE sources.is_current = 1 ORDER BY claims.id"""
+        names = dict(db.execute("SELECT id, name FROM entities").fetchall())
+        claims = list(
+            db.query(
+                """SELECT claims.id, claims.is_checkworthy, claims.modality, claims.text,
+                          claims.lang, claims.kind,
+                          claims.independence_group, claims.origin, claims.source_id,
+                          coalesce(claims.fact_id, claims.id) AS fact_id, sources.published,
+                          (SELECT group_concat(text, ', ') FROM claim_values
+                           WHERE claim_values.claim_id = claims.id
+                             AND claim_values.kind = 'quantity') AS quantities
+                   FROM claims JOIN sources ON sources.id = claims.source_id
+                   WHERE sources.is_current = 1 ORDER BY claims.id"""
+            )
         )
+        members: dict[int, list[int]] = defaultdict(list)
+        by_id = {claim["id"]: claim for claim in claims}
         for claim in claims:
-            verdict = decide(claim, evidence.get(claim["id"], []))
+            members[claim["fact_id"]].append(claim["id"])
+        for claim in claims:
+            lead = by_id.get(claim["fact_id"], claim)
+            as_fact = {
+                **claim,
+                "is_checkworthy": lead["is_checkworthy"],
+                "modality": lead["modality"],
+                "text": lead["text"],
+                "lang": lead["lang"],
+                "kind": lead["kind"],
+            }
+            verdict = decide(
+                as_fact, fact_evidence(claim["id"], members[claim["fact_id"]], evidence), names
+            )
             existing = current.get(claim["id"])
             report.verdicts += 1
             if existing and existing["decided_by"] != AUTO:

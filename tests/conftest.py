@@ -93,10 +93,10 @@ NAQVI_ZH = ClaimRef("000_", "巴基斯坦内政部长纳克维")
 # 002 (SCMP) and 003 name Wang Xiaohong as China's public security minister.
 WANG_EN = ClaimRef("002_", "Chinese Minister of Public Security Wang Xiaohong")
 WANG_BN = ClaimRef("003_", "চীনের জননিরাপত্তা মন্ত্রী ওয়াং জিয়াওহং")
-# The Special Security Division: about 14,000 personnel in 001 and ssd_a, 15,000 in ssd_b.
+# The Special Security Division: about 14,000 personnel in 001 and ssd_a, 15,230 in ssd_b.
 SSD_SEED = ClaimRef("001_", "Dedicated Security Force: Pakistan has established a dedicated")
 SSD_A = ClaimRef("ssd_a", "Pakistan's Special Security Division (SSD) comprises approximately")
-SSD_B = ClaimRef("ssd_b", "The Special Security Division (SSD) has 15,000 personnel")
+SSD_B = ClaimRef("ssd_b", "The Special Security Division (SSD) has 15,230 personnel")
 # 002: a figure no other source gives.
 LANZHOU = ClaimRef("002_", "As part of a pilot project, police in Lanzhou")
 

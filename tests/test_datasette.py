@@ -109,7 +109,7 @@ def test_canned_queries_answer_on_the_seeds(reviewed_ledger) -> None:
         "/ledger/human_reviews.json?_shape=array",
         "/ledger/claims_about_entity.json?_shape=array&_size=max&name=" + "纳克维",
     )
-    # 15,000 personnel (ssd_b) against about 14,000 (001 and ssd_a), both quotes given.
+    # 15,230 personnel (ssd_b) against about 14,000 (001 and ssd_a), both quotes given.
     fifteen = SSD_B.id(ledger)
     assert {frozenset((row["claim_a"], row["claim_b"])) for row in contradictions} == {
         frozenset((SSD_SEED.id(ledger), fifteen)),
@@ -117,9 +117,9 @@ def test_canned_queries_answer_on_the_seeds(reviewed_ledger) -> None:
     }
     for pair in contradictions:
         quotes = {pair["claim_a"]: pair["quote_a"], pair["claim_b"]: pair["quote_b"]}
-        assert "has 15,000 personnel guarding CPEC projects" in quotes.pop(fifteen)
+        assert "has 15,230 personnel guarding CPEC projects" in quotes.pop(fifteen)
         assert "approximately 14,000 personnel" in quotes.popitem()[1]
-        assert "14,000" in pair["reason"] and "15,000" in pair["reason"]
+        assert "14,000" in pair["reason"] and "15,230" in pair["reason"]
         assert "ssd_b.txt" in (pair["source_a"], pair["source_b"])  # its name, not its path
         assert "/" not in pair["source_a"] + pair["source_b"]
 
@@ -266,7 +266,7 @@ def test_serve_shows_a_claim_in_a_browser(reviewed_ledger) -> None:
         assert "corroborated" in page
         tree = lxml.html.fromstring(dump_dom(f"{base}/ledger/contradictions"))
         page = tree.text_content()
-        assert "has 15,000 personnel" in page and "approximately 14,000 personnel" in page
+        assert "has 15,230 personnel" in page and "approximately 14,000 personnel" in page
         # The answer, not the SQL, on top (a "show" link reveals it).
         assert not tree.xpath("//pre[@id='sql-query'] | //textarea[@id='sql-editor']")
         screenshot(f"{base}/ledger/contradictions", SCREENSHOTS / "datasette-contradictions.png",

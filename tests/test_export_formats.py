@@ -110,7 +110,7 @@ def test_json_export_has_every_contract_field(reviewed_ledger) -> None:
     relations = {(link["a"], link["b"]): link for link in document["links"]}
     pair = tuple(sorted((SSD_A.id(ledger), SSD_B.id(ledger))))
     assert relations[pair]["relation"] == "contradicts"
-    assert "14,000" in relations[pair]["reason"] and "15,000" in relations[pair]["reason"]
+    assert "14,000" in relations[pair]["reason"] and "15,230" in relations[pair]["reason"]
     assert all(
         set(link) >= {"a", "b", "relation", "score", "reason"} and link["a"] < link["b"]
         for link in relations.values()

@@ -93,7 +93,12 @@ def write(folder: Path, name: str, text: str) -> str:
     return str(path)
 
 
-def test_different_figures_for_the_same_force_contradict(tmp_path: Path) -> None:
+def test_figures_for_the_same_force_agree_differ_or_contradict_by_their_precision(
+    tmp_path: Path,
+) -> None:
+    """Issue 14: "approximately 14,000" vs "about 15,000 personnel" was a contradiction rated
+    1/5; two approximate figures further apart than their precision are a discrepancy to
+    check, an exact figure outside an approximate one's precision contradicts it."""
     first = write(
         tmp_path,
         "a.txt",
@@ -103,8 +108,8 @@ def test_different_figures_for_the_same_force_contradict(tmp_path: Path) -> None
     second = write(
         tmp_path,
         "b.txt",
-        "Published: 5 March 2025\n\nThe Special Security Division (SSD) now has 15,000 personnel "
-        "guarding projects in Pakistan.\n",
+        "Published: 5 March 2025\n\nThe Special Security Division (SSD) now has about 15,000 "
+        "personnel guarding projects in Pakistan.\n",
     )
     third = write(
         tmp_path,
@@ -112,19 +117,54 @@ def test_different_figures_for_the_same_force_contradict(tmp_path: Path) -> None
         "Published: 6 March 2025\n\nThe Special Security Division (SSD) has about 14,200 personnel, "
         "officials in Pakistan said.\n",
     )
+    fourth = write(
+        tmp_path,
+        "d.txt",
+        "Published: 6 March 2025\n\nThe Special Security Division (SSD) has 15,230 personnel on "
+        "its rolls, the division's own register shows.\n",
+    )
     ledger = tmp_path / "ledger.db"
-    result = CliRunner().invoke(cli, ["--db", str(ledger), "run", first, second, third])
+    result = CliRunner().invoke(cli, ["--db", str(ledger), "run", first, second, third, fourth])
     assert result.exit_code == 0, result.output
     links = {(link["source_a"], link["source_b"]): link for link in rows(ledger, LINKS)}
-    assert links[(1, 2)]["relation"] == "contradicts"
-    assert (
-        "14,000 personnel" in links[(1, 2)]["reason"]
-        and "15,000 personnel" in links[(1, 2)]["reason"]
-    )
+    assert links[(1, 2)]["relation"] == "related"
+    assert "a discrepancy to check" in links[(1, 2)]["reason"]
+    assert "approximately 14,000 personnel" in links[(1, 2)]["reason"]
     assert links[(1, 3)]["relation"] == "corroborates"  # about 14,000 and about 14,200 agree
-    assert links[(2, 3)]["relation"] == "contradicts"
+    assert links[(2, 4)]["relation"] == "corroborates"  # about 15,000 allows 15,230
+    assert links[(1, 4)]["relation"] == "contradicts"  # 15,230 is exact
+    assert links[(3, 4)]["relation"] == "contradicts"
     listing = CliRunner().invoke(cli, ["--db", str(ledger), "contradictions", "--json"])
-    assert "15,000 personnel" in listing.output
+    assert "15,230 personnel" in listing.output and "about 15,000" not in listing.output
+
+
+def test_different_things_counted_are_not_one_figure() -> None:
+    """Issue 14: "results for 297 constituencies" vs "recount demanded in 32 constituencies",
+    and "met with 30 men" vs "a photograph of two men", were contradictions."""
+    from factcheck.match.facts import Quantity
+    from factcheck.match.relate import relate
+
+    def counted(claim_id: int, text: str, value: float, unit: str):
+        claim = figure_claim(claim_id, value, set(), {7}, {"PK"})
+        claim.text = text
+        number = f"{value:,.0f}" if value > 9 else "two"
+        claim.quantities = [Quantity(value, unit, f"{number} {unit}", False)]
+        return claim
+
+    results = counted(1, "The commission published results for 297 constituencies.", 297,
+                      "constituencies")  # fmt: skip
+    recounts = counted(2, "A recount was demanded in 32 constituencies.", 32, "constituencies")
+    relation = relate(results, recounts)
+    assert relation is not None and relation.relation != "contradicts"
+    assert "count different things" in relation.reason
+    meeting = counted(3, "Trump met with 30 men at the club.", 30, "men")
+    photo = counted(4, "The post shows a photograph of two men.", 2, "men")
+    relation = relate(meeting, photo)
+    assert relation is not None and relation.relation != "contradicts"
+    size = counted(5, "The commission has 297 constituencies.", 297, "constituencies")
+    other = counted(6, "The commission has 312 constituencies.", 312, "constituencies")
+    relation = relate(size, other)
+    assert relation is not None and relation.relation == "contradicts"
 
 
 def test_a_copied_source_is_a_duplicate_not_a_confirmation(tmp_path: Path) -> None:
@@ -211,9 +251,9 @@ def test_figures_from_a_week_and_a_day_are_compared_in_time() -> None:
     def claim(claim_id: int, value: float, dates: set[str]):
         return figure_claim(claim_id, value, dates, {7}, set())
 
-    same_week = relate(claim(1, 14000, {"2025-W10"}), claim(2, 15000, {"2025-03-05"}))
+    same_week = relate(claim(1, 14000, {"2025-W10"}), claim(2, 15230, {"2025-03-05"}))
     assert same_week is not None and same_week.relation == "contradicts"
-    a_year_apart = relate(claim(1, 14000, {"2024-W10"}), claim(2, 15000, {"2025-03-05"}))
+    a_year_apart = relate(claim(1, 14000, {"2024-W10"}), claim(2, 15230, {"2025-03-05"}))
     assert a_year_apart is None or a_year_apart.relation != "contradicts"
 
 
@@ -231,7 +271,7 @@ def test_different_figures_sharing_only_a_country_do_not_contradict() -> None:
     )
     assert same_figure is not None and same_figure.relation == "corroborates"
     same_force = relate(
-        figure_claim(1, 14000, set(), {7}, {"PK"}), figure_claim(2, 15000, set(), {7}, {"PK"})
+        figure_claim(1, 14000, set(), {7}, {"PK"}), figure_claim(2, 15230, set(), {7}, {"PK"})
     )
     assert same_force is not None and same_force.relation == "contradicts"
     assert "Special Security Division" in same_force.reason and "PK" not in same_force.reason

@@ -97,7 +97,7 @@ def test_markdown_report_shows_summary_cards_variants_and_sources(reviewed_ledge
     contradicted = card_of(text, SSD_B.id(ledger))
     assert "✗ **Contradicted**" in contradicted
     assert "| This claim | Contradicting claim |" in contradicted
-    assert "has 15,000 personnel" in contradicted
+    assert "has 15,230 personnel" in contradicted
     assert "comprised of approximately 14,000 personnel" in contradicted
     assert f"ssd\\_a.txt (source 6, 2025-03-03), claim {SSD_A.id(ledger)} |" in contradicted
     reviewed = card_of(text, disputed)

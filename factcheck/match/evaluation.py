@@ -12,7 +12,7 @@ from pathlib import Path
 
 from sqlite_utils import Database
 
-RELATIONS = ("corroborates", "contradicts", "related", "translation", "unrelated")
+RELATIONS = ("corroborates", "contradicts", "discrepancy", "related", "translation", "unrelated")
 
 
 @dataclass(frozen=True)
@@ -56,9 +56,15 @@ def claim_id(db: Database, file_prefix: str, text: str) -> int:
 
 
 def predicted_relation(db: Database, a: int, b: int) -> str:
+    """The link's relation; a `related` link whose evidence marks approximate figures further
+    apart than their precision is a `discrepancy`."""
     row = db.execute(
-        "SELECT relation FROM links WHERE claim_a = ? AND claim_b = ?", [min(a, b), max(a, b)]
+        """SELECT relation, json_extract(evidence, '$.tension') FROM links
+           WHERE claim_a = ? AND claim_b = ?""",
+        [min(a, b), max(a, b)],
     ).fetchone()
+    if row and row[0] == "related" and row[1] == "discrepancy":
+        return "discrepancy"
     return row[0] if row and row[0] != "duplicate" else "unrelated"
 
 

@@ -55,6 +55,10 @@ class ClaimFacts:
     has_unresolved_time: bool = False  # "last week" in a source with no publication date
     position: float = 0.0  # where in its source's text of that language (0..1)
     keywords: frozenset[str] = frozenset()  # content words, for same-language matching
+    sentence: str = ""  # the whole sentence the claim comes from (a role claim is a fragment)
+    role_text: str | None = None  # a role claim's title as written ("Vice President")
+    attributed_to: str | None = None  # who the source says said it, as extraction read it
+    speaker_entity: int | None = None  # the person or body attributed_to names, if resolved
 
     @property
     def anchors(self) -> set[str]:
@@ -117,7 +121,10 @@ def load_claim_facts(db: Database) -> list[ClaimFacts]:
     groups = independence_groups(db)
     facts: list[ClaimFacts] = []
     for row in db.query(
-        """SELECT claims.*, sources.url, sources.published FROM claims
+        """SELECT claims.*, sources.url, sources.published,
+                  substr(sources.text, claims.sentence_start + 1,
+                         claims.sentence_end - claims.sentence_start) AS sentence
+           FROM claims
            JOIN sources ON sources.id = claims.source_id WHERE sources.is_current = 1
            ORDER BY claims.source_id, claims.start_offset, claims.id"""
     ):
@@ -138,6 +145,9 @@ def load_claim_facts(db: Database) -> list[ClaimFacts]:
                 published=published,
                 subject_name=row["subject"],
                 keywords=keywords(row["text"], row["lang"]),
+                sentence=row["sentence"] or "",
+                role_text=row["object"] if row["kind"] == "role" else None,
+                attributed_to=row["attributed_to"],
             )
         )
         claim = facts[-1]
@@ -189,6 +199,13 @@ def add_mentions(db: Database, facts: list[ClaimFacts]) -> None:
                 continue
             claim.entities.add(entity_id)
             claim.entity_names[entity_id] = names.get(entity_id, match_form)
+            if (
+                claim.attributed_to
+                and mention_type in ("person", "organization")
+                and unicodedata.normalize("NFC", match_form)
+                in unicodedata.normalize("NFC", claim.attributed_to)
+            ):
+                claim.speaker_entity = entity_id
             if mention_type == "person" and claim.subject_name:
                 # Bengali য় is typed precomposed or not: compare normalised forms.
                 subject = unicodedata.normalize("NFC", claim.subject_name)

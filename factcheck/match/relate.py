@@ -14,6 +14,8 @@ from dataclasses import dataclass, field
 from rapidfuzz import fuzz
 
 from factcheck.match.facts import ClaimFacts, Quantity
+from factcheck.match.titles import same_office
+from factcheck.match.wording import joined, place_name
 
 # Two figures within this share of each other agree when either is approximate ("about
 # 14,000" and 14,500); "about 14,000" and 15,000 do not.
@@ -41,14 +43,15 @@ class Relation:
 
 
 def names(claim: ClaimFacts, anchors: set[str]) -> str:
-    """Anchors in words: entity names and place codes."""
-    words = []
-    for anchor in sorted(anchors):
-        if anchor.startswith("e"):
-            words.append(claim.entity_names.get(int(anchor[1:]), anchor))
-        else:
-            words.append(anchor[2:])
-    return ", ".join(words)
+    """Anchors in words: entity names and place names ("China, Pakistan and Islamabad"), never
+    codes ("CN, PK, PK-IS")."""
+    people = [
+        claim.entity_names.get(int(anchor[1:]), anchor)
+        for anchor in sorted(anchors)
+        if anchor.startswith("e")
+    ]
+    places = [anchor[2:] for anchor in sorted(anchors) if anchor.startswith("p:")]
+    return joined(people + [place_name(code) for code in places])
 
 
 # The date values extraction normalises to: a day, a month, an ISO week ("last week"), a year.
@@ -86,12 +89,169 @@ def different_times(a: str | None, b: str | None) -> bool:
     return days is not None and days > SAME_EVENT_DAYS
 
 
-def quantities_agree(a: Quantity, b: Quantity) -> bool:
+def last_digit_unit(value: float) -> float:
+    """The unit of a figure's last significant digit: 14,000 → 1,000; 14,200 → 100; 494 → 1."""
+    if value != int(value):
+        return 10 ** -len(f"{value}".split(".")[1].rstrip("0") or "0")
+    number, unit = int(abs(value)), 1
+    while number and number % 10 == 0:
+        number //= 10
+        unit *= 10
+    return unit
+
+
+def is_round(value: float) -> bool:
+    """A figure of two significant digits or fewer from 100 up (14,000; 1.6 million; 300) is
+    a rounded figure, approximate even without "about"."""
+    if value < 100 or value != int(value):
+        return False
+    return len(str(int(value)).rstrip("0")) <= 2
+
+
+def tolerance(quantity: Quantity) -> float:
+    """How far a figure may be from another and still agree: nothing for an exact figure; for
+    an approximate or rounded one, its stated share or half its last digit's unit."""
+    if not (quantity.is_approximate or is_round(quantity.value)):
+        return 0.0
+    return max(APPROXIMATE_TOLERANCE * quantity.value, last_digit_unit(quantity.value) / 2)
+
+
+def is_approximate(quantity: Quantity) -> bool:
+    return quantity.is_approximate or is_round(quantity.value)
+
+
+def compare_figures(a: Quantity, b: Quantity) -> str:
+    """agree (within the looser figure's precision) | discrepancy (two approximate figures
+    further apart than their precision: a finding to check) | differ (at least one exact
+    figure, and the other outside its precision: a contradiction)."""
     if a.value == b.value:
-        return True
-    if a.is_approximate or b.is_approximate:
-        return abs(a.value - b.value) <= APPROXIMATE_TOLERANCE * max(a.value, b.value)
-    return False
+        return "agree"
+    if abs(a.value - b.value) <= max(tolerance(a), tolerance(b)):
+        return "agree"
+    return "discrepancy" if is_approximate(a) and is_approximate(b) else "differ"
+
+
+def quantities_agree(a: Quantity, b: Quantity) -> bool:
+    return compare_figures(a, b) == "agree"
+
+
+# Words between a figure and what it is a figure of, skipped when looking for what is counted.
+_FIGURE_PREFIX_WORDS = frozenset(
+    [
+        "a",
+        "an",
+        "the",
+        "of",
+        "for",
+        "in",
+        "at",
+        "on",
+        "to",
+        "with",
+        "by",
+        "from",
+        "about",
+        "approximately",
+        "around",
+        "nearly",
+        "almost",
+        "some",
+        "roughly",
+        "over",
+        "under",
+        "up",
+        "more",
+        "less",
+        "than",
+        "fewer",
+        "least",
+        "most",
+        "only",
+        "just",
+        "estimated",
+        "total",
+        "totalling",
+    ]
+)
+# Verbs of size and membership: "has 15,000 personnel", "comprised of 14,000": the figure is
+# the size of what the claim is about, the same attribute whatever the verb.
+SIZE_WORDS = frozenset(
+    [
+        "has",
+        "have",
+        "had",
+        "is",
+        "are",
+        "was",
+        "were",
+        "comprises",
+        "comprised",
+        "comprising",
+        "consists",
+        "consisting",
+        "numbering",
+        "numbers",
+        "strong",
+        "includes",
+        "including",
+        "included",
+        "employs",
+        "employing",
+        "totals",
+        "contains",
+        "there",
+    ]
+)
+
+
+# Words that introduce what someone says ("said that 5,000 engineers work"): no counted thing.
+_REPORTING_WORDS = frozenset(
+    [
+        "that",
+        "which",
+        "who",
+        "whom",
+        "say",
+        "says",
+        "said",
+        "saying",
+        "told",
+        "tells",
+        "reported",
+        "reports",
+        "according",
+        "claimed",
+        "claims",
+        "stated",
+        "states",
+        "added",
+        "noted",
+        "estimated",
+        "estimates",
+    ]
+)
+
+
+def counted_by(claim: ClaimFacts, quantity: Quantity) -> str | None:
+    """The word a figure is counted by in an English claim ("results for 297 constituencies" →
+    "results", "recount demanded in 32 constituencies" → "demanded", "met with 30 men" → "met"),
+    or None when it is a size ("has 15,000 personnel") or the language is not English."""
+    if not claim.lang.startswith("en"):
+        return None
+    text = claim.text
+    at = text.find(quantity.text)
+    if at < 0:
+        return None
+    for word in reversed(re.findall(r"[A-Za-z][\w'’-]*", text[:at])):
+        if word[0].isupper():
+            return None  # a name or the sentence's start: the figure is what it is about
+        word = word.casefold()
+        if word in _FIGURE_PREFIX_WORDS:
+            continue
+        if word in SIZE_WORDS or word in _REPORTING_WORDS:
+            return None
+        return word.rstrip("s")
+    return None
 
 
 def format_number(value: float) -> str:
@@ -180,6 +340,14 @@ def relate_words(a: ClaimFacts, b: ClaimFacts) -> Relation | None:
 def relate_roles(a: ClaimFacts, b: ClaimFacts) -> Relation:
     person = a.entity_names.get(a.subject_entity or 0, a.subject_name or "the person")
     same = a.roles & b.roles
+    if same and not same_office(a.role_text, a.lang, b.role_text, b.lang):
+        return Relation(
+            "related",
+            0.4,
+            f"different offices: {person} is “{a.role_text}” in one and “{b.role_text}” in "
+            "the other (titles must match exactly)",
+            {"entity": a.subject_entity, "titles": [a.role_text, b.role_text]},
+        )
     if same:
         role = sorted(same, key=len)[-1].replace("_", " ")
         return Relation(
@@ -201,14 +369,30 @@ def relate_roles(a: ClaimFacts, b: ClaimFacts) -> Relation:
 def relate_quantities(a: ClaimFacts, b: ClaimFacts, shared: set[str]) -> Relation | None:
     """The same figure in the same unit corroborates; a different figure contradicts only for
     the same specific entity (a country holds many things counted in one unit: 82 and 17 歲
-    are two people's ages, 110,000 and 1.6 million jobs two different counts)."""
+    are two people's ages, 110,000 and 1.6 million jobs two different counts), the same thing
+    counted (297 constituencies with results are not 32 with recounts) and exact figures:
+    approximate ones further apart than their precision are a discrepancy to check."""
     specific = {anchor for anchor in shared if is_specific(anchor)}
     for qa in a.quantities:
         for qb in b.quantities:
             if qa.unit != qb.unit or not qa.unit:
                 continue
             about = names(a, shared)
-            if quantities_agree(qa, qb):
+            counted_a, counted_b = counted_by(a, qa), counted_by(b, qb)
+            if counted_a and counted_b and counted_a != counted_b:
+                return Relation(
+                    "related",
+                    0.3,
+                    f"{qa.text} and {qb.text} count different things ({counted_a} vs "
+                    f"{counted_b}): not the same figure",
+                    {
+                        "unit": qa.unit,
+                        "values": [qa.value, qb.value],
+                        "counted": [counted_a, counted_b],
+                    },
+                )
+            comparison = compare_figures(qa, qb)
+            if comparison == "agree":
                 return Relation(
                     "corroborates",
                     0.85,
@@ -220,6 +404,21 @@ def relate_quantities(a: ClaimFacts, b: ClaimFacts, shared: set[str]) -> Relatio
             time_a, time_b = a.event_time(), b.event_time()
             if different_times(time_a, time_b):
                 continue  # figures from different times may both be right
+            if comparison == "discrepancy":
+                allowed = format_number(max(tolerance(qa), tolerance(qb)))
+                return Relation(
+                    "related",
+                    0.7,
+                    f"{qa.text} vs {qb.text} for the same {names(a, specific)}: approximate "
+                    f"figures further apart than their precision (±{allowed}), a discrepancy "
+                    "to check, not a contradiction",
+                    {
+                        "unit": qa.unit,
+                        "values": [qa.value, qb.value],
+                        "shared": sorted(shared),
+                        "tension": "discrepancy",
+                    },
+                )
             return Relation(
                 "contradicts",
                 0.8,

@@ -17,7 +17,9 @@ from sqlite_utils import Database
 
 from factcheck.db import now_iso, transaction
 from factcheck.match.facts import ClaimFacts, load_claim_facts
-from factcheck.match.relate import MIN_TRANSLATION_SCORE, Relation, relate, translation_score
+from factcheck.match.folding import claim_origins, fold_facts
+from factcheck.match.judge import judge, tension_keys
+from factcheck.match.relate import MIN_TRANSLATION_SCORE, Relation, translation_score
 
 # Content words: a word in more claims than this is too common to pair on; a pair needs this many.
 MAX_KEYWORD_CLAIMS = 25
@@ -51,7 +53,7 @@ def blocking_keys(claim: ClaimFacts) -> set[str]:
     keys |= {f"q:{q.unit}" for q in claim.quantities if q.unit}
     if claim.subject_entity:
         keys.add(f"subject:{claim.subject_entity}")
-    return keys
+    return keys | tension_keys(claim)
 
 
 def candidate_pairs(facts: list[ClaimFacts]) -> set[LinkKey]:
@@ -159,7 +161,7 @@ def compute_links(facts: list[ClaimFacts], report: MatchReport) -> dict[LinkKey,
     pairs = candidate_pairs(facts)
     report.claims, report.candidate_pairs = len(facts), len(pairs)
     for a, b in sorted(pairs):
-        relation = relate(by_id[a], by_id[b])
+        relation = judge(by_id[a], by_id[b])
         if relation:
             links[(a, b)] = relation
     return links
@@ -189,6 +191,7 @@ def match_claims(
             "UPDATE claims SET independence_group = ? WHERE id = ?",
             [(claim.group, claim.id) for claim in facts if stored.get(claim.id) != claim.group],
         )
+        write_facts_and_origins(db, facts, links)
     return report
 
 
@@ -220,3 +223,22 @@ def write_links(db: Database, links: dict[LinkKey, Relation], report: MatchRepor
     for row in existing.values():
         db.execute("DELETE FROM links WHERE id = ?", [row["id"]])
         report.removed += 1
+
+
+def write_facts_and_origins(
+    db: Database, facts: list[ClaimFacts], links: dict[LinkKey, Relation]
+) -> None:
+    """Each claim's fact (the claim that stands for it) and origin, where they changed."""
+    lead_of, origin_of = fold_facts(facts, links), claim_origins(facts, links)
+    stored = {
+        row[0]: (row[1], row[2])
+        for row in db.execute("SELECT id, fact_id, origin FROM claims").fetchall()
+    }
+    db.conn.executemany(
+        "UPDATE claims SET fact_id = ?, origin = ? WHERE id = ?",
+        [
+            (lead_of[claim.id], origin_of[claim.id], claim.id)
+            for claim in facts
+            if stored.get(claim.id) != (lead_of[claim.id], origin_of[claim.id])
+        ],
+    )

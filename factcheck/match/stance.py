@@ -1,0 +1,167 @@
+"""How a source stands towards what it reports, from cue words kept as data (stance_cues.tsv):
+whether it affirms or denies it, says it in its own voice or reports someone's allegation, and
+whether it is done, planned, predicted, hedged or an opinion. Pure functions over text.
+
+A denial ("false", "no evidence", "denied", a fact-check's rating, "did not") turns agreement on
+the content into a contradiction; an allegation, a prediction, a hedge or an opinion never
+corroborates nor is corroborated; a plan and a deed of the same thing are a tension to check.
+"""
+
+from __future__ import annotations
+
+import functools
+import re
+import unicodedata
+from dataclasses import dataclass
+from importlib import resources
+
+from factcheck.extract.script import BN_CHARS
+
+LANGUAGES = ("en", "zh", "bn")
+CUE_KINDS = (
+    "denial",
+    "rating",
+    "negation",
+    "not_negation",
+    "allegation",
+    "prediction",
+    "opinion",
+    "plan",
+    "done",
+)
+# What a claim says happened or holds, from surest to least: only `done` and `planned` claims
+# state something a second source can confirm (a plan confirms a plan).
+CONFIRMABLE_TENSES = frozenset({"done", "planned"})
+# Extraction modalities that already settle the tense.
+MODALITY_TENSE = {"opinion": "opinion", "question": "question", "hedged": "hedged"}
+
+
+@dataclass(frozen=True)
+class Stance:
+    polarity: str  # affirms | denies
+    voice: str  # own | allegation
+    tense: str  # done | planned | prediction | opinion | hedged | question
+    cues: tuple[tuple[str, str], ...] = ()  # (kind, the words found)
+
+    def cue_words(self, *kinds: str) -> list[str]:
+        return [words for kind, words in self.cues if kind in kinds]
+
+    def describe(self) -> str:
+        """The stance in words, with the cue that decided it."""
+        if self.polarity == "denies":
+            words = self.cue_words("denial", "rating", "negation")
+            return f"denies it ({_quoted(words)})"
+        if self.voice == "allegation":
+            return f"reports it as an allegation ({_quoted(self.cue_words('allegation'))})"
+        if self.tense in ("prediction", "opinion"):
+            return f"is {'a' if self.tense == 'prediction' else 'an'} {self.tense} " + (
+                f"({_quoted(self.cue_words(self.tense))})" if self.cue_words(self.tense) else ""
+            )
+        if self.tense == "planned":
+            words = self.cue_words("plan")
+            return "says it is planned" + (f" ({_quoted(words)})" if words else "")
+        if self.tense == "done":
+            words = self.cue_words("done")
+            return "says it is done or exists" + (f" ({_quoted(words)})" if words else "")
+        return f"is {self.tense}"
+
+
+def _quoted(words: list[str]) -> str:
+    return ", ".join(f"“{word}”" for word in dict.fromkeys(words))
+
+
+def _form_pattern(form: str, lang: str) -> str:
+    if lang == "en":
+        return (re.escape(form[:-1]) + r"\w*") if form.endswith("*") else re.escape(form)
+    form = unicodedata.normalize("NFC", form)
+    if lang == "bn":
+        if form.startswith("~"):
+            return re.escape(form[1:]) + rf"(?![{BN_CHARS}])"
+        if form.endswith("="):
+            return rf"(?<![{BN_CHARS}]){re.escape(form[:-1])}(?![{BN_CHARS}])"
+        return rf"(?<![{BN_CHARS}]){re.escape(form)}"
+    return re.escape(form)
+
+
+@functools.cache
+def cue_patterns() -> dict[tuple[str, str], re.Pattern[str]]:
+    """(kind, language) -> one pattern of every form, longest first."""
+    table = resources.files("factcheck.match").joinpath("stance_cues.tsv").read_text("utf-8")
+    patterns: dict[tuple[str, str], re.Pattern[str]] = {}
+    for line in table.splitlines():
+        if not line.strip() or line.startswith("#"):
+            continue
+        kind, lang, forms = line.split("\t")
+        if kind not in CUE_KINDS or lang not in LANGUAGES:
+            raise ValueError(f"stance_cues.tsv: unknown kind or language in {line!r}")
+        words = sorted({form.strip() for form in forms.split("|") if form.strip()}, key=len)
+        alternatives = "|".join(_form_pattern(word, lang) for word in reversed(words))
+        if lang == "en":
+            patterns[(kind, lang)] = re.compile(rf"(?<![\w'’])(?:{alternatives})(?![\w'’])", re.I)
+        else:
+            patterns[(kind, lang)] = re.compile(alternatives)
+    return patterns
+
+
+def find_cues(text: str, lang: str | None, kind: str) -> list[str]:
+    language = (lang or "en")[:2]
+    pattern = cue_patterns().get((kind, language)) or cue_patterns().get((kind, "en"))
+    if pattern is None:
+        return []
+    searched = unicodedata.normalize("NFC", text)
+    return [match.group(0) for match in pattern.finditer(searched)]
+
+
+def _without(text: str, lang: str | None, kind: str) -> str:
+    """The text with the spans of one cue kind blanked out (so "not only" negates nothing)."""
+    language = (lang or "en")[:2]
+    pattern = cue_patterns().get((kind, language))
+    searched = unicodedata.normalize("NFC", text)
+    return pattern.sub(lambda m: " " * len(m.group(0)), searched) if pattern else searched
+
+
+@functools.lru_cache(maxsize=65536)
+def stance_of(
+    text: str,
+    lang: str | None,
+    modality: str = "asserted",
+    kind: str = "",
+    sentence: str = "",
+) -> Stance:
+    """The stance of a claim: denials, ratings and allegations are read in its whole sentence
+    ("The claim that ... is false"), negation and tense in the claim's own words. A role claim
+    ("Interior Minister Mohsin Naqvi") is a title in the source's own voice whatever the
+    sentence around it says."""
+    cues: list[tuple[str, str]] = []
+    frame = sentence or text
+
+    def found(cue_kind: str, searched: str) -> list[str]:
+        words = find_cues(searched, lang, cue_kind)
+        cues.extend((cue_kind, word) for word in words)
+        return words
+
+    if kind == "role":
+        return Stance("affirms", "own", "done")
+    denial = found("denial", frame) + found("rating", frame)
+    negation = found("negation", _without(text, lang, "not_negation"))
+    polarity = "denies" if denial or negation else "affirms"
+    voice = "allegation" if found("allegation", frame) else "own"
+    if modality in MODALITY_TENSE:
+        tense = MODALITY_TENSE[modality]
+    elif found("prediction", text):
+        tense = "prediction"
+    elif found("opinion", text):
+        tense = "opinion"
+    elif found("done", text):
+        tense = "done"
+    elif found("plan", text) or modality == "planned":
+        tense = "planned"
+    else:
+        tense = "done"
+    return Stance(polarity, voice, tense, tuple(cues))
+
+
+def confirms(stance: Stance) -> bool:
+    """Whether a claim can confirm or be confirmed at all: stated in the source's own voice, as
+    a deed or a plan, not a prediction, a hedge, a question or an opinion."""
+    return stance.voice == "own" and stance.tense in CONFIRMABLE_TENSES

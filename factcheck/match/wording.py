@@ -1,0 +1,52 @@
+"""Codes and concept names in the words a reader accepts: places by name ("Pakistan", not
+"PK"), lexicon concepts by their English form, counts in proper grammar ("1 independent source")."""
+
+from __future__ import annotations
+
+import functools
+from importlib import resources
+
+
+def plural(count: int, singular: str, plural_form: str | None = None) -> str:
+    """ "1 independent source", "2 independent sources"."""
+    return f"{count} {singular if count == 1 else (plural_form or singular + 's')}"
+
+
+def joined(words: list[str]) -> str:
+    """ "a", "a and b", "a, b and c"."""
+    if len(words) <= 1:
+        return "".join(words)
+    return ", ".join(words[:-1]) + " and " + words[-1]
+
+
+def concept_words(concept: str) -> str:
+    """A lexicon concept in words: its first English form."""
+    return _concept_words().get(concept, concept.replace("_", " "))
+
+
+@functools.cache
+def _concept_words() -> dict[str, str]:
+    table = resources.files("factcheck.match").joinpath("lexicon.tsv").read_text("utf-8")
+    words = {}
+    for line in table.splitlines():
+        if line.strip() and not line.startswith("#"):
+            name, _kind, english, *_ = [*line.split("\t"), ""]
+            first = english.split("|")[0].rstrip("*").strip()
+            if first:
+                words[name] = first
+    return words
+
+
+@functools.cache
+def place_name(code: str) -> str:
+    """A place code in words: "PK" → Pakistan, "PK-IS" → Islamabad."""
+    if "-" in code:
+        table = resources.files("factcheck.names").joinpath("data/places.tsv").read_text("utf-8")
+        for line in table.splitlines():
+            columns = line.split("\t")
+            if len(columns) >= 3 and columns[0] == code:
+                return columns[2].split("|")[0]
+        return code
+    from babel import Locale
+
+    return Locale.parse("en").territories.get(code, code)
