@@ -594,7 +594,13 @@ def write_or_fail(content: str, output: str, force: bool) -> None:
     default="json",
     show_default=True,
     help="json: the whole ledger; csv: one row per claim with its verdict and best citation; "
-    "claimreview: schema.org ClaimReview JSON-LD for every reviewed claim.",
+    "claimreview: schema.org ClaimReview JSON-LD, one per fact a person reviewed.",
+)
+@click.option(
+    "--include-automatic",
+    is_flag=True,
+    help="ClaimReview: also export automatic verdicts that found evidence, marked as automatic "
+    "leads (by default only facts a person reviewed).",
 )
 @click.option("--org", default=DEFAULT_ORG, show_default=True, help="ClaimReview: who reviews.")
 @click.option(
@@ -613,6 +619,7 @@ def write_or_fail(content: str, output: str, force: bool) -> None:
 def export(
     obj: Context,
     export_format: str,
+    include_automatic: bool,
     org: str,
     org_url: str,
     url_base: str,
@@ -632,7 +639,11 @@ def export(
                 "give --url-base where the report is published",
                 err=True,
             )
-        reviews = claim_reviews(gather_report(db), Publisher(org, org_url or None, url_base))
+        reviews = claim_reviews(
+            gather_report(db),
+            Publisher(org, org_url or None, url_base),
+            include_automatic=include_automatic,
+        )
         content = json.dumps(reviews, ensure_ascii=False, indent=2) + "\n"
     write_or_fail(content, output, force)
 

@@ -1,10 +1,13 @@
-"""schema.org ClaimReview JSON-LD: one object per reviewed claim, for search engines and
+"""schema.org ClaimReview JSON-LD: one object per reviewed fact, for search engines and
 fact-check databases.
 
-A ClaimReview says a claim was checked, so one is written for a claim whose current verdict found
-evidence (corroborated, contradicted, conflicting) or that a person reviewed (any label but
-`not_checkable`). An automatic `unverified` only says no other source was found yet: like a claim
-with no verdict row at all, it is left out.
+A ClaimReview tells the world a fact-checker checked a statement, so by default one is written
+only for a fact a person reviewed (any label but `not_checkable`). Automatic verdicts are leads,
+not fact checks: `include_automatic` adds those that found evidence (corroborated, contradicted,
+conflicting), each marked as automatic in its rating's words and its reviewBody. An automatic
+`unverified` only says no other source was found yet: it is never exported. One review per fact,
+however many wordings it has; `claimReviewed` is the whole statement (the sentence the claim
+comes from), never a fragment such as a title.
 The numeric rating follows RATING_VALUES (best 5, worst 1); the verdict in words is the Rating's
 alternateName, the only part search results show.
 """
@@ -59,11 +62,28 @@ def short_claim(text: str, limit: int = MAX_CLAIM_CHARS) -> str:
     return (cut if len(cut) > limit // 2 else flat[:limit]).rstrip(",;:") + "…"
 
 
+AUTOMATIC_PREFIX = "Automatic lead, not reviewed by a person: "
+
+
 def is_reviewed(claim: ClaimEntry) -> bool:
+    """A person gave this claim a verdict a ClaimReview can carry."""
     verdict = claim.verdict
-    if verdict.is_default or verdict.label not in RATING_VALUES:
-        return False
-    return verdict.label != "unverified" or verdict.decided_by != "auto"
+    return (
+        not verdict.is_default and verdict.label in RATING_VALUES and verdict.decided_by != "auto"
+    )
+
+
+def is_exported(claim: ClaimEntry, include_automatic: bool) -> bool:
+    verdict = claim.verdict
+    if is_reviewed(claim):
+        return True
+    return (
+        include_automatic
+        and not verdict.is_default
+        and verdict.decided_by == "auto"
+        and verdict.label in RATING_VALUES
+        and verdict.label != "unverified"
+    )
 
 
 def organization(name: str, url: str | None = None) -> dict[str, Any]:
@@ -75,6 +95,7 @@ def organization(name: str, url: str | None = None) -> dict[str, Any]:
 
 def claim_review(claim: ClaimEntry, publisher: Publisher) -> dict[str, Any]:
     verdict = claim.verdict
+    automatic = verdict.decided_by == "auto"
     appearance: dict[str, Any] = {"@type": "CreativeWork", "name": claim.source_label}
     if safe_url(claim.url):
         appearance["url"] = claim.url
@@ -93,22 +114,31 @@ def claim_review(claim: ClaimEntry, publisher: Publisher) -> dict[str, Any]:
         "@context": SCHEMA_CONTEXT,
         "@type": "ClaimReview",
         "url": f"{publisher.url_base}#claim-{claim.id}",
-        "claimReviewed": short_claim(claim.text),
+        "claimReviewed": short_claim(claim.statement),
         "author": organization(publisher.name, publisher.url),
         "reviewRating": {
             "@type": "Rating",
             "ratingValue": RATING_VALUES[verdict.label],
             "bestRating": BEST_RATING,
             "worstRating": WORST_RATING,
-            "alternateName": RATING_WORDS[verdict.label],
+            "alternateName": (AUTOMATIC_PREFIX if automatic else "") + RATING_WORDS[verdict.label],
         },
         "itemReviewed": item,
     }
+    if automatic:
+        review["reviewBody"] = AUTOMATIC_PREFIX + verdict.rationale
     if verdict.decided_at:
         review["datePublished"] = verdict.decided_at[:10]
     return review
 
 
-def claim_reviews(report: Report, publisher: Publisher | None = None) -> list[dict[str, Any]]:
+def claim_reviews(
+    report: Report, publisher: Publisher | None = None, *, include_automatic: bool = False
+) -> list[dict[str, Any]]:
+    """One review per fact (its card: a claim a person reviewed, else the fact's lead)."""
     publisher = publisher or Publisher()
-    return [claim_review(claim, publisher) for claim in report.cards if is_reviewed(claim)]
+    return [
+        claim_review(claim, publisher)
+        for claim in report.cards
+        if is_exported(claim, include_automatic)
+    ]

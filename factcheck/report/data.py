@@ -18,6 +18,7 @@ from sqlite_utils import Database
 
 from factcheck.ingest.passages import CLUTTER_KINDS
 from factcheck.sources import UnknownIdError
+from factcheck.tensions import Tension, tensions
 
 # Worst news first: a report leads with what is contradicted.
 VERDICT_LABELS = ("contradicted", "conflicting", "corroborated", "unverified", "not_checkable")
@@ -160,6 +161,18 @@ class ClaimEntry:
     links: tuple[LinkedClaim, ...] = ()
     variants: tuple[SpellingVariant, ...] = ()
     entity_ids: tuple[int, ...] = ()
+    fact_id: int | None = None  # the claim that stands for its fact (None: its own fact)
+    sentence: str = ""  # the whole sentence the claim comes from
+
+    @property
+    def fact(self) -> int:
+        return self.fact_id if self.fact_id is not None else self.id
+
+    @property
+    def statement(self) -> str:
+        """The whole statement: the sentence, when the claim is a part of it (a title)."""
+        flat = " ".join(self.sentence.split())
+        return flat if flat and len(flat) > len(self.text) else self.text
 
     @property
     def contradictions(self) -> tuple[LinkedClaim, ...]:
@@ -204,6 +217,7 @@ class Report:
     variants: tuple[SpellingVariant, ...]
     entity_name: str | None = None  # the entity a --entity filter named
     verdict_counts: dict[str, int] = field(default_factory=dict)
+    tensions: tuple[Tension, ...] = ()  # what to look at first, within the filter
 
     @property
     def shown(self) -> tuple[ClaimEntry, ...]:
@@ -220,12 +234,14 @@ class Report:
 
     @property
     def cards(self) -> tuple[ClaimEntry, ...]:
-        """The claims shown in full: those with a verdict found or given. Human verdicts that new
-        evidence disputes come first (they need a person again), then the worst verdict."""
+        """One card per fact with a verdict found or given: the claim that stands for it (one a
+        person reviewed, else the fact's own lead), its other wordings folded under it
+        (`wordings`). Human verdicts that new evidence disputes come first (they need a person
+        again), then the worst verdict."""
         rank = {label: index for index, label in enumerate(VERDICT_LABELS)}
         return tuple(
             sorted(
-                (claim for claim in self.shown if not is_pending(claim)),
+                (claim for claim in self.fact_leads() if not is_pending(claim)),
                 key=lambda claim: (
                     claim.verdict.disagreement is None,
                     rank.get(claim.verdict.label, len(rank)),
@@ -235,13 +251,40 @@ class Report:
             )
         )
 
+    def fact_leads(self) -> list[ClaimEntry]:
+        """The shown claim that stands for each fact: one with a person's verdict (a disputed one
+        first), else the fact's lead, else its first shown claim."""
+        by_fact: dict[int, list[ClaimEntry]] = defaultdict(list)
+        for claim in self.shown:
+            by_fact[claim.fact].append(claim)
+        return [
+            min(
+                members,
+                key=lambda claim: (
+                    claim.verdict.decided_by == "auto",
+                    claim.verdict.disagreement is None,
+                    claim.id != claim.fact,
+                    claim.source_id,
+                    claim.start,
+                ),
+            )
+            for members in by_fact.values()
+        ]
+
+    def wordings(self, claim: ClaimEntry) -> tuple[ClaimEntry, ...]:
+        """The fact's other claims in scope: translations, repeats, restatements, and the same
+        statement in other sources, each still reachable by its id and span."""
+        return tuple(
+            other for other in self.claims if other.fact == claim.fact and other.id != claim.id
+        )
+
     @property
     def pending(self) -> tuple[ClaimEntry, ...]:
-        """Check-worthy claims nothing was found for or against yet: a to-do list, listed
+        """Check-worthy facts nothing was found for or against yet: a to-do list, listed
         compactly by source, most check-worthy first, so they do not bury the findings."""
         return tuple(
             sorted(
-                (claim for claim in self.shown if is_pending(claim)),
+                (claim for claim in self.fact_leads() if is_pending(claim)),
                 key=lambda claim: (claim.source_id, -claim.score, claim.start),
             )
         )
@@ -478,7 +521,9 @@ def gather_report(db: Database, report_filter: ReportFilter | None = None) -> Re
     claims = []
     for row in db.query(
         """SELECT claims.*, substr(sources.text, claims.start_offset + 1,
-                  claims.end_offset - claims.start_offset) AS quote
+                  claims.end_offset - claims.start_offset) AS quote,
+                  substr(sources.text, claims.sentence_start + 1,
+                         claims.sentence_end - claims.sentence_start) AS sentence
            FROM claims JOIN sources ON sources.id = claims.source_id
            WHERE sources.is_current = 1 ORDER BY claims.source_id, claims.start_offset,
                  claims.id"""
@@ -518,6 +563,8 @@ def gather_report(db: Database, report_filter: ReportFilter | None = None) -> Re
                     for variant in variants_by_entity.get(one_entity, ())
                 ),
                 entity_ids=claim_entity_ids,
+                fact_id=row.get("fact_id"),
+                sentence=row["sentence"] or "",
             )
         )
     in_scope_sources = set(source_by_id)
@@ -527,6 +574,7 @@ def gather_report(db: Database, report_filter: ReportFilter | None = None) -> Re
         if (entity_id is None or variant.entity_id == entity_id)
         and any(location.source_id in in_scope_sources for location in variant.locations)
     )
+    in_scope_claims = {claim.id for claim in claims}
     report = Report(
         generated_at=datetime.datetime.now(datetime.UTC).strftime("%Y-%m-%dT%H:%M:%SZ"),
         report_filter=report_filter,
@@ -534,6 +582,11 @@ def gather_report(db: Database, report_filter: ReportFilter | None = None) -> Re
         claims=tuple(claims),
         variants=shown_variants,
         entity_name=entity_name,
+        tensions=tuple(
+            tension
+            for tension in tensions(db)
+            if tension.claim_a in in_scope_claims or tension.claim_b in in_scope_claims
+        ),
     )
     counts = Counter(claim.verdict.label for claim in report.claims)
     report.verdict_counts.update({label: counts.get(label, 0) for label in VERDICT_LABELS})

@@ -156,14 +156,52 @@ def verdict_meta(verdict: Verdict) -> str:
     return " · ".join(parts)
 
 
-def render_card(claim: ClaimEntry, shown: frozenset[int]) -> str:
+def render_wordings(wordings: tuple[ClaimEntry, ...]) -> str:
+    """The fact's other wordings, folded; each keeps its own anchor so links still land."""
+    items = "".join(
+        f"<li id='claim-{other.id}' data-claim-id='{other.id}'>"
+        f"<span{lang_attr(other.lang)} dir='auto'>{e(other.text)}</span> "
+        f"<span class='meta'>#{other.id} · source {other.source_id} · {e(other.lang or 'und')}"
+        "</span></li>"
+        for other in wordings
+    )
+    return (
+        f"<details class='wordings'><summary>The same fact in {len(wordings)} other "
+        f"wording{'s' if len(wordings) != 1 else ''}</summary><ul>{items}</ul></details>"
+    )
+
+
+def render_tensions(report: Report) -> list[str]:
+    """The first section: tensions a fact-checker must look at first, both quotes and why."""
+    parts = [f"<section id='tensions'><h2>Tensions to look at first ({len(report.tensions)})</h2>"]
+    for tension in report.tensions:
+        other = (
+            f"<div><div class='meta'>Claim #{tension.claim_b} · source {tension.source_b}</div>"
+            f"<blockquote dir='auto'>{e(tension.quote_b)}</blockquote></div>"
+            if tension.claim_b is not None
+            else ""
+        )
+        parts.append(
+            f"<article class='tension t-{e(tension.kind)}'><h3>{e(tension.what)}</h3>"
+            "<div class='side-by-side'>"
+            f"<div><div class='meta'>Claim #{tension.claim_a} · source {tension.source_a}</div>"
+            f"<blockquote dir='auto'>{e(tension.quote_a)}</blockquote></div>{other}</div>"
+            f"<p class='meta'>Why: {e(tension.why)}</p></article>"
+        )
+    parts.append("</section>")
+    return parts
+
+
+def render_card(
+    claim: ClaimEntry, shown: frozenset[int], wordings: tuple[ClaimEntry, ...] = ()
+) -> str:
     verdict = claim.verdict
     sections = [
         f"<article class='card c-{e(verdict.label)}' id='claim-{claim.id}' "
         f"data-claim-id='{claim.id}'>",
         f"<div class='card-head'>{badge(verdict.label)}"
         f"<span class='meta'>{verdict_meta(verdict)}</span></div>",
-        f"<p class='claim'{lang_attr(claim.lang)} dir='auto'>{e(claim.text)}</p>",
+        f"<p class='claim'{lang_attr(claim.lang)} dir='auto'>{e(claim.statement)}</p>",
         f"<div class='meta'>Claim #{claim.id} · "
         f"{source_line(claim.source_label, claim.published, claim.url, claim.source_id)}"
         f" · {e(claim.kind)}, {e(claim.modality)} · check-worthiness {claim.score:.2f}</div>",
@@ -190,6 +228,8 @@ def render_card(claim: ClaimEntry, shown: frozenset[int]) -> str:
     if claim.variants:
         sections.append("<h3>Spelling variants</h3>")
         sections.extend(render_variant(variant) for variant in claim.variants)
+    if wordings:
+        sections.append(render_wordings(wordings))
     sections.append("</article>")
     return "\n".join(sections)
 
@@ -303,8 +343,9 @@ def render_html(report: Report, *, title: str = "Fact-check report") -> str:
         + " · ".join(
             f"<a href='#{anchor}'>{words}</a>"
             for anchor, words, present in (
+                ("tensions", f"Tensions ({len(report.tensions)})", bool(report.tensions)),
                 ("variants", "Spelling variants", bool(report.variants)),
-                ("claims", f"Checked claims ({len(cards)})", True),
+                ("claims", f"Checked facts ({len(cards)})", True),
                 ("pending", f"Not yet verified ({len(report.pending)})", bool(report.pending)),
                 ("sources", "Sources", True),
             )
@@ -312,12 +353,14 @@ def render_html(report: Report, *, title: str = "Fact-check report") -> str:
         )
         + "</nav></section>"
     )
+    if report.tensions:
+        body.extend(render_tensions(report))
     if report.variants:
         body.append("<section id='variants'><h2>Spelling variants</h2>")
         body.extend(render_variant(variant) for variant in report.variants)
         body.append("</section>")
-    body.append(f"<section id='claims'><h2>Checked claims ({len(cards)})</h2>")
-    body.extend(render_card(claim, shown) for claim in cards)
+    body.append(f"<section id='claims'><h2>Checked facts ({len(cards)})</h2>")
+    body.extend(render_card(claim, shown, report.wordings(claim)) for claim in cards)
     if not cards:
         body.append("<p class='empty'>No claim matches.</p>")
     body.append("</section>")

@@ -53,7 +53,38 @@ def variant_lines(variant: SpellingVariant) -> list[str]:
     ]
 
 
-def card_lines(claim: ClaimEntry) -> list[str]:
+def wording_lines(wordings: tuple[ClaimEntry, ...]) -> list[str]:
+    """The fact's other wordings, each with its claim id, source and language."""
+    if not wordings:
+        return []
+    lines = [f"**The same fact in other words** ({len(wordings)})", ""]
+    lines += [
+        f"- claim {other.id} ({other.lang or 'und'}, source {other.source_id}"
+        f"{', ' + other.verdict.words.lower() if other.verdict.decided_by != 'auto' else ''}): "
+        f"“{md(other.text)}”"
+        for other in wordings
+    ]
+    return [*lines, ""]
+
+
+def tension_lines(report: Report) -> list[str]:
+    """The first section: what a fact-checker must look at first, both quotes and why."""
+    if not report.tensions:
+        return []
+    lines = [f"## Tensions to look at first ({len(report.tensions)})", ""]
+    for tension in report.tensions:
+        lines.append(f"- **{md(tension.what)}** — claim {tension.claim_a} (source "
+                     f"{tension.source_a}): “{md(tension.quote_a)}”")  # fmt: skip
+        if tension.claim_b is not None:
+            lines.append(
+                f"  - and claim {tension.claim_b} (source {tension.source_b}): "
+                f"“{md(tension.quote_b)}”"
+            )
+        lines.append(f"  - why: {md(tension.why)}")
+    return [*lines, ""]
+
+
+def card_lines(claim: ClaimEntry, wordings: tuple[ClaimEntry, ...] = ()) -> list[str]:
     verdict = claim.verdict
     facts = [verdict_heading(verdict.label)]
     if verdict.confidence is not None:
@@ -64,7 +95,7 @@ def card_lines(claim: ClaimEntry) -> list[str]:
     lines = [
         f"### Claim {claim.id}",
         "",
-        f"> {md(claim.text)}",
+        f"> {md(claim.statement)}",
         "",
         " · ".join(facts),
         "",
@@ -111,7 +142,7 @@ def card_lines(claim: ClaimEntry) -> list[str]:
             for variant in claim.variants
         ]
         lines.append("")
-    return lines
+    return lines + wording_lines(wordings)
 
 
 def pending_lines(report: Report) -> list[str]:
@@ -152,14 +183,15 @@ def render_markdown(report: Report, *, title: str = "Fact-check report") -> str:
             f"first: claim {claims}"
         )
     lines.append("")
+    lines += tension_lines(report)
     if report.variants:
         lines += ["## Spelling variants", ""]
         for variant in report.variants:
             lines += variant_lines(variant)
         lines.append("")
-    lines += [f"## Checked claims ({len(report.cards)})", ""]
+    lines += [f"## Checked facts ({len(report.cards)})", ""]
     for claim in report.cards:
-        lines += card_lines(claim)
+        lines += card_lines(claim, report.wordings(claim))
     if report.pending:
         lines += pending_lines(report)
     lines += [
