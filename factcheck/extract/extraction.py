@@ -14,13 +14,14 @@ from collections.abc import Sequence
 from factcheck.entities.mentions import Mention, find_source_mentions
 from factcheck.entities.names.places import place_code
 from factcheck.extract.checkworthy import Checkworthiness, assess_many
+from factcheck.extract.date_values import resolve_date
 from factcheck.extract.kinds import classify_kind
 from factcheck.extract.modality import classify_modality, has_cue
 from factcheck.extract.models import ClaimValue, ExtractedClaim, Finding, PassageSpan
 from factcheck.extract.numbers import find_numeric_values
 from factcheck.extract.quotes import find_quotes, find_source
 from factcheck.extract.subclaims import SubClaim, find_roles, split_events
-from factcheck.text.dates import find_dates, resolve_date
+from factcheck.text.dates import find_dates
 from factcheck.text.scripts import guess_script_lang
 from factcheck.text.sentences import split_sentences
 

@@ -1,9 +1,10 @@
 """Dates in English, Chinese and Bengali, normalised to ISO 8601 and checked against their weekday.
 
 `find_dates` reads what the words say (year, month, day, weekday, or a relative phrase) with small
-grammars built from per-language tables; `resolve_date` turns that into an ISO value against the
-publication date. dateparser is not used: it misses most Chinese forms and is slow; these grammars
-cover every form seen in the seeds and run as a few regex passes per passage.
+grammars built from per-language tables; `normalize_date` turns that into an ISO value against the
+publication date (extract/date_values.py makes a claim value of it). dateparser is not used: it
+misses most Chinese forms and is slow; these grammars cover every form seen in the seeds and run as
+a few regex passes per passage.
 """
 
 from __future__ import annotations
@@ -12,7 +13,6 @@ import datetime as dt
 import re
 from dataclasses import dataclass
 
-from factcheck.extract.models import ClaimValue, Finding
 from factcheck.text.scripts import BN_AFTER, BN_CHARS, alternation, fold_bengali
 from factcheck.text.wordsearch import LeftBounded
 
@@ -304,48 +304,12 @@ def _int(raw: str | None) -> int | None:
 
 # --- resolution -----------------------------------------------------------------------------
 
-_WEEKDAY_NAMES = ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday")
 
-
-def resolve_date(
+def normalize_date(
     mention: DateMention, published: dt.date | None, forward: bool = False
-) -> tuple[ClaimValue, list[Finding]]:
-    """An ISO 8601 value for the mention; `forward` picks the next, not the last, occurrence
-    of a yearless date or a bare weekday (for planned events)."""
-    is_relative = mention.year is None and (
-        mention.month is not None or mention.relative is not None or mention.weekday is not None
-    )
-    normalized = _normalize(mention, published, forward)
-    findings: list[Finding] = []
-    if mention.weekday is not None and mention.day is not None and normalized:
-        try:
-            actual = dt.date.fromisoformat(normalized)
-        except ValueError:
-            actual = None
-        if actual is not None and actual.weekday() != mention.weekday:
-            findings.append(
-                Finding(
-                    "weekday_mismatch",
-                    f"“{mention.text}” names a {_WEEKDAY_NAMES[mention.weekday]}, "
-                    f"but {normalized} is a {_WEEKDAY_NAMES[actual.weekday()]}",
-                    mention.start,
-                    mention.end,
-                )
-            )
-    value = ClaimValue(
-        "date",
-        mention.start,
-        mention.end,
-        mention.text,
-        None,
-        normalized,
-        None,
-        is_relative=is_relative,
-    )
-    return value, findings
-
-
-def _normalize(mention: DateMention, published: dt.date | None, forward: bool) -> str | None:
+) -> str | None:
+    """The ISO 8601 value a date phrase names, read against the publication date; `forward`
+    picks the next, not the last, occurrence of a yearless date or a bare weekday."""
     year, month, day = mention.year, mention.month, mention.day
     if year is not None:
         if month is None:
