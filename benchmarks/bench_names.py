@@ -20,7 +20,7 @@ from rapidfuzz import process
 from rapidfuzz.distance import JaroWinkler
 
 from factcheck.entities.names import NameForm, compare, phonetic_key, romanize
-from factcheck.entities.names.romanize import script_of
+from factcheck.text.scripts import script_of
 
 ROOT = Path(__file__).resolve().parent.parent
 DATASETS = ROOT.parent / "shared" / "datasets"

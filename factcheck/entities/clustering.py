@@ -18,7 +18,8 @@ from rapidfuzz.distance import JaroWinkler
 from factcheck.entities.mentions.model import Mention
 from factcheck.entities.names.compare import NameForm, NameMatch, compare, parse_name
 from factcheck.entities.names.places import place_code
-from factcheck.entities.names.romanize import _NAME_SEPARATORS, script_of
+from factcheck.entities.names.romanize import _NAME_SEPARATORS
+from factcheck.text.scripts import script_of
 
 MAX_BLOCK = 300  # a block this large is a common word, not a name: skip it
 PREFILTER = 0.4  # Jaro-Winkler of romanised forms below which a pair is not worth scoring

@@ -31,8 +31,8 @@ from factcheck.entities.mentions import link_short_references
 from factcheck.entities.mentions.model import Mention
 from factcheck.entities.names.compare import NameForm, parse_name
 from factcheck.entities.names.places import place_code
-from factcheck.entities.names.romanize import script_of
 from factcheck.ingest.queries import UnknownIdError
+from factcheck.text.scripts import script_of
 
 SpanKey = tuple[int, int, int]  # (source_id, start, end): a mention's identity across re-runs
 

@@ -8,7 +8,8 @@ The detector loads lazily: building it costs about a second and ~200 MiB.
 from __future__ import annotations
 
 import functools
-import unicodedata
+
+from factcheck.text.scripts import letter_script
 
 # Languages lingua may choose among (ISO 639-1). Restricting it keeps memory and start-up small and
 # avoids the mislabelling its low-accuracy mode is known for.
@@ -24,27 +25,10 @@ MAX_DETECTION_CHARS = 10_000
 MIN_LETTERS_FOR_DETECTION = 20
 
 
-def script_of(char: str) -> str | None:
-    """The script of one letter, coarsely: 'bengali', 'han', 'kana', 'hangul', 'latin', 'other'."""
-    code = ord(char)
-    if 0x0980 <= code <= 0x09FF:
-        return "bengali"
-    if 0x4E00 <= code <= 0x9FFF or 0x3400 <= code <= 0x4DBF or 0x20000 <= code <= 0x2FA1F:
-        return "han"
-    if 0x3040 <= code <= 0x30FF:
-        return "kana"
-    if 0xAC00 <= code <= 0xD7AF:
-        return "hangul"
-    if not char.isalpha():
-        return None
-    name = unicodedata.name(char, "")
-    return "latin" if name.startswith("LATIN") else "other"
-
-
 def script_counts(text: str) -> dict[str, int]:
     counts: dict[str, int] = {}
     for char in text:
-        script = script_of(char)
+        script = letter_script(char)
         if script:
             counts[script] = counts.get(script, 0) + 1
     return counts

@@ -15,7 +15,8 @@ from rapidfuzz.distance import Levenshtein
 from factcheck.entities.mentions.model import Mention, select_non_overlapping
 from factcheck.entities.mentions.tables import cue_words
 from factcheck.entities.names.places import BN_CASE_ENDINGS, place_code
-from factcheck.entities.names.romanize import _word_key, normalize_bengali, romanize
+from factcheck.entities.names.romanize import _word_key, romanize
+from factcheck.text.scripts import normalize_bengali
 
 _WORD = re.compile(r"[\u0980-\u09ff]+\.?")
 MAX_NAME_WORDS = 3

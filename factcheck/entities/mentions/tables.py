@@ -5,7 +5,7 @@ from __future__ import annotations
 from functools import cache
 from importlib import resources
 
-from factcheck.entities.names.romanize import normalize_bengali
+from factcheck.text.scripts import normalize_bengali
 
 
 @cache

@@ -17,7 +17,8 @@ from factcheck.entities.names.chinese import (
     split_han_name,
 )
 from factcheck.entities.names.places import place_code
-from factcheck.entities.names.romanize import _word_key, romanize, script_of
+from factcheck.entities.names.romanize import _word_key, romanize
+from factcheck.text.scripts import script_of
 
 MATCH_THRESHOLD = 0.8
 MIN_KEY_LENGTH = 3  # a shorter consonant skeleton ("vnk", "l") collides too often on its own

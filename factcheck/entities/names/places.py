@@ -13,7 +13,7 @@ from importlib import resources
 
 from anyascii import anyascii
 
-from factcheck.entities.names.romanize import normalize_bengali, script_of
+from factcheck.text.scripts import normalize_bengali, script_of
 
 CLDR_LOCALES = ("en", "zh", "zh_Hant", "bn")
 # Administrative suffixes dropped before lookup: 北京市 → 北京, 河北省 → 河北.

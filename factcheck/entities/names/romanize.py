@@ -13,28 +13,11 @@ from importlib import resources
 
 from anyascii import anyascii
 
-# Composed nukta letters: Unicode normalisation decomposes them, we want one code point each.
-_BN_NUKTA = {"\u09af\u09bc": "\u09df", "\u09a1\u09bc": "\u09dc", "\u09a2\u09bc": "\u09dd"}
-_HAN = re.compile(r"[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]")
-_BENGALI = re.compile(r"[\u0980-\u09ff]")
+from factcheck.text.scripts import HAN_CHARS, normalize_bengali, script_of
+
+_HAN = re.compile(f"[{HAN_CHARS}]")
 MIDDLE_DOTS = "·•・‧∙⋅"
 _NAME_SEPARATORS = re.compile(rf"[\s{MIDDLE_DOTS}\-‐–]+")
-
-
-def normalize_bengali(text: str) -> str:
-    """Compose য়, ড়, ঢ় into single code points (same length or shorter)."""
-    for decomposed, composed in _BN_NUKTA.items():
-        text = text.replace(decomposed, composed)
-    return text
-
-
-def script_of(text: str) -> str:
-    """'han', 'bengali' or 'latin' (anything else counts as latin: anyascii handles it)."""
-    if _HAN.search(text):
-        return "han"
-    if _BENGALI.search(text):
-        return "bengali"
-    return "latin"
 
 
 @cache
