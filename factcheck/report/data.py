@@ -16,11 +16,11 @@ from typing import Any
 
 from sqlite_utils import Database
 
-from factcheck.ingest.passages import CLUTTER_KINDS
 from factcheck.ingest.queries import UnknownIdError
+from factcheck.vocab import CLUTTER_KINDS, VERDICT_LABELS_WORST_FIRST, PassageKind
 
 # Worst news first: a report leads with what is contradicted.
-VERDICT_LABELS = ("contradicted", "conflicting", "corroborated", "unverified", "not_checkable")
+VERDICT_LABELS = tuple(label.value for label in VERDICT_LABELS_WORST_FIRST)
 VERDICT_WORDS = {
     "corroborated": "Corroborated",
     "contradicted": "Contradicted",
@@ -29,7 +29,7 @@ VERDICT_WORDS = {
     "not_checkable": "Not checkable",
 }
 # Passages no claim is read from, shown per source as what was skipped.
-SKIPPED_KINDS = CLUTTER_KINDS | {"duplicate"}
+SKIPPED_KINDS = CLUTTER_KINDS | {PassageKind.DUPLICATE}
 
 
 def source_label(title: str | None, outlet: str | None, path: str) -> str:

@@ -17,8 +17,9 @@ from sqlite_utils import Database
 
 from factcheck.db import now_iso, transaction
 from factcheck.ingest.queries import UnknownIdError
+from factcheck.vocab import VerdictLabel, values
 
-LABELS = ("corroborated", "contradicted", "conflicting", "unverified", "not_checkable")
+LABELS = values(VerdictLabel)
 AUTO = "auto"
 
 
