@@ -19,7 +19,7 @@ from factcheck.report.data import (
     LinkedClaim,
     Report,
     SourceEntry,
-    SpellingVariant,
+    VariantFinding,
     Verdict,
 )
 from factcheck.vocab import CitationStance, LinkRelation
@@ -125,7 +125,7 @@ def render_contradiction(claim: ClaimEntry, other: LinkedClaim, shown: frozenset
     )
 
 
-def render_variant(variant: SpellingVariant) -> str:
+def render_variant(variant: VariantFinding) -> str:
     forms = "".join(f"<li>{e(form)}</li>" for form in variant.forms)
     locations = ", ".join(
         f"“{e(location.text)}” (source {location.source_id}, {location.start}–{location.end})"
