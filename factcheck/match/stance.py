@@ -15,7 +15,7 @@ import unicodedata
 from dataclasses import dataclass
 from importlib import resources
 
-from factcheck.extract.script import BN_CHARS
+from factcheck.text.scripts import BN_CHARS
 
 LANGUAGES = ("en", "zh", "bn")
 CUE_KINDS = (

@@ -7,7 +7,7 @@ from __future__ import annotations
 import re
 import unicodedata
 
-from factcheck.extract.script import BN_CHARS
+from factcheck.text.scripts import BN_CHARS
 
 QUALIFIERS = {
     "en": (

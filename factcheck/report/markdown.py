@@ -14,7 +14,7 @@ from factcheck.report.data import (
     VERDICT_WORDS,
     ClaimEntry,
     Report,
-    SpellingVariant,
+    VariantFinding,
 )
 from factcheck.report.html import VERDICT_SYMBOLS, describe_filter, safe_url
 
@@ -42,7 +42,7 @@ def verdict_heading(label: str) -> str:
     return f"{VERDICT_SYMBOLS.get(label, '•')} **{VERDICT_WORDS.get(label, label)}**"
 
 
-def variant_lines(variant: SpellingVariant) -> list[str]:
+def variant_lines(variant: VariantFinding) -> list[str]:
     places = "; ".join(
         f"“{md(location.text)}” (source {location.source_id}, {location.start}–{location.end})"
         for location in variant.locations
@@ -58,12 +58,16 @@ def wording_lines(wordings: tuple[ClaimEntry, ...]) -> list[str]:
     if not wordings:
         return []
     lines = [f"**The same fact in other words** ({len(wordings)})", ""]
-    lines += [
-        f"- claim {other.id} ({other.lang or 'und'}, source {other.source_id}"
-        f"{', ' + other.verdict.words.lower() if other.verdict.decided_by != 'auto' else ''}): "
-        f"“{md(other.text)}”"
-        for other in wordings
-    ]
+    for other in wordings:
+        reviewed = (
+            ""
+            if other.verdict.decided_by == "auto"
+            else ", " + VERDICT_WORDS.get(other.verdict.label, other.verdict.label).lower()
+        )
+        lines.append(
+            f"- claim {other.id} ({other.lang or 'und'}, source {other.source_id}{reviewed}): "
+            f"“{md(other.text)}”"
+        )
     return [*lines, ""]
 
 
