@@ -26,7 +26,7 @@ def concept_words(concept: str) -> str:
 
 @functools.cache
 def _concept_words() -> dict[str, str]:
-    table = resources.files("factcheck.match").joinpath("lexicon.tsv").read_text("utf-8")
+    table = resources.files("factcheck.lang").joinpath("lexicon.tsv").read_text("utf-8")
     words = {}
     for line in table.splitlines():
         if line.strip() and not line.startswith("#"):
@@ -41,7 +41,11 @@ def _concept_words() -> dict[str, str]:
 def place_name(code: str) -> str:
     """A place code in words: "PK" → Pakistan, "PK-IS" → Islamabad."""
     if "-" in code:
-        table = resources.files("factcheck.names").joinpath("data/places.tsv").read_text("utf-8")
+        table = (
+            resources.files("factcheck.entities.names")
+            .joinpath("data/places.tsv")
+            .read_text("utf-8")
+        )
         for line in table.splitlines():
             columns = line.split("\t")
             if len(columns) >= 3 and columns[0] == code:
