@@ -693,8 +693,7 @@ ARCHIVE_COLUMNS = [
     Column("organisation", "by", min_width=8),
     Column("published", "published", min_width=10, no_wrap=True),
     Column("claim", "claim checked", min_width=30),
-    Column("url", "url", min_width=12),
-    Column("reason", "why", min_width=20),
+    Column("reason", "why (--json adds the URL)", min_width=20),
 ]
 
 
