@@ -17,6 +17,7 @@ from typing import Any
 from sqlite_utils import Database
 
 from factcheck.ingest.queries import UnknownIdError
+from factcheck.report.archive import PublishedCheck, load_glosses, load_published_checks
 from factcheck.verdicts.records import Citation, Verdict
 from factcheck.verdicts.tensions import Tension, tensions
 from factcheck.vocab import CLUTTER_KINDS, VERDICT_LABELS_WORST_FIRST, PassageKind
@@ -54,8 +55,13 @@ def default_label(is_checkworthy: bool) -> str:
 
 
 def is_pending(claim: ClaimEntry) -> bool:
-    """Unverified by the machine alone: no evidence found yet, and no person has looked."""
-    return claim.verdict.label == "unverified" and claim.verdict.decided_by == "auto"
+    """Unverified by the machine alone: no evidence found yet, no published fact-check of it in
+    the archive, and no person has looked."""
+    return (
+        claim.verdict.label == "unverified"
+        and claim.verdict.decided_by == "auto"
+        and not claim.fact_checks
+    )
 
 
 @dataclass(frozen=True)
@@ -127,6 +133,9 @@ class ClaimEntry:
     entity_ids: tuple[int, ...] = ()
     fact_id: int | None = None  # the claim that stands for its fact (None: its own fact)
     sentence: str = ""  # the whole sentence the claim comes from
+
+    fact_checks: tuple[PublishedCheck, ...] = ()  # published checks the archive holds for it
+    gloss: str | None = None  # English gloss of a Chinese or Bengali claim
 
     @property
     def fact(self) -> int:
@@ -477,6 +486,8 @@ def gather_report(db: Database, report_filter: ReportFilter | None = None) -> Re
     )
     verdicts = load_verdicts(db)
     links = load_links(db)
+    published_checks = load_published_checks(db)
+    glosses = load_glosses(db)
     entities_of = claim_entities(db)
     variants = load_spelling_variants(db)
     variants_by_entity: dict[int, list[VariantFinding]] = defaultdict(list)
@@ -531,6 +542,8 @@ def gather_report(db: Database, report_filter: ReportFilter | None = None) -> Re
                 entity_ids=claim_entity_ids,
                 fact_id=row.get("fact_id"),
                 sentence=row["sentence"] or "",
+                fact_checks=published_checks.get(row["id"], ()),
+                gloss=glosses.get(row["id"]),
             )
         )
     in_scope_sources = set(source_by_id)
