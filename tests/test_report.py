@@ -38,20 +38,64 @@ def report(ledger: Path, *args: str) -> str:
     return result.output
 
 
-def expected_lists(ledger: Path) -> tuple[set[int], set[int]]:
-    """From the tables: the claims shown as cards (a verdict found or given) and the claims in
-    the to-do list (check-worthy, unverified by the machine alone)."""
-    shown = {
-        claim_id: verdict
-        for claim_id, verdict in current_verdicts(ledger).items()
-        if verdict.is_checkworthy or verdict.label != "not_checkable"
+def expected_lists(ledger: Path, verdict: str | None = None) -> tuple[set[int], set[int]]:
+    """From the tables: the cards (one per fact with a verdict found or given: a claim a person
+    reviewed, a disputed one first, else the fact's lead; an automatic not_checkable is no
+    card) and the to-do list (one per fact, check-worthy, unverified by the machine alone)."""
+    verdicts = current_verdicts(ledger)
+    with sqlite3.connect(ledger) as conn:
+        placed = {
+            claim_id: (coalesce, source_id, start)
+            for claim_id, coalesce, source_id, start in conn.execute(
+                "SELECT id, coalesce(fact_id, id), source_id, start_offset FROM claims"
+            )
+        }
+    facts: dict[int, list[int]] = {}
+    for claim_id, claim_verdict in verdicts.items():
+        listed = claim_verdict.is_checkworthy or claim_verdict.label != "not_checkable"
+        if listed and (verdict is None or claim_verdict.label == verdict):
+            facts.setdefault(placed[claim_id][0], []).append(claim_id)
+    leads = {
+        min(
+            members,
+            key=lambda claim_id: (
+                verdicts[claim_id].decided_by == "auto",
+                verdicts[claim_id].disagreement is None,
+                claim_id != placed[claim_id][0],
+                placed[claim_id][1],
+                placed[claim_id][2],
+            ),
+        )
+        for members in facts.values()
     }
     pending = {
         claim_id
-        for claim_id, verdict in shown.items()
-        if verdict.label == "unverified" and verdict.decided_by == "auto"
+        for claim_id in leads
+        if verdicts[claim_id].label == "unverified" and verdicts[claim_id].decided_by == "auto"
     }
-    return set(shown) - pending, pending
+    cards = {
+        claim_id
+        for claim_id in leads - pending
+        if not (
+            verdicts[claim_id].label == "not_checkable"
+            and verdicts[claim_id].decided_by == "auto"
+            and verdict != "not_checkable"
+        )
+    }
+    return cards, pending
+
+
+def fact_card(ledger: Path, claim_id: int) -> int:
+    """The card a claim is shown on: its own, or its fact's."""
+    cards, _ = expected_lists(ledger)
+    with sqlite3.connect(ledger) as conn:
+        fact = conn.execute(
+            "SELECT coalesce(fact_id, id) FROM claims WHERE id = ?", [claim_id]
+        ).fetchone()[0]
+        members = {row[0] for row in conn.execute(
+            "SELECT id FROM claims WHERE coalesce(fact_id, id) = ?", [fact])}  # fmt: skip
+    (card,) = cards & members
+    return card
 
 
 def card_of(text: str, claim_id: int) -> str:
@@ -87,13 +131,17 @@ def test_markdown_report_shows_summary_cards_variants_and_sources(reviewed_ledge
     ranks = [VERDICT_LABELS.index(verdicts[claim_id].label) for claim_id in order[1:]]
     assert ranks == sorted(ranks)
 
-    naqvi = card_of(text, NAQVI_BN.id(ledger))
-    assert "> দেশটির স্বরাষ্ট্রমন্ত্রী মহসিন নাকভি" in naqvi and "✓ **Corroborated**" in naqvi
-    assert (
-        "- *supports* — “Interior Minister Mohsin Naqvi” — [thinktank.pk](<https://thinktank.pk/"
-        in naqvi
-    )  # noqa: E501
-    assert "(source 1, 2025-07-23), claim" in naqvi
+    # Naqvi's role is one fact: one card in three languages, its wordings folded under it.
+    naqvi_card = fact_card(ledger, NAQVI_BN.id(ledger))
+    assert naqvi_card == fact_card(ledger, NAQVI_EN.id(ledger))
+    naqvi = card_of(text, naqvi_card)
+    assert "✓ **Corroborated**" in naqvi and "Mohsin Naqvi" in naqvi
+    assert "**The same fact in other words**" in naqvi
+    assert f"- claim {NAQVI_BN.id(ledger)} (bn, source 4): “দেশটির স্বরাষ্ট্রমন্ত্রী মহসিন নাকভি”" in naqvi
+    assert "- *supports* — “দেশটির স্বরাষ্ট্রমন্ত্রী মহসিন নাকভি”" in naqvi
+    assert text.count("**The same fact in other words**") == len(
+        [card for card in cards if "**The same fact in other words**" in card_of(text, card)]
+    )
     contradicted = card_of(text, SSD_B.id(ledger))
     assert "✗ **Contradicted**" in contradicted
     assert "| This claim | Contradicting claim |" in contradicted
@@ -124,11 +172,12 @@ def test_filters_narrow_the_cards(reviewed_ledger) -> None:
     verdicts = current_verdicts(ledger)
     db = open_ledger(ledger, create=False)
     corroborated = gather_report(db, ReportFilter(verdict="corroborated"))
-    assert (
-        {claim.id for claim in corroborated.cards}
-        == {claim_id for claim_id, verdict in verdicts.items() if verdict.label == "corroborated"}
-        >= {NAQVI_BN.id(ledger), *NAQVI_EN.ids(ledger), WANG_EN.id(ledger), SSD_SEED.id(ledger)}
-    )
+    assert {claim.id for claim in corroborated.cards} == expected_lists(ledger, "corroborated")[0]
+    assert {fact_card(ledger, claim_id) for claim_id in (NAQVI_BN.id(ledger),
+            *NAQVI_EN.ids(ledger), WANG_EN.id(ledger), SSD_SEED.id(ledger))} <= {
+        claim.id for claim in corroborated.cards
+    }  # fmt: skip
+    assert all(verdicts[claim.id].label == "corroborated" for claim in corroborated.cards)
     assert not corroborated.pending
     unverified = gather_report(db, ReportFilter(verdict="unverified"))
     assert [claim.id for claim in unverified.cards] == [LANZHOU.id(ledger)]
@@ -167,7 +216,10 @@ def test_claims_without_verdict_rows_read_as_defaults(unjudged_ledger: Path) -> 
         for claim in data.claims
     )
     assert not data.cards
-    assert {claim.id for claim in data.pending} == {c.id for c in data.claims if c.is_checkworthy}
+    assert {claim.id for claim in data.pending} == expected_lists(unjudged_ledger)[1]
+    assert {claim.fact for claim in data.pending} == {
+        c.fact for c in data.claims if c.is_checkworthy
+    }
     assert "no verdict yet" not in report(unjudged_ledger)  # the to-do list says it once
 
 
@@ -191,7 +243,7 @@ def test_html_report_is_self_contained(reviewed_ledger, tmp_path: Path) -> None:
     assert "default-src 'none'" in tree.xpath("//meta[@http-equiv]/@content")[0]
     hrefs = tree.xpath("//a/@href")
     assert all(href.startswith(("#", "https://", "http://")) for href in hrefs)
-    assert internal_links_resolve(page) > 20
+    assert internal_links_resolve(page) > 15  # one card per fact: fewer cards to link
     # A filtered page cites claims it does not show: those are named, not linked.
     report(ledger, "--format", "html", "--source", "4", "-o", str(target))
     page = target.read_text(encoding="utf-8")
@@ -277,11 +329,14 @@ def test_html_report_in_a_browser_with_screenshots(reviewed_ledger, tmp_path: Pa
     assert len(tree.xpath("//section[@id='sources']//tbody/tr")) == 7
     variants = tree.get_element_by_id("variants").text_content()
     assert "নকভি" in variants and "নাকভি" in variants and "Mohsin Naqvi" in variants
-    naqvi = tree.get_element_by_id(f"claim-{NAQVI_BN.id(ledger)}")
+    # Naqvi's role is one card; the Bengali wording keeps its own anchor inside it.
+    naqvi = tree.get_element_by_id(f"claim-{fact_card(ledger, NAQVI_BN.id(ledger))}")
     assert naqvi.xpath(".//*[@data-verdict='corroborated']")
+    wording = tree.get_element_by_id(f"claim-{NAQVI_BN.id(ledger)}")
+    assert wording.tag == "li" and naqvi in wording.iterancestors()
     quotes = [quote.text_content() for quote in naqvi.xpath(".//blockquote")]
-    assert "Interior Minister Mohsin Naqvi" in quotes and "巴基斯坦内政部长纳克维" in quotes
-    assert "দেশটির স্বরাষ্ট্রমন্ত্রী মহসিন নাকভি" in naqvi.text_content()
+    assert "দেশটির স্বরাষ্ট্রমন্ত্রী মহসিন নাকভি" in quotes
+    assert "巴基斯坦内政部长纳克维" in naqvi.text_content()
     assert naqvi.xpath(".//a[starts-with(@href, 'https://thinktank.pk/')]")
     contradiction = tree.get_element_by_id(f"claim-{SSD_B.id(ledger)}")
     assert contradiction.xpath(".//*[@data-verdict='contradicted']")

@@ -4,7 +4,7 @@ fact-check databases.
 A ClaimReview tells the world a fact-checker checked a statement, so by default one is written
 only for a fact a person reviewed (any label but `not_checkable`). Automatic verdicts are leads,
 not fact checks: `include_automatic` adds those that found evidence (corroborated, contradicted,
-conflicting), each marked as automatic in its rating's words and its reviewBody. An automatic
+conflicting), each marked as automatic in its rating's words. An automatic
 `unverified` only says no other source was found yet: it is never exported. One review per fact,
 however many wordings it has; `claimReviewed` is the whole statement (the sentence the claim
 comes from), never a fragment such as a title.
@@ -36,9 +36,9 @@ RATING_WORDS = {
     "conflicting": "Conflicting evidence",
     "contradicted": "Contradicted by other sources",
 }
-# Google asks for a short claimReviewed (under 75 characters shows whole on a phone); claims
-# are cut at a word boundary past this length rather than lose their subject.
-MAX_CLAIM_CHARS = 140
+# claimReviewed is the whole statement (a shorter cut lost the subject: "...met with" without
+# "Interior Minister Mohsin Naqvi"); only a runaway sentence is cut, at a word boundary.
+MAX_CLAIM_CHARS = 600
 
 DEFAULT_ORG = "factcheck"
 DEFAULT_ORG_URL = "https://example.org/factcheck/"
@@ -125,8 +125,6 @@ def claim_review(claim: ClaimEntry, publisher: Publisher) -> dict[str, Any]:
         },
         "itemReviewed": item,
     }
-    if automatic:
-        review["reviewBody"] = AUTOMATIC_PREFIX + verdict.rationale
     if verdict.decided_at:
         review["datePublished"] = verdict.decided_at[:10]
     return review

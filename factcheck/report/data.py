@@ -212,9 +212,19 @@ class Report:
         (`wordings`). Human verdicts that new evidence disputes come first (they need a person
         again), then the worst verdict."""
         rank = {label: index for index, label in enumerate(VERDICT_LABELS)}
+        hide_unchecked = self.report_filter.verdict != "not_checkable"
         return tuple(
             sorted(
-                (claim for claim in self.fact_leads() if not is_pending(claim)),
+                (
+                    claim
+                    for claim in self.fact_leads()
+                    if not is_pending(claim)
+                    and not (
+                        hide_unchecked
+                        and claim.verdict.label == "not_checkable"
+                        and claim.verdict.decided_by == "auto"
+                    )
+                ),
                 key=lambda claim: (
                     claim.verdict.disagreement is None,
                     rank.get(claim.verdict.label, len(rank)),

@@ -203,7 +203,15 @@ def render_card(
         f"data-claim-id='{claim.id}'>",
         f"<div class='card-head'>{badge(verdict.label)}"
         f"<span class='meta'>{verdict_meta(verdict)}</span></div>",
-        f"<p class='claim'{lang_attr(claim.lang)} dir='auto'>{e(claim.statement)}</p>",
+        f"<p class='claim'{lang_attr(claim.lang)} dir='auto'>{e(claim.text)}</p>",
+        *(
+            [
+                f"<p class='meta'{lang_attr(claim.lang)} dir='auto'>In the sentence: "
+                f"{e(claim.statement)}</p>"
+            ]
+            if claim.statement != claim.text
+            else []
+        ),  # fmt: skip
         f"<div class='meta'>Claim #{claim.id} · "
         f"{source_line(claim.source_label, claim.published, claim.url, claim.source_id)}"
         f" · {e(claim.kind)}, {e(claim.modality)} · check-worthiness {claim.score:.2f}</div>",
@@ -333,7 +341,12 @@ def describe_filter(report: Report) -> str:
 
 def render_html(report: Report, *, title: str = "Fact-check report") -> str:
     cards = report.cards
-    shown = frozenset(claim.id for claim in report.shown)
+    # Claims the page gives an anchor: cards, their folded wordings, the to-do list.
+    shown = frozenset(
+        [claim.id for claim in cards]
+        + [other.id for claim in cards for other in report.wordings(claim)]
+        + [claim.id for claim in report.pending]
+    )
     tally = "".join(
         f"<li>{badge(label)} <b class='sans'>{report.verdict_counts.get(label, 0)}</b></li>"
         for label in VERDICT_LABELS

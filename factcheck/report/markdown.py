@@ -100,8 +100,13 @@ def card_lines(claim: ClaimEntry, wordings: tuple[ClaimEntry, ...] = ()) -> list
     lines = [
         f"### Claim {claim.id}",
         "",
-        f"> {md(claim.statement)}",
+        f"> {md(claim.text)}",
         "",
+        *(
+            [f"*In the sentence:* {md(claim.statement)}", ""]
+            if claim.statement != claim.text
+            else []
+        ),
         " · ".join(facts),
         "",
         f"{md_source(claim.source_label, claim.published, claim.url, claim.source_id)}; "
