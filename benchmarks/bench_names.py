@@ -29,8 +29,8 @@ sys.path.insert(0, str(Path(__file__).resolve().parent))
 
 from names_data import bn_pairs, negative_pairs, zh_pairs  # noqa: E402
 
-from factcheck.names import NameForm, compare, phonetic_key, romanize
-from factcheck.names.romanize import script_of
+from factcheck.entities.names import NameForm, compare, phonetic_key, romanize  # noqa: E402
+from factcheck.text.scripts import script_of  # noqa: E402
 
 ROOT = Path(__file__).resolve().parent.parent
 DATASETS = ROOT.parent / "shared" / "datasets"

@@ -65,7 +65,7 @@ def same_sound(a: str, b: str) -> bool:
     transliteration cannot tell them apart, so they are not a pair of different names."""
     from rapidfuzz.distance import JaroWinkler
 
-    from factcheck.names.romanize import phonetic_key
+    from factcheck.entities.names.romanize import phonetic_key
 
     return a == b or phonetic_key(a) == phonetic_key(b) or JaroWinkler.similarity(a, b) >= 0.9
 

@@ -39,7 +39,7 @@ from names_data import (  # noqa: E402
     zh_pairs,
 )
 
-from factcheck.names import translit  # noqa: E402
+from factcheck.entities.names import translit  # noqa: E402
 
 DATA = Path(translit.__file__).resolve().parent / "data"
 ITERATIONS = 6

@@ -12,12 +12,12 @@ from click.testing import CliRunner
 
 from factcheck import compare_names, compare_pairs
 from factcheck.cli import cli
-from factcheck.entities import roles_compatible
-from factcheck.mentions import Mention
-from factcheck.names.forms import is_title_only, person_name, split_title, title_qualifiers
-from factcheck.names.pairs import PairsFileError
-from factcheck.names.translit import to_simplified
-from factcheck.resolve import MentionRef, cluster_mentions
+from factcheck.entities.stage import roles_compatible
+from factcheck.entities.mentions import Mention
+from factcheck.entities.names.forms import is_title_only, person_name, split_title, title_qualifiers
+from factcheck.entities.names.pairs import PairsFileError
+from factcheck.entities.names.translit import to_simplified
+from factcheck.entities.clustering import MentionRef, cluster_mentions
 
 SAME = [
     ("PUTIN, Vladimir", "Vladimir Putin"),
@@ -153,7 +153,7 @@ def test_a_family_name_alone_joins_the_one_full_name_it_fits() -> None:
 
 
 def test_a_role_claim_records_the_title_exactly() -> None:
-    from factcheck.extract.claims import find_roles
+    from factcheck.extract.subclaims import find_roles
 
     text = "President Biden said the former Vice President Dick Cheney was wrong."
     roles = {(r.subject, r.object) for r in find_roles(text, 0, len(text), "en")}

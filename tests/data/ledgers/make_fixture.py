@@ -24,9 +24,9 @@ from factcheck.migrations import migrations  # noqa: E402
 
 def add_human_work(db) -> None:  # type: ignore[no-untyped-def]
     """Run every stage, then record what a fact-checker would: a review and a merge."""
-    from factcheck.entities import merge_entities
+    from factcheck.entities.stage import merge_entities
     from factcheck.pipeline import extract_and_update
-    from factcheck.verdict import review_claim
+    from factcheck.verdicts.stage import review_claim
 
     extract_and_update(db)
     claim = db.execute(
@@ -38,6 +38,11 @@ def add_human_work(db) -> None:  # type: ignore[no-untyped-def]
         for name in ("Qi Yanjun", "Yuan Qinhua")
     )
     merge_entities(db, qi, yuan, decided_by="fixture-reviewer", note="fixture judgement")
+    if "fact_checks" in db.table_names():
+        from factcheck.match.archive_stage import import_archive
+
+        import_archive(db, ["tests/data/archive/claimreview_page.html"])
+        db.execute("UPDATE fact_checks SET imported_from = 'claimreview_page.html'")
 
 
 if __name__ == "__main__":
