@@ -26,6 +26,12 @@ from factcheck.db import (
     transaction,
 )
 from factcheck.entities.mentions import ENTITY_TYPES
+from factcheck.entities.names.pairs import (
+    NAME_TYPES,
+    PairsFileError,
+    compare_names,
+    compare_pairs,
+)
 from factcheck.entities.stage import (
     EntityReport,
     default_reviewer,
@@ -39,12 +45,6 @@ from factcheck.extract.stage import ExtractReport, ReviewedSourceError
 from factcheck.ingest import IngestReport, ingest_paths
 from factcheck.ingest.queries import UnknownIdError, get_passages, get_source, list_sources
 from factcheck.match import MatchReport
-from factcheck.entities.names.pairs import (
-    NAME_TYPES,
-    PairsFileError,
-    compare_names,
-    compare_pairs,
-)
 from factcheck.match.archive_stage import claim_fact_checks, import_archive, search_archive
 from factcheck.output import Column, emit, output_options
 from factcheck.pipeline import (
