@@ -494,7 +494,8 @@ def load_claim_entries(
     variants_of: dict[int, list[VariantFinding]],
 ) -> list[ClaimEntry]:
     """The claims of current sources in scope, in reading order, each with its current verdict
-    (or the default), its links and the spelling variants of the entities it names."""
+    (or the default), its links, published fact-checks, gloss and the spelling variants of the
+    entities it names."""
     verdicts = load_verdicts(db)
     links = load_links(db)
     published_checks = load_published_checks(db)
