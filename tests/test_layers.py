@@ -32,6 +32,8 @@ PLUGIN = "plugin"  # lang/<code>/
 
 def module_name(path: Path) -> str:
     parts = path.relative_to(PACKAGE).with_suffix("").parts
+    if parts == ("__init__",):
+        return "__init__"  # the public API: part of the shell
     return ".".join(parts[:-1] if parts[-1] == "__init__" else parts)
 
 
