@@ -59,17 +59,14 @@ from factcheck.report.claimreview import (
     DEFAULT_ORG,
     DEFAULT_ORG_URL,
     DEFAULT_URL_BASE,
-    Publisher,
-    claim_reviews,
 )
-from factcheck.report.data import VERDICT_LABELS, ReportFilter, gather_report
+from factcheck.report.data import VERDICT_LABELS, ReportFilter
 from factcheck.report.datasette.metadata import build_metadata
 from factcheck.report.datasette.server import DEFAULT_HOST, DEFAULT_PORT, is_loopback, ledger_url
 from factcheck.report.datasette.server import serve as run_datasette
-from factcheck.report.export import export_document, write_output
-from factcheck.report.html import render_html
-from factcheck.report.markdown import render_markdown
-from factcheck.report.tabular import claims_csv
+from factcheck.report.export import write_output
+from factcheck.report.formats import EXPORT, REPORT, FormatOptions, format_help, format_names
+from factcheck.report.formats import render as render_format
 from factcheck.verdicts.stage import (
     LABELS,
     VerdictReport,
@@ -660,11 +657,10 @@ def write_or_fail(content: str, output: str, force: bool) -> None:
 @click.option(
     "--format",
     "export_format",
-    type=click.Choice(["json", "csv", "claimreview"]),
+    type=click.Choice(format_names(EXPORT)),
     default="json",
     show_default=True,
-    help="json: the whole ledger; csv: one row per claim with its verdict and best citation; "
-    "claimreview: schema.org ClaimReview JSON-LD, one per fact a person reviewed.",
+    help=format_help(EXPORT),
 )
 @click.option(
     "--include-automatic",
@@ -698,34 +694,26 @@ def export(
 ) -> None:
     """Export the ledger: the whole of it as JSON, claims as CSV, or reviews as ClaimReview."""
     db = obj.open(create=False)
-    if export_format == "json":
-        content = json.dumps(export_document(db), ensure_ascii=False, indent=2) + "\n"
-    elif export_format == "csv":
-        content = claims_csv(gather_report(db))
-    else:
-        if url_base == DEFAULT_URL_BASE:
-            click.echo(
-                f"warning: review URLs point to the placeholder {DEFAULT_URL_BASE}; "
-                "give --url-base where the report is published",
-                err=True,
-            )
-        reviews = claim_reviews(
-            gather_report(db),
-            Publisher(org, org_url or None, url_base),
-            include_automatic=include_automatic,
+    if export_format == "claimreview" and url_base == DEFAULT_URL_BASE:
+        click.echo(
+            f"warning: review URLs point to the placeholder {DEFAULT_URL_BASE}; "
+            "give --url-base where the report is published",
+            err=True,
         )
-        content = json.dumps(reviews, ensure_ascii=False, indent=2) + "\n"
-    write_or_fail(content, output, force)
+    options = FormatOptions(
+        org=org, org_url=org_url, url_base=url_base, include_automatic=include_automatic
+    )
+    write_or_fail(render_format(export_format, EXPORT, db, options), output, force)
 
 
 @cli.command()
 @click.option(
     "--format",
     "report_format",
-    type=click.Choice(["md", "html"]),
+    type=click.Choice(format_names(REPORT)),
     default="md",
     show_default=True,
-    help="md: Markdown; html: one self-contained page (inline CSS, no script, no network).",
+    help=format_help(REPORT),
 )
 @click.option(
     "--verdict",
@@ -757,11 +745,10 @@ def report(
 ) -> None:
     """A report an editor can read: a summary, a card per check-worthy claim (verdict, evidence,
     contradictions, spelling variants) and the sources with what was skipped as clutter."""
-    data = gather_report(
-        obj.open(create=False), ReportFilter(verdict, source_id, entity, min_score)
+    options = FormatOptions(ReportFilter(verdict, source_id, entity, min_score), title)
+    write_or_fail(
+        render_format(report_format, REPORT, obj.open(create=False), options), output, force
     )
-    render = render_html if report_format == "html" else render_markdown
-    write_or_fail(render(data, title=title), output, force)
 
 
 @cli.command()
