@@ -206,6 +206,51 @@ def pair_stance(db, headline_id: int, body_id: int) -> tuple[str, str | None, in
     return "unrelated", None, candidates
 
 
+def strongest_stance(relations: list) -> str:
+    """The stance of the strongest of a pair's relations (stance links before related)."""
+    stance_links = [
+        r for r in relations if r.relation in ("corroborates", "contradicts", "duplicate")
+    ]
+    if stance_links:
+        return STANCE_OF[max(stance_links, key=lambda r: r.score).relation]
+    return "discuss" if any(r.relation == "related" for r in relations) else "unrelated"
+
+
+def other_stances(db, headline_id: int, linked: bool) -> dict[str, tuple[str, str | None]]:
+    """The same pair judged the other ways, in the same run: the content-only relation of
+    before issue 14 (relate, no stance), and the document stance (stance_towards) of the body
+    towards the headline, with relatedness from the links or from shared words alone."""
+    from factcheck.match.facts import load_claim_facts
+    from factcheck.match.relate import relate
+    from factcheck.match.stage import candidate_pairs
+    from factcheck.match.stance import stance_towards
+
+    facts = {claim.id: claim for claim in load_claim_facts(db)}
+    content_only = [
+        found
+        for a, b in candidate_pairs(list(facts.values()))
+        if facts[a].source_id != facts[b].source_id
+        and (found := relate(facts[a], facts[b])) is not None
+    ]
+    headline_words = frozenset().union(
+        *(claim.keywords for claim in facts.values() if claim.source_id == headline_id)
+    )
+    sentences = [
+        (claim.sentence or claim.text, claim.keywords, claim.lang)
+        for claim in facts.values()
+        if claim.source_id != headline_id
+    ]
+    document, why = stance_towards(headline_words, sentences)
+    with_links = (
+        document if linked and document != "unrelated" else ("discuss" if linked else "unrelated")
+    )
+    return {
+        "content only (before issue 14)": (strongest_stance(content_only), None),
+        "document stance, related by links": (with_links, why),
+        "document stance alone": (document, why),
+    }
+
+
 def why_unlinked(db, headline_id: int) -> str:
     """Why a headline and body the gold labels call related got no link: how far they got."""
     from factcheck.match.facts import load_claim_facts
@@ -257,6 +302,7 @@ def bench_stance(sample: int, seed: int) -> None:
         return hashlib.sha256(text.encode("utf-8")).hexdigest()
 
     confusion: Counter[tuple[str, str]] = Counter()
+    others: dict[str, Counter[tuple[str, str]]] = {}
     missed: Counter[str] = Counter()  # why gold agree/disagree/discuss pairs got no link
     examples: dict[str, list[str]] = {}
     started = time.perf_counter()
@@ -270,13 +316,21 @@ def bench_stance(sample: int, seed: int) -> None:
                 guess, reason, candidates = pair_stance(db, headline_id, body_id)
                 if guess == "unrelated" and row["Stance"] != "unrelated":
                     missed[why_unlinked(db, headline_id)] += 1
+                for method, (other, _) in other_stances(
+                    db, headline_id, guess != "unrelated"
+                ).items():
+                    others.setdefault(method, Counter())[(row["Stance"], other)] += 1
         confusion[(row["Stance"], guess)] += 1
         if reason and len(examples.setdefault(f"{row['Stance']}->{guess}", [])) < 2:
             examples[f"{row['Stance']}->{guess}"].append(f"{row['Headline'][:60]!r}: {reason}")
         if n % 1000 == 0:
             print(f"   {n} pairs, {n / (time.perf_counter() - started):.1f} pairs/s", flush=True)
     seconds = time.perf_counter() - started
+    print("   -- links with stance (issue 14: denial, allegation, prediction, opinion, plan):")
     print_stance(confusion, len(stances), seconds, examples)
+    for method, counts in others.items():
+        print(f"   -- {method}, same pairs, same run:")
+        print_classes(counts, len(stances))
     print("   why gold agree/disagree/discuss pairs got no link (how far they got):")
     for why, count in missed.most_common():
         print(f"     {count:>6}  {why}")
@@ -289,6 +343,12 @@ def print_stance(confusion: Counter, total: int, seconds: float, examples: dict)
         "discuss, no link -> unrelated; the strongest link (highest score) between any "
         "headline claim and any body claim, stance links before related"
     )
+    print_classes(confusion, total)
+    print_rest(confusion, total, examples)
+
+
+def print_classes(confusion: Counter, total: int) -> None:
+    """Per-class precision and recall, related vs unrelated, and the FNC-1 score."""
     print(f"   {'class':<11}{'precision':>10}{'recall':>8}{'F1':>7}{'gold':>7}{'predicted':>10}")
     for cls in CLASSES:
         tp = confusion[(cls, cls)]
@@ -328,6 +388,9 @@ def print_stance(confusion: Counter, total: int, seconds: float, examples: dict)
     print("   " + " " * 11 + "".join(f"{cls:>11}" for cls in CLASSES))
     for g in CLASSES:
         print(f"   {g:<11}" + "".join(f"{confusion[(g, p)]:>11}" for p in CLASSES))
+
+
+def print_rest(confusion: Counter, total: int, examples: dict) -> None:
     for key, lines in sorted(examples.items()):
         for line in lines:
             print(f"   e.g. {key}: {line[:200]}")

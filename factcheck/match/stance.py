@@ -165,3 +165,46 @@ def confirms(stance: Stance) -> bool:
     """Whether a claim can confirm or be confirmed at all: stated in the source's own voice, as
     a deed or a plan, not a prediction, a hedge, a question or an opinion."""
     return stance.voice == "own" and stance.tense in CONFIRMABLE_TENSES
+
+
+# A body sentence is about the headline's claim when it shares this many of the claim's content
+# words, or this share of them.
+MIN_SHARED_WORDS = 2
+MIN_SHARED_SHARE = 0.4
+# Reporting a claim mostly with hedges and attributions is discussing it, not agreeing.
+DISCUSS_SHARE = 0.5
+_HEDGES = re.compile(
+    r"\b(?:reportedly|allegedly|according to|claims?|claimed|unconfirmed|unverified|rumou?rs?|"
+    r"may|might|could|possibly|apparently|purportedly|supposedly|said to|believed to|appears? to|"
+    r"seems? to|if true|not yet clear|remains unclear)\b",
+    re.I,
+)
+
+
+def stance_towards(
+    claim_words: frozenset[str], sentences: list[tuple[str, frozenset[str], str]]
+) -> tuple[str, str]:
+    """How a document stands towards a claim, from its sentences about it (each: its text, its
+    content words, its language): `disagree` when one denies it (a denial or a rating, or a
+    negation in a sentence close to the claim), `discuss` when most report it with a hedge or as
+    an allegation, else `agree`; `unrelated` when no sentence is about it. With the reason."""
+    about = []
+    for text, words, lang in sentences:
+        shared = len(claim_words & words)
+        if shared >= MIN_SHARED_WORDS or (claim_words and shared / len(claim_words) >= 0.6):
+            about.append((text, lang, shared / max(1, len(claim_words))))
+    if not about:
+        return "unrelated", "no sentence shares the claim's words"
+    for text, lang, share in about:
+        denial = find_cues(text, lang, "denial") + find_cues(text, lang, "rating")
+        negation = find_cues(_without(text, lang, "not_negation"), lang, "negation")
+        if denial or (negation and share >= MIN_SHARED_SHARE):
+            return "disagree", f"denies it ({_quoted(denial or negation)}): {text[:120]}"
+    hedged = [
+        text
+        for text, lang, _ in about
+        if find_cues(text, lang, "allegation") or _HEDGES.search(text)
+    ]
+    if len(hedged) >= DISCUSS_SHARE * len(about):
+        return "discuss", f"{len(hedged)} of {len(about)} sentences about it hedge or attribute it"
+    return "agree", f"{len(about) - len(hedged)} of {len(about)} sentences state it plainly"
