@@ -91,6 +91,8 @@ def test_a_citation_of_a_pdf_names_its_page(invoke, ledger: Path, tmp_path: Path
         cli, ["--db", str(ledger), "claim", str(citing[0][0])], env={"COLUMNS": "400"}
     )
     assert f", p. {cited[0]['page']}" in card.output
+    report = invoke("report").output
+    assert f"(source {pdf_id}), p. {cited[0]['page']}, claim " in report
 
 
 def test_docx_is_read_in_order_with_its_tables(invoke, ledger: Path, tmp_path: Path) -> None:

@@ -364,3 +364,5 @@ def test_run_on_served_seed_pages_matches_run_on_the_seed_files(
         cli, ["--db", str(ledger), "claim", str(claim_id)], env={"COLUMNS": "400"}
     )
     assert f"fetched from {source['final_url']} at {source['fetched_at']}" in wide.output
+    html_report = invoke("report", "--format", "html").output
+    assert f"fetched {source['fetched_at']}" in html_report

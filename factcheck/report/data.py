@@ -76,6 +76,16 @@ class Citation:
     url: str | None
     published: str | None
     lang: str | None
+    fetched_at: str | None = None  # when the cited source was fetched, for a URL
+    page: int | None = None  # the PDF page the quote is on
+
+    @property
+    def where(self) -> str:
+        """The page and fetch time a reader needs to find the quote again, in words."""
+        parts = [f"p. {self.page}"] if self.page else []
+        if self.fetched_at:
+            parts.append(f"fetched {self.fetched_at}")
+        return ", ".join(parts)
 
 
 @dataclass(frozen=True)
@@ -269,8 +279,12 @@ def load_verdicts(db: Database) -> dict[int, Verdict]:
     labels = load_source_labels(db)
     citations: dict[int, list[Citation]] = defaultdict(list)
     for row in db.query(
-        """SELECT citations.*, sources.published,
-                  claims.lang
+        """SELECT citations.*, sources.published, sources.fetched_at,
+                  claims.lang,
+                  (SELECT page FROM passages
+                   WHERE passages.source_id = citations.source_id
+                     AND passages.start_offset <= citations.start_offset
+                   ORDER BY passages.start_offset DESC LIMIT 1) AS page
            FROM citations
            JOIN verdicts ON verdicts.id = citations.verdict_id AND verdicts.is_current = 1
            JOIN sources ON sources.id = citations.source_id
@@ -292,6 +306,8 @@ def load_verdicts(db: Database) -> dict[int, Verdict]:
                 url=row["url"],
                 published=row["published"],
                 lang=row["lang"],
+                fetched_at=row["fetched_at"],
+                page=row["page"],
             )
         )
     return {
