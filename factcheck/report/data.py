@@ -17,6 +17,7 @@ from typing import Any
 from sqlite_utils import Database
 
 from factcheck.ingest.queries import UnknownIdError
+from factcheck.report.archive import PublishedCheck, load_glosses, load_published_checks
 from factcheck.verdicts.records import Citation, Verdict
 from factcheck.vocab import CLUTTER_KINDS, VERDICT_LABELS_WORST_FIRST, PassageKind
 
@@ -53,8 +54,13 @@ def default_label(is_checkworthy: bool) -> str:
 
 
 def is_pending(claim: ClaimEntry) -> bool:
-    """Unverified by the machine alone: no evidence found yet, and no person has looked."""
-    return claim.verdict.label == "unverified" and claim.verdict.decided_by == "auto"
+    """Unverified by the machine alone: no evidence found yet, no published fact-check of it in
+    the archive, and no person has looked."""
+    return (
+        claim.verdict.label == "unverified"
+        and claim.verdict.decided_by == "auto"
+        and not claim.fact_checks
+    )
 
 
 @dataclass(frozen=True)
@@ -124,6 +130,8 @@ class ClaimEntry:
     links: tuple[LinkedClaim, ...] = ()
     variants: tuple[VariantFinding, ...] = ()
     entity_ids: tuple[int, ...] = ()
+    fact_checks: tuple[PublishedCheck, ...] = ()  # published checks the archive holds for it
+    gloss: str | None = None  # English gloss of a Chinese or Bengali claim
 
     @property
     def contradictions(self) -> tuple[LinkedClaim, ...]:
@@ -440,6 +448,8 @@ def gather_report(db: Database, report_filter: ReportFilter | None = None) -> Re
     )
     verdicts = load_verdicts(db)
     links = load_links(db)
+    published_checks = load_published_checks(db)
+    glosses = load_glosses(db)
     entities_of = claim_entities(db)
     variants = load_spelling_variants(db)
     variants_by_entity: dict[int, list[VariantFinding]] = defaultdict(list)
@@ -490,6 +500,8 @@ def gather_report(db: Database, report_filter: ReportFilter | None = None) -> Re
                     for variant in variants_by_entity.get(one_entity, ())
                 ),
                 entity_ids=claim_entity_ids,
+                fact_checks=published_checks.get(row["id"], ()),
+                gloss=glosses.get(row["id"]),
             )
         )
     in_scope_sources = set(source_by_id)
