@@ -14,6 +14,7 @@ from typing import Any
 
 import click
 from rich.console import Console
+from rich.markup import escape
 from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
 from sqlite_utils import Database
 
@@ -63,6 +64,7 @@ from factcheck.report.export import export_document, write_output
 from factcheck.report.html import render_html
 from factcheck.report.markdown import render_markdown
 from factcheck.report.tabular import claims_csv
+from factcheck.verdicts.carryover import CarryReport
 from factcheck.verdicts.stage import (
     LABELS,
     VerdictReport,
@@ -191,9 +193,30 @@ def print_run_report(report: RunReport) -> None:
     if report.ingest:
         print_ingest_report(report.ingest)
     print_extract_report(report.extract)
+    print_carry_report(report.carried)
     if report.entities:
         print_entity_report(report.entities)
     print_check_report(report.match, report.verdicts)
+
+
+def print_carry_report(report: CarryReport) -> None:
+    summary = report.describe()
+    if summary is None:
+        return
+    console = Console(stderr=True, highlight=False, soft_wrap=True)
+    console.print(summary)
+    for review in report.reviews:
+        said = f"{review.label} by {escape(review.decided_by)}"
+        if review.outcome == "needs_review":
+            console.print(
+                f"  [yellow]claim {review.new_claim_id}: needs a person again: the statement "
+                f"changed from claim {review.old_claim_id} ({said})[/]"
+            )
+        elif review.outcome == "gone":
+            console.print(
+                f"  [yellow]claim {review.old_claim_id}: the new version no longer makes this "
+                f"statement ({said}); the review stays on the old version[/]"
+            )
 
 
 def print_check_report(match: MatchReport, verdicts: VerdictReport) -> None:

@@ -336,3 +336,24 @@ def m0006_search_index_on_text_changes_only(db: Database) -> None:
         END;
         """
     )
+
+
+@migrations(name="0007_review_carryovers")
+def m0007_review_carryovers(db: Database) -> None:
+    # What became of each human verdict when its source got a new version: carried to the same
+    # statement, left on a changed statement that needs a person again, or gone with the
+    # statement. A reviewer's work is never dropped without a row saying so.
+    db.executescript(
+        """
+        CREATE TABLE review_carryovers (
+            id INTEGER PRIMARY KEY,
+            old_claim_id INTEGER NOT NULL REFERENCES claims(id) ON DELETE CASCADE,
+            new_claim_id INTEGER REFERENCES claims(id) ON DELETE CASCADE,
+            new_source_id INTEGER NOT NULL REFERENCES sources(id) ON DELETE CASCADE,
+            verdict_id INTEGER NOT NULL REFERENCES verdicts(id) ON DELETE CASCADE,
+            outcome TEXT NOT NULL CHECK (outcome IN ('carried', 'needs_review', 'gone')),
+            decided_at TEXT NOT NULL
+        );
+        CREATE INDEX idx_review_carryovers_new ON review_carryovers(new_claim_id);
+        """
+    )

@@ -17,6 +17,7 @@ from typing import Any
 from sqlite_utils import Database
 
 from factcheck.ingest.queries import UnknownIdError
+from factcheck.verdicts.carryover import reviews_needing_a_person
 from factcheck.verdicts.records import Citation, Verdict
 from factcheck.vocab import CLUTTER_KINDS, VERDICT_LABELS_WORST_FIRST, PassageKind
 
@@ -160,6 +161,19 @@ class SourceEntry:
 
 
 @dataclass(frozen=True)
+class NeedsPerson:
+    """A claim whose reviewed statement changed in a new version of its source: what the
+    earlier reviewer said about the earlier wording."""
+
+    claim_id: int
+    old_claim_id: int
+    old_text: str
+    old_label: str
+    old_decided_by: str
+    old_note: str | None
+
+
+@dataclass(frozen=True)
 class Report:
     generated_at: str
     report_filter: ReportFilter
@@ -167,6 +181,7 @@ class Report:
     claims: tuple[ClaimEntry, ...]  # every claim in scope, check-worthy or not
     variants: tuple[VariantFinding, ...]
     entity_name: str | None = None  # the entity a --entity filter named
+    needs_person: tuple[NeedsPerson, ...] = ()
     verdict_counts: dict[str, int] = field(default_factory=dict)
 
     @property
@@ -500,6 +515,18 @@ def gather_report(db: Database, report_filter: ReportFilter | None = None) -> Re
         claims=tuple(claims),
         variants=shown_variants,
         entity_name=entity_name,
+        needs_person=tuple(
+            NeedsPerson(
+                row["claim_id"],
+                row["old_claim_id"],
+                row["old_text"],
+                row["old_label"],
+                row["old_decided_by"],
+                row["old_note"],
+            )
+            for row in reviews_needing_a_person(db)
+            if row["claim_id"] in {claim.id for claim in claims}
+        ),
     )
     counts = Counter(claim.verdict.label for claim in report.claims)
     report.verdict_counts.update({label: counts.get(label, 0) for label in VERDICT_LABELS})
