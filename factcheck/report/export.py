@@ -253,6 +253,11 @@ def write_output(content: str, destination: str | None, *, force: bool = False) 
             handle.flush()
             os.fsync(handle.fileno())
         os.replace(temporary, target)
+    except OSError as error:
+        Path(temporary).unlink(missing_ok=True)
+        if error.filename:
+            raise
+        raise OSError(error.errno, error.strerror, destination) from error  # name the file
     except BaseException:
         Path(temporary).unlink(missing_ok=True)
         raise
