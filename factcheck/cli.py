@@ -79,11 +79,17 @@ STATUS_STYLES = {"added": "green", "new_version": "yellow", "unchanged": "dim", 
 
 
 class Context:
-    def __init__(self, db_option: str | None) -> None:
+    def __init__(self, db_option: str | None, adopt: bool = False) -> None:
         self.ledger_path = resolve_ledger_path(db_option)
+        self.adopt = adopt
 
     def open(self, *, create: bool = True) -> Database:
-        return open_ledger(self.ledger_path, create=create)
+        """The ledger for a command that writes."""
+        return open_ledger(self.ledger_path, create=create, adopt=self.adopt)
+
+    def read(self) -> Database:
+        """The ledger for a command that only reads: opened read-only, never changed."""
+        return open_ledger(self.ledger_path, create=False, write=False)
 
 
 def user_errors(command: Callable) -> Callable:
@@ -151,13 +157,30 @@ def progress_display() -> Iterator[Callable[[str], ProgressCallback | None]]:
     type=click.Path(dir_okay=False),
     help="Ledger file (default: $FACTCHECK_DB, then ./factcheck.db).",
 )
+@click.option(
+    "--create",
+    "adopt",
+    is_flag=True,
+    help="Add the ledger's tables to a SQLite file that holds other tables (refused otherwise).",
+)
 @click.pass_context
-def cli(ctx: click.Context, db_path: str | None) -> None:
+def cli(ctx: click.Context, db_path: str | None, adopt: bool) -> None:
     """factcheck: a fact-checking workbench for the terminal.
 
     Ingest news articles into a SQLite ledger, extract their claims, and check them across sources.
     """
-    ctx.obj = Context(db_path)
+    ctx.obj = Context(db_path, adopt)
+
+
+@cli.command()
+@click.pass_obj
+@user_errors
+def init(obj: Context) -> None:
+    """Create the ledger, or add its tables to an existing SQLite file (which factcheck otherwise
+    refuses to touch when it holds other tables)."""
+    obj.adopt = True
+    obj.open().conn.close()
+    click.echo(f"ledger ready at {obj.ledger_path}")
 
 
 def print_ingest_report(report: IngestReport) -> None:
@@ -315,7 +338,7 @@ SOURCE_COLUMNS = [
 @user_errors
 def sources(obj: Context, all_versions: bool, output_format: str | None) -> None:
     """List the sources in the ledger."""
-    rows = list_sources(obj.open(create=False), include_old_versions=all_versions)
+    rows = list_sources(obj.read(), include_old_versions=all_versions)
     emit(rows, SOURCE_COLUMNS, output_format, title="Sources")
 
 
@@ -326,7 +349,7 @@ def sources(obj: Context, all_versions: bool, output_format: str | None) -> None
 @user_errors
 def source(obj: Context, source_id: int, as_json: bool) -> None:
     """Show one source: its metadata and its passages, with language and kind."""
-    db = obj.open(create=False)
+    db = obj.read()
     record = get_source(db, source_id)
     passages = get_passages(db, source_id)
     if as_json:
@@ -369,7 +392,7 @@ def claims(
 ) -> None:
     """List claims (check-worthy ones unless --all)."""
     claim_filter = ClaimFilter(source_id, lang, kind, search, include_all)
-    rows = list_claims(obj.open(create=False), claim_filter)
+    rows = list_claims(obj.read(), claim_filter)
     emit(rows, CLAIM_COLUMNS, output_format, title="Claims")
 
 
@@ -380,7 +403,7 @@ def claims(
 @user_errors
 def claim(obj: Context, claim_id: int, as_json: bool) -> None:
     """Show one claim: its sentence in context, kind, modality, values, mentions and reasons."""
-    db = obj.open(create=False)
+    db = obj.read()
     record = get_claim(db, claim_id)
     record["links"] = claim_links(db, claim_id)
     record["verdicts"] = verdict_history(db, claim_id)
@@ -416,7 +439,7 @@ def entities(
     obj: Context, entity_type: str | None, variants: bool, output_format: str | None
 ) -> None:
     """List entities with their spellings per script and the sources that use each."""
-    rows = list_entities(obj.open(create=False), entity_type=entity_type, variants_only=variants)
+    rows = list_entities(obj.read(), entity_type=entity_type, variants_only=variants)
     emit(rows, ENTITY_COLUMNS, output_format, title="Entities")
 
 
@@ -441,7 +464,7 @@ def entity() -> None:
 @user_errors
 def entity_show(obj: Context, entity_id: int, as_json: bool) -> None:
     """Show one entity: its spellings, mentions, and why they were merged."""
-    record = get_entity(obj.open(create=False), entity_id)
+    record = get_entity(obj.read(), entity_id)
     if as_json:
         click.echo(json.dumps(record, ensure_ascii=False, indent=2))
     else:
@@ -541,7 +564,7 @@ VERDICT_COLUMNS = [
 @user_errors
 def verdicts(obj: Context, output_format: str | None) -> None:
     """Current verdicts counted by source and label."""
-    rows = verdict_counts(obj.open(create=False))
+    rows = verdict_counts(obj.read())
     emit(rows, VERDICT_COLUMNS, output_format, title="Verdicts by source")
 
 
@@ -560,7 +583,7 @@ CONTRADICTION_COLUMNS = [
 @user_errors
 def contradictions_command(obj: Context, output_format: str | None) -> None:
     """Every contradiction, with both quotes side by side."""
-    rows = contradictions(obj.open(create=False))
+    rows = contradictions(obj.read())
     emit(rows, CONTRADICTION_COLUMNS, output_format, title="Contradictions")
 
 
@@ -613,7 +636,7 @@ def export(
     force: bool,
 ) -> None:
     """Export the ledger: the whole of it as JSON, claims as CSV, or reviews as ClaimReview."""
-    db = obj.open(create=False)
+    db = obj.read()
     if export_format == "json":
         content = json.dumps(export_document(db), ensure_ascii=False, indent=2) + "\n"
     elif export_format == "csv":
@@ -669,9 +692,7 @@ def report(
 ) -> None:
     """A report an editor can read: a summary, a card per check-worthy claim (verdict, evidence,
     contradictions, spelling variants) and the sources with what was skipped as clutter."""
-    data = gather_report(
-        obj.open(create=False), ReportFilter(verdict, source_id, entity, min_score)
-    )
+    data = gather_report(obj.read(), ReportFilter(verdict, source_id, entity, min_score))
     render = render_html if report_format == "html" else render_markdown
     write_or_fail(render(data, title=title), output, force)
 

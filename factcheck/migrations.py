@@ -338,8 +338,8 @@ def m0006_search_index_on_text_changes_only(db: Database) -> None:
     )
 
 
-@migrations(name="0007_review_carryovers")
-def m0007_review_carryovers(db: Database) -> None:
+@migrations(name="0008_review_carryovers")
+def m0008_review_carryovers(db: Database) -> None:
     # What became of each human verdict when its source got a new version: carried to the same
     # statement, left on a changed statement that needs a person again, or gone with the
     # statement. A reviewer's work is never dropped without a row saying so.
