@@ -27,6 +27,12 @@ from factcheck.db import (
     transaction,
 )
 from factcheck.entities.mentions import ENTITY_TYPES
+from factcheck.entities.names.pairs import (
+    NAME_TYPES,
+    PairsFileError,
+    compare_names,
+    compare_pairs,
+)
 from factcheck.entities.stage import (
     EntityReport,
     default_reviewer,
@@ -40,6 +46,7 @@ from factcheck.extract.stage import ExtractReport, ReviewedSourceError
 from factcheck.ingest import IngestReport, ingest_paths
 from factcheck.ingest.queries import UnknownIdError, get_passages, get_source, list_sources
 from factcheck.match import MatchReport
+from factcheck.match.archive_stage import claim_fact_checks, import_archive, search_archive
 from factcheck.output import Column, emit, output_options
 from factcheck.pipeline import (
     ProgressCallback,
@@ -53,17 +60,14 @@ from factcheck.report.claimreview import (
     DEFAULT_ORG,
     DEFAULT_ORG_URL,
     DEFAULT_URL_BASE,
-    Publisher,
-    claim_reviews,
 )
-from factcheck.report.data import VERDICT_LABELS, ReportFilter, gather_report
+from factcheck.report.data import VERDICT_LABELS, ReportFilter
 from factcheck.report.datasette.metadata import build_metadata
 from factcheck.report.datasette.server import DEFAULT_HOST, DEFAULT_PORT, is_loopback, ledger_url
 from factcheck.report.datasette.server import serve as run_datasette
-from factcheck.report.export import export_document, write_output
-from factcheck.report.html import render_html
-from factcheck.report.markdown import render_markdown
-from factcheck.report.tabular import claims_csv
+from factcheck.report.export import write_output
+from factcheck.report.formats import EXPORT, REPORT, FormatOptions, format_help, format_names
+from factcheck.report.formats import render as render_format
 from factcheck.verdicts.carryover import CarryReport
 from factcheck.verdicts.stage import (
     LABELS,
@@ -407,6 +411,7 @@ def claim(obj: Context, claim_id: int, as_json: bool) -> None:
     record = get_claim(db, claim_id)
     record["links"] = claim_links(db, claim_id)
     record["verdicts"] = verdict_history(db, claim_id)
+    record["fact_checks"] = claim_fact_checks(db, claim_id)
     if as_json:
         record.pop("source_text")
         click.echo(json.dumps(record, ensure_ascii=False, indent=2))
@@ -469,6 +474,68 @@ def entity_show(obj: Context, entity_id: int, as_json: bool) -> None:
         click.echo(json.dumps(record, ensure_ascii=False, indent=2))
     else:
         print_card(entity_card(record))
+
+
+NAME_COLUMNS = [
+    Column("name_a", "name A", max_width=24),
+    Column("name_b", "name B", max_width=24),
+    Column("same", "same", no_wrap=True),
+    Column("score", "score", no_wrap=True),
+    Column("rule", "rule", no_wrap=True),
+    Column("evidence", "why", min_width=20),
+]
+
+
+@cli.group()
+def names() -> None:
+    """Try the name matcher without a ledger: does factcheck take two names for one?"""
+
+
+def _pair_lines(stream: Any) -> Iterator[str]:
+    """Lines of a pairs file as text; one clear error for bytes that are not UTF-8."""
+    for number, raw in enumerate(stream, 1):
+        try:
+            yield raw.decode("utf-8-sig" if number == 1 else "utf-8")
+        except UnicodeDecodeError as error:
+            raise click.ClickException(f"pairs file line {number}: not UTF-8 text") from error
+
+
+@names.command("compare")
+@click.argument("names_", nargs=-1, metavar="[NAME NAME]")
+@click.option(
+    "--pairs",
+    "pairs_file",
+    type=click.File("rb"),
+    help="A file of two names a line, separated by a tab ('-' for standard input).",
+)
+@click.option(
+    "--type",
+    "name_type",
+    type=click.Choice(NAME_TYPES),
+    default="person",
+    show_default=True,
+    help="What the names name.",
+)
+@output_options
+def names_compare(
+    names_: tuple[str, ...], pairs_file: Any, name_type: str, output_format: str | None
+) -> None:
+    """Whether factcheck takes NAME and NAME (or each pair of --pairs) for the same name, the
+    score, and the rule that decided."""
+    if pairs_file is not None and names_:
+        raise click.UsageError("give two names or --pairs FILE, not both")
+    try:
+        if pairs_file is not None:
+            results = compare_pairs(_pair_lines(pairs_file), name_type)
+        elif len(names_) == 2:
+            results = [compare_names(names_[0], names_[1], name_type)]
+        else:
+            raise click.UsageError("give two names, or --pairs FILE")
+    except PairsFileError as error:
+        raise click.ClickException(f"pairs file {error}") from error
+    except ValueError as error:
+        raise click.ClickException(str(error)) from error
+    emit([r.as_row() for r in results], NAME_COLUMNS, output_format, title="Name comparison")
 
 
 reviewer_option = click.option(
@@ -606,11 +673,10 @@ def write_or_fail(content: str, output: str, force: bool) -> None:
 @click.option(
     "--format",
     "export_format",
-    type=click.Choice(["json", "csv", "claimreview"]),
+    type=click.Choice(format_names(EXPORT)),
     default="json",
     show_default=True,
-    help="json: the whole ledger; csv: one row per claim with its verdict and best citation; "
-    "claimreview: schema.org ClaimReview JSON-LD for every reviewed claim.",
+    help=format_help(EXPORT),
 )
 @click.option("--org", default=DEFAULT_ORG, show_default=True, help="ClaimReview: who reviews.")
 @click.option(
@@ -637,30 +703,24 @@ def export(
 ) -> None:
     """Export the ledger: the whole of it as JSON, claims as CSV, or reviews as ClaimReview."""
     db = obj.read()
-    if export_format == "json":
-        content = json.dumps(export_document(db), ensure_ascii=False, indent=2) + "\n"
-    elif export_format == "csv":
-        content = claims_csv(gather_report(db))
-    else:
-        if url_base == DEFAULT_URL_BASE:
-            click.echo(
-                f"warning: review URLs point to the placeholder {DEFAULT_URL_BASE}; "
-                "give --url-base where the report is published",
-                err=True,
-            )
-        reviews = claim_reviews(gather_report(db), Publisher(org, org_url or None, url_base))
-        content = json.dumps(reviews, ensure_ascii=False, indent=2) + "\n"
-    write_or_fail(content, output, force)
+    if export_format == "claimreview" and url_base == DEFAULT_URL_BASE:
+        click.echo(
+            f"warning: review URLs point to the placeholder {DEFAULT_URL_BASE}; "
+            "give --url-base where the report is published",
+            err=True,
+        )
+    options = FormatOptions(org=org, org_url=org_url, url_base=url_base)
+    write_or_fail(render_format(export_format, EXPORT, db, options), output, force)
 
 
 @cli.command()
 @click.option(
     "--format",
     "report_format",
-    type=click.Choice(["md", "html"]),
+    type=click.Choice(format_names(REPORT)),
     default="md",
     show_default=True,
-    help="md: Markdown; html: one self-contained page (inline CSS, no script, no network).",
+    help=format_help(REPORT),
 )
 @click.option(
     "--verdict",
@@ -692,9 +752,8 @@ def report(
 ) -> None:
     """A report an editor can read: a summary, a card per check-worthy claim (verdict, evidence,
     contradictions, spelling variants) and the sources with what was skipped as clutter."""
-    data = gather_report(obj.read(), ReportFilter(verdict, source_id, entity, min_score))
-    render = render_html if report_format == "html" else render_markdown
-    write_or_fail(render(data, title=title), output, force)
+    options = FormatOptions(ReportFilter(verdict, source_id, entity, min_score), title)
+    write_or_fail(render_format(report_format, REPORT, obj.read(), options), output, force)
 
 
 @cli.command()
@@ -727,6 +786,60 @@ def datasette_metadata(obj: Context) -> None:
     """Print the Datasette metadata for the ledger, for running `datasette` yourself:
     factcheck datasette-metadata > metadata.json; datasette factcheck.db -m metadata.json"""
     click.echo(json.dumps(build_metadata(obj.ledger_path), ensure_ascii=False, indent=2))
+
+
+ARCHIVE_COLUMNS = [
+    Column("score", "score", min_width=5, no_wrap=True),
+    Column("rating", "rating", min_width=8),
+    Column("organisation", "by", min_width=8),
+    Column("published", "published", min_width=10, no_wrap=True),
+    Column("claim", "claim checked", min_width=30),
+    Column("reason", "why (--json adds the URL)", min_width=20),
+]
+
+
+@cli.group()
+def archive() -> None:
+    """Published fact-checks: import them, search them; every claim is matched against them."""
+
+
+@archive.command("import")
+@click.argument("paths", nargs=-1, required=True)
+@click.pass_obj
+@user_errors
+def archive_import(obj: Context, paths: tuple[str, ...]) -> None:
+    """Import published fact-checks: ClaimReview JSON-LD, CSV or CheckThat! JSONL ('-' reads
+    standard input). Re-importing a file adds nothing; bad records are listed, one line each."""
+    db = obj.open()
+    report = import_archive(db, paths, read_stdin=sys.stdin.buffer.read)
+    for problem in report.problems:
+        click.echo(f"skipped {problem}", err=True)
+    for note in report.notes[:20]:
+        click.echo(f"note {note}", err=True)
+    if len(report.notes) > 20:
+        click.echo(f"note ... and {len(report.notes) - 20} more kept without a date", err=True)
+    click.echo(report.describe())
+    if not report.added and not report.unchanged:
+        sys.exit(1)
+
+
+@archive.command("search")
+@click.argument("text")
+@click.option("--limit", type=click.IntRange(1, 100), default=5, show_default=True)
+@click.option("--date", "published", help="When the text was published (YYYY-MM-DD), if known.")
+@output_options
+@click.pass_obj
+@user_errors
+def archive_search(
+    obj: Context, text: str, limit: int, published: str | None, output_format: str | None
+) -> None:
+    """The published fact-checks nearest to TEXT, best first, each with why."""
+    db = obj.read()
+    if not db.execute("SELECT count(*) FROM fact_checks").fetchone()[0]:
+        raise click.ClickException("the archive is empty: run 'factcheck archive import FILE'")
+    matches = search_archive(db, text, limit=limit, published=published)
+    rows = [{**match.fact_check, "score": match.score, "reason": match.reason} for match in matches]
+    emit(rows, ARCHIVE_COLUMNS, output_format, title="Published fact-checks")
 
 
 class Interrupted(BaseException):
