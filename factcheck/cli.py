@@ -14,6 +14,7 @@ from typing import Any
 
 import click
 from rich.console import Console
+from rich.markup import escape
 from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
 from sqlite_utils import Database
 
@@ -68,17 +69,15 @@ from factcheck.report.claimreview import (
     DEFAULT_ORG,
     DEFAULT_ORG_URL,
     DEFAULT_URL_BASE,
-    Publisher,
-    claim_reviews,
 )
-from factcheck.report.data import VERDICT_LABELS, ReportFilter, gather_report
+from factcheck.report.data import VERDICT_LABELS, ReportFilter
 from factcheck.report.datasette.metadata import build_metadata
 from factcheck.report.datasette.server import DEFAULT_HOST, DEFAULT_PORT, is_loopback, ledger_url
 from factcheck.report.datasette.server import serve as run_datasette
-from factcheck.report.export import export_document, write_output
-from factcheck.report.html import render_html
-from factcheck.report.markdown import render_markdown
-from factcheck.report.tabular import claims_csv
+from factcheck.report.export import write_output
+from factcheck.report.formats import EXPORT, REPORT, FormatOptions, format_help, format_names
+from factcheck.report.formats import render as render_format
+from factcheck.verdicts.carryover import CarryReport
 from factcheck.verdicts.stage import (
     LABELS,
     VerdictReport,
@@ -93,11 +92,17 @@ STATUS_STYLES = {"added": "green", "new_version": "yellow", "unchanged": "dim", 
 
 
 class Context:
-    def __init__(self, db_option: str | None) -> None:
+    def __init__(self, db_option: str | None, adopt: bool = False) -> None:
         self.ledger_path = resolve_ledger_path(db_option)
+        self.adopt = adopt
 
     def open(self, *, create: bool = True) -> Database:
-        return open_ledger(self.ledger_path, create=create)
+        """The ledger for a command that writes."""
+        return open_ledger(self.ledger_path, create=create, adopt=self.adopt)
+
+    def read(self) -> Database:
+        """The ledger for a command that only reads: opened read-only, never changed."""
+        return open_ledger(self.ledger_path, create=False, write=False)
 
 
 def user_errors(command: Callable) -> Callable:
@@ -165,13 +170,30 @@ def progress_display() -> Iterator[Callable[[str], ProgressCallback | None]]:
     type=click.Path(dir_okay=False),
     help="Ledger file (default: $FACTCHECK_DB, then ./factcheck.db).",
 )
+@click.option(
+    "--create",
+    "adopt",
+    is_flag=True,
+    help="Add the ledger's tables to a SQLite file that holds other tables (refused otherwise).",
+)
 @click.pass_context
-def cli(ctx: click.Context, db_path: str | None) -> None:
+def cli(ctx: click.Context, db_path: str | None, adopt: bool) -> None:
     """factcheck: a fact-checking workbench for the terminal.
 
     Ingest news articles into a SQLite ledger, extract their claims, and check them across sources.
     """
-    ctx.obj = Context(db_path)
+    ctx.obj = Context(db_path, adopt)
+
+
+@cli.command()
+@click.pass_obj
+@user_errors
+def init(obj: Context) -> None:
+    """Create the ledger, or add its tables to an existing SQLite file (which factcheck otherwise
+    refuses to touch when it holds other tables)."""
+    obj.adopt = True
+    obj.open().conn.close()
+    click.echo(f"ledger ready at {obj.ledger_path}")
 
 
 def print_ingest_report(report: IngestReport) -> None:
@@ -207,9 +229,30 @@ def print_run_report(report: RunReport) -> None:
     if report.ingest:
         print_ingest_report(report.ingest)
     print_extract_report(report.extract)
+    print_carry_report(report.carried)
     if report.entities:
         print_entity_report(report.entities)
     print_check_report(report.match, report.verdicts)
+
+
+def print_carry_report(report: CarryReport) -> None:
+    summary = report.describe()
+    if summary is None:
+        return
+    console = Console(stderr=True, highlight=False, soft_wrap=True)
+    console.print(summary)
+    for review in report.reviews:
+        said = f"{review.label} by {escape(review.decided_by)}"
+        if review.outcome == "needs_review":
+            console.print(
+                f"  [yellow]claim {review.new_claim_id}: needs a person again: the statement "
+                f"changed from claim {review.old_claim_id} ({said})[/]"
+            )
+        elif review.outcome == "gone":
+            console.print(
+                f"  [yellow]claim {review.old_claim_id}: the new version no longer makes this "
+                f"statement ({said}); the review stays on the old version[/]"
+            )
 
 
 def print_check_report(match: MatchReport, verdicts: VerdictReport) -> None:
@@ -340,7 +383,7 @@ SOURCE_COLUMNS = [
 @user_errors
 def sources(obj: Context, all_versions: bool, output_format: str | None) -> None:
     """List the sources in the ledger."""
-    rows = list_sources(obj.open(create=False), include_old_versions=all_versions)
+    rows = list_sources(obj.read(), include_old_versions=all_versions)
     emit(rows, SOURCE_COLUMNS, output_format, title="Sources")
 
 
@@ -365,7 +408,7 @@ def source(
     obj: Context, source_id: int, as_json: bool, snapshot: bool, output_path: str | None
 ) -> None:
     """Show one source: its metadata and its passages, with language and kind."""
-    db = obj.open(create=False)
+    db = obj.read()
     if output_path and not snapshot:
         raise click.UsageError("-o/--output goes with --snapshot")
     if snapshot:
@@ -421,7 +464,7 @@ def claims(
 ) -> None:
     """List claims (check-worthy ones unless --all)."""
     claim_filter = ClaimFilter(source_id, lang, kind, search, include_all)
-    rows = list_claims(obj.open(create=False), claim_filter)
+    rows = list_claims(obj.read(), claim_filter)
     emit(rows, CLAIM_COLUMNS, output_format, title="Claims")
 
 
@@ -432,7 +475,7 @@ def claims(
 @user_errors
 def claim(obj: Context, claim_id: int, as_json: bool) -> None:
     """Show one claim: its sentence in context, kind, modality, values, mentions and reasons."""
-    db = obj.open(create=False)
+    db = obj.read()
     record = get_claim(db, claim_id)
     record["links"] = claim_links(db, claim_id)
     record["verdicts"] = verdict_history(db, claim_id)
@@ -469,7 +512,7 @@ def entities(
     obj: Context, entity_type: str | None, variants: bool, output_format: str | None
 ) -> None:
     """List entities with their spellings per script and the sources that use each."""
-    rows = list_entities(obj.open(create=False), entity_type=entity_type, variants_only=variants)
+    rows = list_entities(obj.read(), entity_type=entity_type, variants_only=variants)
     emit(rows, ENTITY_COLUMNS, output_format, title="Entities")
 
 
@@ -494,7 +537,7 @@ def entity() -> None:
 @user_errors
 def entity_show(obj: Context, entity_id: int, as_json: bool) -> None:
     """Show one entity: its spellings, mentions, and why they were merged."""
-    record = get_entity(obj.open(create=False), entity_id)
+    record = get_entity(obj.read(), entity_id)
     if as_json:
         click.echo(json.dumps(record, ensure_ascii=False, indent=2))
     else:
@@ -656,7 +699,7 @@ VERDICT_COLUMNS = [
 @user_errors
 def verdicts(obj: Context, output_format: str | None) -> None:
     """Current verdicts counted by source and label."""
-    rows = verdict_counts(obj.open(create=False))
+    rows = verdict_counts(obj.read())
     emit(rows, VERDICT_COLUMNS, output_format, title="Verdicts by source")
 
 
@@ -675,7 +718,7 @@ CONTRADICTION_COLUMNS = [
 @user_errors
 def contradictions_command(obj: Context, output_format: str | None) -> None:
     """Every contradiction, with both quotes side by side."""
-    rows = contradictions(obj.open(create=False))
+    rows = contradictions(obj.read())
     emit(rows, CONTRADICTION_COLUMNS, output_format, title="Contradictions")
 
 
@@ -698,11 +741,10 @@ def write_or_fail(content: str, output: str, force: bool) -> None:
 @click.option(
     "--format",
     "export_format",
-    type=click.Choice(["json", "csv", "claimreview"]),
+    type=click.Choice(format_names(EXPORT)),
     default="json",
     show_default=True,
-    help="json: the whole ledger; csv: one row per claim with its verdict and best citation; "
-    "claimreview: schema.org ClaimReview JSON-LD for every reviewed claim.",
+    help=format_help(EXPORT),
 )
 @click.option("--org", default=DEFAULT_ORG, show_default=True, help="ClaimReview: who reviews.")
 @click.option(
@@ -728,31 +770,25 @@ def export(
     force: bool,
 ) -> None:
     """Export the ledger: the whole of it as JSON, claims as CSV, or reviews as ClaimReview."""
-    db = obj.open(create=False)
-    if export_format == "json":
-        content = json.dumps(export_document(db), ensure_ascii=False, indent=2) + "\n"
-    elif export_format == "csv":
-        content = claims_csv(gather_report(db))
-    else:
-        if url_base == DEFAULT_URL_BASE:
-            click.echo(
-                f"warning: review URLs point to the placeholder {DEFAULT_URL_BASE}; "
-                "give --url-base where the report is published",
-                err=True,
-            )
-        reviews = claim_reviews(gather_report(db), Publisher(org, org_url or None, url_base))
-        content = json.dumps(reviews, ensure_ascii=False, indent=2) + "\n"
-    write_or_fail(content, output, force)
+    db = obj.read()
+    if export_format == "claimreview" and url_base == DEFAULT_URL_BASE:
+        click.echo(
+            f"warning: review URLs point to the placeholder {DEFAULT_URL_BASE}; "
+            "give --url-base where the report is published",
+            err=True,
+        )
+    options = FormatOptions(org=org, org_url=org_url, url_base=url_base)
+    write_or_fail(render_format(export_format, EXPORT, db, options), output, force)
 
 
 @cli.command()
 @click.option(
     "--format",
     "report_format",
-    type=click.Choice(["md", "html"]),
+    type=click.Choice(format_names(REPORT)),
     default="md",
     show_default=True,
-    help="md: Markdown; html: one self-contained page (inline CSS, no script, no network).",
+    help=format_help(REPORT),
 )
 @click.option(
     "--verdict",
@@ -784,11 +820,8 @@ def report(
 ) -> None:
     """A report an editor can read: a summary, a card per check-worthy claim (verdict, evidence,
     contradictions, spelling variants) and the sources with what was skipped as clutter."""
-    data = gather_report(
-        obj.open(create=False), ReportFilter(verdict, source_id, entity, min_score)
-    )
-    render = render_html if report_format == "html" else render_markdown
-    write_or_fail(render(data, title=title), output, force)
+    options = FormatOptions(ReportFilter(verdict, source_id, entity, min_score), title)
+    write_or_fail(render_format(report_format, REPORT, obj.read(), options), output, force)
 
 
 @cli.command()
@@ -869,7 +902,7 @@ def archive_search(
     obj: Context, text: str, limit: int, published: str | None, output_format: str | None
 ) -> None:
     """The published fact-checks nearest to TEXT, best first, each with why."""
-    db = obj.open(create=False)
+    db = obj.read()
     if not db.execute("SELECT count(*) FROM fact_checks").fetchone()[0]:
         raise click.ClickException("the archive is empty: run 'factcheck archive import FILE'")
     matches = search_archive(db, text, limit=limit, published=published)

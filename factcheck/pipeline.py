@@ -15,6 +15,7 @@ from factcheck.extract.stage import ExtractReport, extract_sources
 from factcheck.ingest import IngestReport, known_url_source, prepare_inputs, store_inputs
 from factcheck.ingest.fetch import Fetcher
 from factcheck.match import MatchReport, match_claims
+from factcheck.verdicts.carryover import CarryReport, carry_human_decisions
 from factcheck.verdicts.stage import VerdictReport, give_verdicts
 
 ProgressCallback = Callable[[str, int, int], None]
@@ -25,6 +26,7 @@ Progress = Callable[[str], ProgressCallback | None]
 class RunReport:
     ingest: IngestReport | None
     extract: ExtractReport
+    carried: CarryReport
     entities: EntityReport | None
     match: MatchReport
     verdicts: VerdictReport
@@ -74,9 +76,11 @@ def extract_and_update(
             on_progress=progress("Extracting claims"),
             discard_reviews=discard_reviews,
         )
+        # Before entities and verdicts are decided again, so both see the carried decisions.
+        carried = carry_human_decisions(db, extract.source_ids)
         entities = resolve_entities(db) if extract.source_ids else None
         match, verdicts = check_claims(db, progress=progress)
-    return RunReport(None, extract, entities, match, verdicts)
+    return RunReport(None, extract, carried, entities, match, verdicts)
 
 
 def check_claims(
