@@ -204,8 +204,10 @@ def print_ingest_report(report: IngestReport) -> None:
         source = (
             f" #{outcome.source_id}" if outcome.source_id and outcome.status != "skipped" else ""
         )
+        # Paths, URLs and messages quote files, servers and feeds: never read as markup.
         console.print(
-            f"[{style}]{label:>11}[/]{source} {outcome.path}: {outcome.message}", soft_wrap=True
+            f"[{style}]{label:>11}[/]{source} {escape(outcome.path)}: {escape(outcome.message)}",
+            soft_wrap=True,
         )
     console.print(
         f"{report.count('added')} added, {report.count('new_version')} new versions, "
