@@ -407,3 +407,11 @@ def m0007_fact_check_archive(db: Database) -> None:
         """
     )
     db["fact_checks"].enable_fts(["claim", "title", "summary"], create_triggers=True)
+
+
+@migrations(name="0008_claim_gloss")
+def m0008_claim_gloss(db: Database) -> None:
+    # An English gloss of each Chinese and Bengali claim, word by word from lexical tables with
+    # resolved names, numbers and dates in English: a matching and reading aid, not a
+    # translation. NULL for English claims.
+    db.execute("ALTER TABLE claims ADD COLUMN gloss TEXT")
