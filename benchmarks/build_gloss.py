@@ -82,7 +82,9 @@ def build_chinese() -> int:
                     table[headword] = sense
     OUT.mkdir(exist_ok=True)
     with gzip.open(OUT / "zh_en.tsv.gz", "wt", encoding="utf-8", compresslevel=9) as handle:
-        handle.write("# Derived from CC-CEDICT (CC BY-SA 3.0, https://cc-cedict.org), see README.md\n")
+        handle.write(
+            "# Derived from CC-CEDICT (CC BY-SA 3.0, https://cc-cedict.org), see README.md\n"
+        )
         for headword in sorted(table):
             handle.write(f"{headword}\t{table[headword]}\n")
     return len(table)
@@ -93,13 +95,14 @@ def build_chinese() -> int:
 EN_WORD = re.compile(r"[a-z]+(?:'[a-z]+)?|\d+")
 BN_WORD = re.compile(r"[\u0980-\u09ff]+|[a-z]+|\d+")
 LATIN_ANCHOR = re.compile(r"[A-Za-z0-9#@]{2,}")
-EN_STOP = frozenset(
-    "a an the of to in on at for and or but is are was were be been by with as it its this that "
-    "these those from has have had not no do does did will would can could should may might "
-    "i you he she we they them his her their our your my me him us who which what when where "
-    "how if so than then there here also just about into over after before up out more most "
-    "very all any some such only own same other s t".split()
-)
+EN_STOP_TEXT = """
+    a an the of to in on at for and or but is are was were be been by with as it its this
+    that these those from has have had not no do does did will would can could should may
+    might i you he she we they them his her their our your my me him us who which what
+    when where how if so than then there here also just about into over after before up
+    out more most very all any some such only own same other s t
+"""
+EN_STOP = frozenset(EN_STOP_TEXT.split())
 
 
 def read_posts(name: str) -> list[list[str]]:

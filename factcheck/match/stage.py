@@ -21,6 +21,7 @@ from factcheck.match.archive_stage import ArchiveMatchReport, match_archive
 from factcheck.match.facts import ClaimFacts, load_claim_facts
 from factcheck.match.gloss_stage import update_glosses
 from factcheck.match.relate import MIN_TRANSLATION_SCORE, Relation, relate, translation_score
+from factcheck.match.similarity import paraphrase_relation, word_rarity
 
 # Content words: a word in more claims than this is too common to pair on; a pair needs this many.
 MAX_KEYWORD_CLAIMS = 25
@@ -92,7 +93,7 @@ def candidate_pairs(facts: list[ClaimFacts]) -> set[LinkKey]:
         for a, b in itertools.combinations(sorted(members), 2):
             if group_of[a] != group_of[b]:
                 pairs.add((a, b))
-    return pairs | keyword_pairs(facts, group_of) | rarity_pairs(facts, group_of)
+    return pairs | keyword_pairs(facts, group_of)
 
 
 def rarity_keys(claim: ClaimFacts) -> set[tuple[str, str]]:
@@ -217,12 +218,24 @@ def compute_links(facts: list[ClaimFacts], report: MatchReport) -> dict[LinkKey,
     by_id = {claim.id: claim for claim in facts}
     links = translation_links(facts) | copy_links(facts)
     pairs = candidate_pairs(facts)
-    report.claims, report.candidate_pairs = len(facts), len(pairs)
-    for a, b in sorted(pairs):
+    group_of = {claim.id: claim.group for claim in facts}
+    by_rarity = rarity_pairs(facts, group_of) - pairs
+    report.claims, report.candidate_pairs = len(facts), len(pairs | by_rarity)
+    rarity = word_rarity(facts)
+    for a, b in sorted(pairs | by_rarity):
         relation = relate(by_id[a], by_id[b])
+        if relation and (a, b) in by_rarity and is_word_count_relation(relation):
+            # A pair found only through rare keys is told in the same words only if its rare
+            # words say so: the word-count rule was made for pairs blocked on rare words.
+            relation = None
+        relation = relation or paraphrase_relation(by_id[a], by_id[b], rarity)
         if relation:
             links[(a, b)] = relation
     return links
+
+
+def is_word_count_relation(relation: Relation) -> bool:
+    return relation.relation == "related" and set(relation.evidence) == {"words"}
 
 
 def match_claims(
