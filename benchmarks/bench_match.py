@@ -620,7 +620,7 @@ def bench_crosslang(split: str = "dev") -> None:
     from factcheck.match import stage
 
     stage.update_glosses = lambda db: 0
-    conn.execute("UPDATE claims SET gloss = NULL")
+    conn.close()
     db = open_ledger(CACHE / f"crosslang_{split}" / "ledger.db")
     db.conn.execute("UPDATE claims SET gloss = NULL")
     db.conn.commit()
