@@ -19,7 +19,7 @@ from factcheck.match.relate import Relation
 # and the fewest shared words that count. Chosen on X-CLAIM train posts and the Meedan fuzzy
 # and laser samples (benchmarks/bench_match.py crosslang --split train, meedan); never on the
 # held-back X-CLAIM dev posts or the sbert sample.
-MIN_SIMILARITY = 0.5
+MIN_SIMILARITY = 0.4
 MIN_SHARED = 2
 
 
