@@ -20,7 +20,8 @@ SUFFIXES = frozenset({"jr", "sr", "ii", "iii", "iv", "জুনিয়র", "�
 # Leading words a name may carry or drop ("Md. Rahamat Ali" ~ রহমত আলী): a prefix of
 # devotion or lineage that many South Asian names put before the name itself.
 NAME_PREFIXES = frozenset(
-    {
+    unicodedata.normalize("NFC", word)
+    for word in {
         "md",
         "mohammad",
         "mohammed",
@@ -33,6 +34,16 @@ NAME_PREFIXES = frozenset(
         "মুহাম্মদ",
         "মোহাম্মাদ",
         "মুহম্মদ",
+        "syed",
+        "sayed",
+        "sayyid",
+        "haji",
+        "hajji",
+        "hafiz",
+        "সৈয়দ",
+        "হাজী",
+        "হাজি",
+        "হাফিজ",
     }
 )
 # Bengali spells initials out as letter names: এম. এ. আজিজ is M. A. Aziz, এটিএম is A.T.M.
@@ -129,6 +140,7 @@ def person_name(text: str) -> PersonName:
 
 
 def is_name_prefix(word: str) -> bool:
+    word = unicodedata.normalize("NFC", word)
     return word.casefold().rstrip(".") in NAME_PREFIXES or word in NAME_PREFIXES
 
 

@@ -14,7 +14,7 @@ import json
 import math
 import re
 import unicodedata
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import cache, lru_cache
 from importlib import resources
 
@@ -74,6 +74,14 @@ def units_of(word: str, script: str) -> tuple[str, ...]:
     return han_units(word) if script == "han" else bengali_units(word)
 
 
+def positioned(units: tuple[str, ...]) -> tuple[str, ...]:
+    """Units marked by their place in the word: '^' first, '$' last, '^…$' alone."""
+    n = len(units)
+    if n == 1:
+        return (f"^{units[0]}$",)
+    return tuple(f"^{u}" if i == 0 else f"{u}$" if i == n - 1 else u for i, u in enumerate(units))
+
+
 @dataclass(frozen=True)
 class TranslitModel:
     script: str
@@ -83,8 +91,22 @@ class TranslitModel:
     generic: dict[str, float]  # run -> log p(run) over every unit: the last resort
     unit_logp: dict[str, float]  # unit -> log p(unit) in the training names
     cut: float  # the mean run score at which a pair is even odds (set on calibration rows)
+    # A unit at the start or end of a word writes differently (斯 ends 'Jones' as 's'):
+    # "^u", "u$", "^u$" -> run -> log p, and the log weight of the unit's own table for runs
+    # the positional table leaves out.
+    positional: dict[str, dict[str, float]] = field(default_factory=dict)
+    positional_rest: dict[str, float] = field(default_factory=dict)
 
     def run_logp(self, unit: str, run: str) -> float:
+        if unit[0] == "^" or unit[-1] == "$":
+            table = self.positional.get(unit)
+            base = unit.strip("^$")
+            if table is None:
+                return self.run_logp(base, run)
+            value = table.get(run)
+            if value is not None:
+                return value
+            return self.run_logp(base, run) + self.positional_rest[unit]
         table = self.runs.get(unit)
         if table is None:
             reading = self.readings.get(unit) or _reading(unit, self.script)
@@ -99,7 +121,7 @@ class TranslitModel:
         """log p(run | unit) + log p(unit | run): how well the unit writes the run, and how
         well the run points back to the unit (休 writes 'hu', but 'hu' is mostly 胡)."""
         forward = self.run_logp(unit, run)
-        p_unit = self.unit_logp.get(unit, UNSEEN_UNIT)
+        p_unit = self.unit_logp.get(unit.strip("^$"), UNSEEN_UNIT)
         p_run = self.generic.get(run, FLOOR)
         return forward + min(0.0, forward + p_unit - p_run)
 
@@ -125,6 +147,8 @@ def load_model(script: str) -> TranslitModel:
         generic=data["generic"],
         unit_logp=data["unit_logp"],
         cut=data["cut"],
+        positional=data.get("positional", {}),
+        positional_rest=data.get("positional_rest", {}),
     )
 
 
@@ -142,7 +166,8 @@ class TranslitScore:
 def best_path(
     model: TranslitModel, units: tuple[str, ...], latin: str
 ) -> tuple[float, list[tuple[str, str, float]]]:
-    """Viterbi: the most likely cut of `latin` into one run per unit, with each run's log p."""
+    """Viterbi: the most likely cut of `latin` into one run per unit, with each run's score."""
+    units = positioned(units) if model.positional else units
     n, m = len(units), len(latin)
     lo, hi = MIN_RUN[model.script], MAX_RUN[model.script]
     neg = -1e18
@@ -170,7 +195,7 @@ def best_path(
         path.append((units[i - 1], latin[j - k : j], 0.0))
         j -= k
     path.reverse()
-    scored = [(u, r, model.run_score(u, r)) for u, r, _ in path]
+    scored = [(u.strip("^$"), r, model.run_score(u, r)) for u, r, _ in path]
     return score[n][m], scored
 
 
