@@ -12,6 +12,7 @@ from functools import lru_cache
 from rapidfuzz.distance import JaroWinkler
 
 from factcheck.entities.names.align import (
+    WEAK_WORD_MATCH,
     WORD_MATCH,
     Alignment,
     align,
@@ -255,6 +256,8 @@ def _learned(a: NameForm, b: NameForm, pa: _Parsed, pb: _Parsed) -> NameMatch | 
     family_first = (pa.family_first and len(wa) > len(wb)) or (
         pb.family_first and len(wb) > len(wa)
     )
+    if min(len(wa), len(wb)) >= 2 and not family_first and not _family_may_match(wa[-1], wb[-1]):
+        return None  # every rule below needs the family names to meet: test that first
     alignment = align(wa, wb, family_first)
     if alignment is None and (len(wa) == 1) != (len(wb) == 1):
         alignment = _as_one_word(wa, wb)
@@ -291,6 +294,17 @@ def _learned(a: NameForm, b: NameForm, pa: _Parsed, pb: _Parsed) -> NameMatch | 
         "aligned_names",
         f"word by word: {alignment.explain()}{note}",
     )
+
+
+def _family_may_match(x: str, y: str) -> bool:
+    """The last words could meet under some rule below (a weak transliteration, an initial,
+    or a Latin word that may join the one before it)."""
+    if is_initial(x) or is_initial(y):
+        return True
+    m = word_match(x, y)
+    if m.how == "transliteration":
+        return m.similarity >= WEAK_WORD_MATCH or script_of(x) == script_of(y)
+    return m.similarity >= WORD_MATCH or m.how == "spelling"
 
 
 def _as_one_word(wa: tuple[str, ...], wb: tuple[str, ...]):

@@ -139,11 +139,13 @@ def person_name(text: str) -> PersonName:
     return PersonName(tuple(words), title, inverted)
 
 
+@lru_cache(maxsize=65536)
 def is_name_prefix(word: str) -> bool:
     word = unicodedata.normalize("NFC", word)
     return word.casefold().rstrip(".") in NAME_PREFIXES or word in NAME_PREFIXES
 
 
+@lru_cache(maxsize=65536)
 def initials_of(word: str) -> str | None:
     """The letters a word of initials stands for: 'G.M.' → 'gm', 'A.' → 'a', এটিএম → 'atm',
     এম. → 'm'; None for a word that is a name."""
@@ -159,14 +161,20 @@ def initials_of(word: str) -> str | None:
         return None
     text = unicodedata.normalize("NFC", word.rstrip(".:"))
     out, i = [], 0
-    names = sorted(BN_LETTER_NAMES, key=len, reverse=True)
     while i < len(text):
-        name = next((n for n in names if text.startswith(unicodedata.normalize("NFC", n), i)), None)
-        if name is None:
+        found = next((item for item in _bn_letter_names() if text.startswith(item[0], i)), None)
+        if found is None:
             return None
-        out.append(BN_LETTER_NAMES[name])
-        i += len(unicodedata.normalize("NFC", name))
+        out.append(found[1])
+        i += len(found[0])
     return "".join(out) or None
+
+
+@cache
+def _bn_letter_names() -> tuple[tuple[str, str], ...]:
+    """(letter name in NFC, Latin letter), longest first."""
+    items = [(unicodedata.normalize("NFC", name), latin) for name, latin in BN_LETTER_NAMES.items()]
+    return tuple(sorted(items, key=lambda item: -len(item[0])))
 
 
 def is_initial(word: str) -> bool:

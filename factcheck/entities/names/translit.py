@@ -26,6 +26,8 @@ MAX_RUN = {"han": 4, "bengali": 4}  # longest run of Latin letters one unit writ
 MIN_RUN = {"han": 1, "bengali": 0}  # a Bengali vowel sign or virama may write nothing
 FLOOR = math.log(1e-6)  # log-probability of a run the tables never saw for that unit
 UNSEEN_UNIT = math.log(1e-6)
+MEMO_SIZE = 500_000  # (unit, run) scores kept: a few tens of MB at most
+EDGE_LOGP = math.log(1e-3)
 _HAN_CHAR = re.compile(f"[{HAN_CHARS}]")
 
 
@@ -96,6 +98,7 @@ class TranslitModel:
     # the positional table leaves out.
     positional: dict[str, dict[str, float]] = field(default_factory=dict)
     positional_rest: dict[str, float] = field(default_factory=dict)
+    memo: dict = field(default_factory=dict, compare=False, repr=False)  # run scores, edges
 
     def run_logp(self, unit: str, run: str) -> float:
         if unit[0] == "^" or unit[-1] == "$":
@@ -117,13 +120,38 @@ class TranslitModel:
         generic = self.generic.get(run)
         return max(FLOOR, generic - 6.0) if generic is not None else FLOOR + len(run) * -1.0
 
+    def edge_letters(self, unit: str) -> tuple[frozenset[str], frozenset[str], bool]:
+        """The letters a unit's likely runs (p ≥ 1e-3) begin and end with, and whether it
+        may write nothing: a cheap test that a Latin word can start or end there at all."""
+        key = ("edges", unit)
+        found = self.memo.get(key)
+        if found is None:
+            table = self.runs.get(unit)
+            if table is None:
+                reading = self.readings.get(unit) or _reading(unit, self.script)
+                table = self.backoff.get(reading, {})
+            likely = [run for run, logp in table.items() if logp >= EDGE_LOGP]
+            found = (
+                frozenset(run[0] for run in likely if run),
+                frozenset(run[-1] for run in likely if run),
+                "" in likely or not likely,
+            )
+            self.memo[key] = found
+        return found
+
     def run_score(self, unit: str, run: str) -> float:
         """log p(run | unit) + log p(unit | run): how well the unit writes the run, and how
         well the run points back to the unit (休 writes 'hu', but 'hu' is mostly 胡)."""
-        forward = self.run_logp(unit, run)
-        p_unit = self.unit_logp.get(unit.strip("^$"), UNSEEN_UNIT)
-        p_run = self.generic.get(run, FLOOR)
-        return forward + min(0.0, forward + p_unit - p_run)
+        key = (unit, run)
+        value = self.memo.get(key)
+        if value is None:
+            forward = self.run_logp(unit, run)
+            p_unit = self.unit_logp.get(unit.strip("^$"), UNSEEN_UNIT)
+            p_run = self.generic.get(run, FLOOR)
+            value = forward + min(0.0, forward + p_unit - p_run)
+            if len(self.memo) < MEMO_SIZE:
+                self.memo[key] = value
+        return value
 
 
 def _reading(unit: str, script: str) -> str:
@@ -174,19 +202,22 @@ def best_path(
     score = [[neg] * (m + 1) for _ in range(n + 1)]
     back = [[0] * (m + 1) for _ in range(n + 1)]
     score[0][0] = 0.0
+    run_score = model.run_score
     for i in range(1, n + 1):
         unit = units[i - 1]
-        row, prev = score[i], score[i - 1]
-        for j in range(m + 1):
+        row, prev, back_row = score[i], score[i - 1], back[i]
+        # unit i writes at least lo letters per unit before it and leaves room for the rest
+        first, last = max(lo * i, m - hi * (n - i)), min(m, hi * i, m - lo * (n - i))
+        for j in range(first, last + 1):
             best, arg = neg, 0
             for k in range(lo, min(hi, j) + 1):
                 p = prev[j - k]
                 if p <= neg:
                     continue
-                s = p + model.run_score(unit, latin[j - k : j])
+                s = p + run_score(unit, latin[j - k : j])
                 if s > best:
                     best, arg = s, k
-            row[j], back[i][j] = best, arg
+            row[j], back_row[j] = best, arg
     if score[n][m] <= neg:
         return neg, []
     path, j = [], m
@@ -219,6 +250,10 @@ def score_word(native: str, script: str, latin_word: str) -> TranslitScore:
         return TranslitScore(0.0, FLOOR, FLOOR, ())
     if len(latin) > MAX_RUN[script] * len(units) or len(latin) < MIN_RUN[script] * len(units):
         return TranslitScore(0.0, FLOOR, FLOOR, ())
+    starts, _ends, may_skip = model.edge_letters(units[0])
+    _starts, ends, may_skip_last = model.edge_letters(units[-1])
+    if (latin[0] not in starts and not may_skip) or (latin[-1] not in ends and not may_skip_last):
+        return TranslitScore(0.0, FLOOR, FLOOR, ())  # the word cannot begin or end this way
     total, path = best_path(model, units, latin)
     if not path:
         return TranslitScore(0.0, FLOOR, FLOOR, ())
