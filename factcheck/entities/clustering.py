@@ -157,8 +157,7 @@ def _candidate_pairs(forms: list[NameForm]) -> set[tuple[int, int]]:
         if mixed:  # across scripts, prefilter on the learned model's Latin instead; in a
             # family-name block, on the family names alone ('মোদি' against 'Narendra Modi')
             model_names = [
-                model_latin[i].rsplit(" ", 1)[-1] if cross_only else model_latin[i]
-                for i in members
+                model_latin[i].rsplit(" ", 1)[-1] if cross_only else model_latin[i] for i in members
             ]
             cross = process.cdist(
                 model_names, model_names, scorer=JaroWinkler.normalized_similarity
