@@ -47,7 +47,7 @@ from factcheck.ingest import IngestReport, ingest_paths
 from factcheck.ingest.queries import UnknownIdError, get_passages, get_source, list_sources
 from factcheck.match import MatchReport
 from factcheck.match.archive_stage import claim_fact_checks, import_archive, search_archive
-from factcheck.output import Column, emit, output_options
+from factcheck.output import Column, CsvOptions, csv_options, emit, output_options
 from factcheck.pipeline import (
     ProgressCallback,
     RunReport,
@@ -688,6 +688,7 @@ def write_or_fail(content: str, output: str, force: bool) -> None:
     show_default=True,
     help="ClaimReview: where the report is published; each review links to #claim-ID.",
 )
+@csv_options
 @output_option
 @force_option
 @click.pass_obj
@@ -698,6 +699,8 @@ def export(
     org: str,
     org_url: str,
     url_base: str,
+    csv_formulas: bool,
+    bom: bool,
     output: str,
     force: bool,
 ) -> None:
@@ -709,7 +712,9 @@ def export(
             "give --url-base where the report is published",
             err=True,
         )
-    options = FormatOptions(org=org, org_url=org_url, url_base=url_base)
+    options = FormatOptions(
+        org=org, org_url=org_url, url_base=url_base, csv=CsvOptions(csv_formulas, bom)
+    )
     write_or_fail(render_format(export_format, EXPORT, db, options), output, force)
 
 
