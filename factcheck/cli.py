@@ -196,12 +196,22 @@ def print_ingest_report(report: IngestReport) -> None:
             f" #{outcome.source_id}" if outcome.source_id and outcome.status != "skipped" else ""
         )
         console.print(
-            f"[{style}]{label:>11}[/]{source} {outcome.path}: {outcome.message}", soft_wrap=True
+            f"[{style}]{label:>11}[/]{source} {escape(shown_path(outcome.path))}: "
+            f"{escape(outcome.message)}",
+            soft_wrap=True,
         )
     console.print(
         f"{report.count('added')} added, {report.count('new_version')} new versions, "
         f"{report.count('unchanged')} unchanged, {report.count('skipped')} skipped"
     )
+
+
+def shown_path(path: str) -> str:
+    """A path on one line: a name holding a line break or another control character is shown
+    quoted, with the character escaped (as JSON writes it)."""
+    if any(ord(char) < 32 or ord(char) == 127 for char in path):
+        return json.dumps(path, ensure_ascii=False)
+    return path
 
 
 def fail_if_nothing_ingested(report: IngestReport) -> None:
@@ -265,30 +275,41 @@ def print_extract_report(report: ExtractReport) -> None:
     )
 
 
+follow_links_option = click.option(
+    "--follow-links",
+    is_flag=True,
+    help="Read symbolic links inside a folder that point outside it (skipped otherwise).",
+)
+
+
 @cli.command()
 @click.argument("paths", nargs=-1, required=True)
+@follow_links_option
 @click.pass_obj
 @user_errors
-def ingest(obj: Context, paths: tuple[str, ...]) -> None:
+def ingest(obj: Context, paths: tuple[str, ...], follow_links: bool) -> None:
     """Ingest files, folders (recursively) and '-' (standard input) as sources.
 
     Plain text, Markdown and HTML. The same bytes twice add nothing; changed content at a known
     path becomes a new version of that source.
     """
     with progress_display() as stage:
-        report = ingest_paths(obj.open(), paths, on_progress=stage("Ingesting"))
+        report = ingest_paths(
+            obj.open(), paths, on_progress=stage("Ingesting"), follow_links=follow_links
+        )
     print_ingest_report(report)
     fail_if_nothing_ingested(report)
 
 
 @cli.command()
 @click.argument("paths", nargs=-1, required=True)
+@follow_links_option
 @click.pass_obj
 @user_errors
-def run(obj: Context, paths: tuple[str, ...]) -> None:
+def run(obj: Context, paths: tuple[str, ...], follow_links: bool) -> None:
     """Run the whole pipeline on PATHS: ingest, then every later stage on what changed."""
     with progress_display() as stage:
-        report = run_pipeline(obj.open(), paths, progress=stage)
+        report = run_pipeline(obj.open(), paths, progress=stage, follow_links=follow_links)
     print_run_report(report)
     assert report.ingest is not None
     fail_if_nothing_ingested(report.ingest)

@@ -36,11 +36,15 @@ def no_progress(stage: str) -> None:
 
 
 def run_pipeline(
-    db: Database, paths: Iterable[str], *, progress: Progress = no_progress
+    db: Database,
+    paths: Iterable[str],
+    *,
+    progress: Progress = no_progress,
+    follow_links: bool = False,
 ) -> RunReport:
     """Ingest `paths`, then extract claims from every source not yet extracted and update
     everything after it."""
-    prepared = prepare_inputs(paths, on_progress=progress("Ingesting"))
+    prepared = prepare_inputs(paths, on_progress=progress("Ingesting"), follow_links=follow_links)
     with transaction(db):
         ingest = store_inputs(db, prepared)
         report = extract_and_update(db, progress=progress)

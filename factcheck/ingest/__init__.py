@@ -17,7 +17,13 @@ from sqlite_utils import Database
 from factcheck.db import now_iso, transaction
 from factcheck.ingest.html import NotAnArticle, extract_article
 from factcheck.ingest.metadata import SourceMetadata, read_metadata
-from factcheck.ingest.passages import CLUTTER_KINDS, TITLE, Passage, split_passages
+from factcheck.ingest.passages import (
+    CLUTTER_KINDS,
+    MAX_PASSAGES_PER_SOURCE,
+    TITLE,
+    Passage,
+    split_passages_counted,
+)
 from factcheck.ingest.reading import RawDocument, Skipped, find_inputs, read_input
 
 # A source whose body passages mostly appear in an earlier source is a copy of it.
@@ -31,6 +37,7 @@ class AnalysedSource:
     passages: list[Passage]
     metadata: SourceMetadata
     languages: list[str]
+    passages_found: int = 0  # before the cap: more than len(passages) when it was reached
 
 
 @dataclass
@@ -53,7 +60,7 @@ def analyse(raw: RawDocument) -> AnalysedSource:
     """Passages, metadata and languages of one decoded document."""
     html_article = extract_article(raw.text) if raw.format == "html" else None
     text = html_article.text if html_article else raw.text
-    passages = split_passages(text)
+    passages, found = split_passages_counted(text)
     title_passage = next((p for p in passages if p.kind == TITLE), None)
     title = (
         text[title_passage.start : title_passage.end].lstrip("#").strip() if title_passage else None
@@ -71,7 +78,7 @@ def analyse(raw: RawDocument) -> AnalysedSource:
             if value:
                 setattr(metadata, name, value)
                 metadata.evidence[name] = "the page's own metadata"
-    return AnalysedSource(raw, text, passages, metadata, source_languages(text, passages))
+    return AnalysedSource(raw, text, passages, metadata, source_languages(text, passages), found)
 
 
 def source_languages(text: str, passages: list[Passage]) -> list[str]:
@@ -102,11 +109,12 @@ def prepare_inputs(
     *,
     stdin: BinaryIO | None = None,
     on_progress: Callable[[str, int, int], None] | None = None,
+    follow_links: bool = False,
 ) -> PreparedInputs:
     """Read and analyse files, folders and '-' without touching the ledger, so the slow part
     of ingesting holds no lock another factcheck process may be waiting for."""
     report = IngestReport()
-    inputs = list(find_inputs(list(paths)))
+    inputs = list(find_inputs(list(paths), follow_links=follow_links))
     analysed: list[AnalysedSource] = []
     for index, item in enumerate(inputs, start=1):
         if on_progress:
@@ -139,9 +147,13 @@ def ingest_paths(
     *,
     stdin: BinaryIO | None = None,
     on_progress: Callable[[str, int, int], None] | None = None,
+    follow_links: bool = False,
 ) -> IngestReport:
     """Ingest files, folders and '-' (standard input) into the ledger, in one transaction."""
-    return store_inputs(db, prepare_inputs(paths, stdin=stdin, on_progress=on_progress))
+    prepared = prepare_inputs(
+        paths, stdin=stdin, on_progress=on_progress, follow_links=follow_links
+    )
+    return store_inputs(db, prepared)
 
 
 def store_source(db: Database, source: AnalysedSource) -> IngestOutcome:
@@ -248,4 +260,9 @@ def describe(source: AnalysedSource, copy_of: int | None) -> str:
     ]
     if copy_of:
         parts.append(f"copy of source {copy_of}")
+    if source.passages_found > len(source.passages):
+        parts.append(
+            f"only the first {len(source.passages):,} of its {source.passages_found:,} passages "
+            f"kept (at most {MAX_PASSAGES_PER_SOURCE:,} a source)"
+        )
     return "; ".join(parts)
