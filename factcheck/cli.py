@@ -35,6 +35,7 @@ from factcheck.entities.names.pairs import (
 )
 from factcheck.entities.stage import (
     EntityReport,
+    MergeRefused,
     default_reviewer,
     get_entity,
     list_entities,
@@ -220,7 +221,10 @@ def fail_if_nothing_ingested(report: IngestReport) -> None:
 
 
 def print_entity_report(report: EntityReport) -> None:
-    Console(stderr=True, highlight=False, soft_wrap=True).print(
+    console = Console(stderr=True, highlight=False, soft_wrap=True)
+    if report.merged:
+        console.print(escape(report.merged))
+    console.print(
         f"resolved {report.entities} entities ({report.cross_script} across scripts) with "
         f"{report.findings} name findings"
     )
@@ -573,16 +577,23 @@ reviewer_option = click.option(
 @click.argument("entity_b", type=int)
 @reviewer_option
 @click.option("--note", help="Why.")
+@click.option("--force", is_flag=True, help="Merge even entities of different types.")
 @click.pass_obj
 @user_errors
 def entity_merge(
-    obj: Context, entity_a: int, entity_b: int, decided_by: str, note: str | None
+    obj: Context, entity_a: int, entity_b: int, decided_by: str, note: str | None, force: bool
 ) -> None:
-    """Record that entities A and B are one; it outranks the machine and survives re-runs."""
+    """Record that entities A and B are one; it outranks the machine and survives re-runs.
+    Prints which entity they became and which verdicts changed."""
     db = obj.open(create=False)
-    with transaction(db):
-        report = merge_entities(db, entity_a, entity_b, decided_by=decided_by, note=note)
-        checked = check_claims(db)
+    try:
+        with transaction(db):
+            report = merge_entities(
+                db, entity_a, entity_b, decided_by=decided_by, note=note, force=force
+            )
+            checked = check_claims(db)
+    except MergeRefused as error:
+        raise click.ClickException(str(error)) from error
     print_entity_report(report)
     print_check_report(*checked)
 
