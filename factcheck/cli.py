@@ -45,7 +45,16 @@ from factcheck.entities.stage import (
 from factcheck.extract.queries import ClaimFilter, get_claim, list_claims
 from factcheck.extract.stage import ExtractReport, ReviewedSourceError
 from factcheck.ingest import IngestReport, ingest_paths
-from factcheck.ingest.queries import UnknownIdError, get_passages, get_source, list_sources
+from factcheck.ingest.fetch import READ_TIMEOUT_S, Fetcher
+from factcheck.ingest.queries import (
+    NoSnapshotError,
+    UnknownIdError,
+    get_passages,
+    get_snapshot,
+    get_source,
+    list_sources,
+    write_snapshot,
+)
 from factcheck.match import MatchReport
 from factcheck.match.archive_stage import claim_fact_checks, import_archive, search_archive
 from factcheck.output import Column, CsvOptions, csv_options, emit, output_options
@@ -106,7 +115,7 @@ def user_errors(command: Callable) -> Callable:
             return command(*args, **kwargs)
         except LedgerError as error:
             raise click.ClickException(str(error)) from error
-        except UnknownIdError as error:
+        except (UnknownIdError, NoSnapshotError) as error:
             raise click.ClickException(str(error)) from error
         except sqlite3.Error as error:
             raise click.ClickException(
@@ -286,34 +295,88 @@ follow_links_option = click.option(
 )
 
 
+def fetch_options(command: Callable) -> Callable:
+    """--feed and --timeout, shared by ingest and run."""
+    command = click.option(
+        "--timeout",
+        type=click.FloatRange(min=0.1, max=600),
+        default=READ_TIMEOUT_S,
+        show_default=True,
+        help="Seconds to wait for a server's next bytes before giving up on a URL.",
+    )(command)
+    return click.option(
+        "--feed",
+        "feeds",
+        multiple=True,
+        metavar="URL_OR_FILE",
+        help="An RSS or Atom feed: each entry's link is fetched (repeatable; known entries "
+        "are skipped).",
+    )(command)
+
+
+def require_inputs(paths: tuple[str, ...], feeds: tuple[str, ...]) -> None:
+    if not paths and not feeds:
+        raise click.UsageError("give at least one PATH, URL or --feed")
+
+
 @cli.command()
-@click.argument("paths", nargs=-1, required=True)
+@click.argument("paths", nargs=-1)
+@fetch_options
 @follow_links_option
 @click.pass_obj
 @user_errors
-def ingest(obj: Context, paths: tuple[str, ...], follow_links: bool) -> None:
-    """Ingest files, folders (recursively) and '-' (standard input) as sources.
+def ingest(
+    obj: Context,
+    paths: tuple[str, ...],
+    feeds: tuple[str, ...],
+    timeout: float,
+    follow_links: bool,
+) -> None:
+    """Ingest files, folders (recursively), '-' (standard input), URLs and feeds as sources.
 
-    Plain text, Markdown and HTML. The same bytes twice add nothing; changed content at a known
-    path becomes a new version of that source.
+    Plain text, Markdown, HTML, PDF and DOCX; http(s) URLs are fetched (nothing else ever is)
+    and their bytes kept as the source's snapshot. The same bytes twice add nothing; changed
+    content at a known path or URL becomes a new version of that source.
     """
-    with progress_display() as stage:
+    require_inputs(paths, feeds)
+    with progress_display() as stage, Fetcher(read_timeout=timeout) as fetcher:
         report = ingest_paths(
-            obj.open(), paths, on_progress=stage("Ingesting"), follow_links=follow_links
+            obj.open(),
+            paths,
+            feeds=feeds,
+            fetcher=fetcher,
+            on_progress=stage("Ingesting"),
+            follow_links=follow_links,
         )
     print_ingest_report(report)
     fail_if_nothing_ingested(report)
 
 
 @cli.command()
-@click.argument("paths", nargs=-1, required=True)
+@click.argument("paths", nargs=-1)
+@fetch_options
 @follow_links_option
 @click.pass_obj
 @user_errors
-def run(obj: Context, paths: tuple[str, ...], follow_links: bool) -> None:
-    """Run the whole pipeline on PATHS: ingest, then every later stage on what changed."""
-    with progress_display() as stage:
-        report = run_pipeline(obj.open(), paths, progress=stage, follow_links=follow_links)
+def run(
+    obj: Context,
+    paths: tuple[str, ...],
+    feeds: tuple[str, ...],
+    timeout: float,
+    follow_links: bool,
+) -> None:
+    """Run the whole pipeline on PATHS (files, folders, URLs) and feeds: ingest, then every
+    later stage on what changed."""
+    require_inputs(paths, feeds)
+    with progress_display() as stage, Fetcher(read_timeout=timeout) as fetcher:
+        report = run_pipeline(
+            obj.open(),
+            paths,
+            feeds=feeds,
+            fetcher=fetcher,
+            progress=stage,
+            follow_links=follow_links,
+        )
     print_run_report(report)
     assert report.ingest is not None
     fail_if_nothing_ingested(report.ingest)
@@ -374,11 +437,38 @@ def sources(obj: Context, all_versions: bool, output_format: str | None) -> None
 @cli.command()
 @click.argument("source_id", type=int)
 @click.option("--json", "as_json", is_flag=True, help="Output JSON.")
+@click.option(
+    "--snapshot",
+    is_flag=True,
+    help="Write out the bytes the source was read from (a page, PDF or DOCX), exactly.",
+)
+@click.option(
+    "-o",
+    "--output",
+    "output_path",
+    type=click.Path(dir_okay=False, writable=True, allow_dash=True),
+    help="With --snapshot: the file to write ('-' or none: standard output).",
+)
 @click.pass_obj
 @user_errors
-def source(obj: Context, source_id: int, as_json: bool) -> None:
+def source(
+    obj: Context, source_id: int, as_json: bool, snapshot: bool, output_path: str | None
+) -> None:
     """Show one source: its metadata and its passages, with language and kind."""
     db = obj.read()
+    if output_path and not snapshot:
+        raise click.UsageError("-o/--output goes with --snapshot")
+    if snapshot:
+        content = get_snapshot(db, source_id)
+        if output_path and output_path != "-":
+            write_snapshot(content, output_path)
+            Console(stderr=True, highlight=False, soft_wrap=True).print(
+                f"wrote {len(content):,} bytes of source {source_id} to {output_path}"
+            )
+        else:
+            sys.stdout.buffer.write(content)
+            sys.stdout.buffer.flush()
+        return
     record = get_source(db, source_id)
     passages = get_passages(db, source_id)
     if as_json:

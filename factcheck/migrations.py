@@ -428,3 +428,29 @@ def m0008_review_carryovers(db: Database) -> None:
         CREATE INDEX idx_review_carryovers_new ON review_carryovers(new_claim_id);
         """
     )
+
+
+@migrations(name="0009_fetched_sources_and_snapshots")
+def m0009_fetched_sources_and_snapshots(db: Database) -> None:
+    # A source fetched by URL records where and when its bytes came from; a source whose text is
+    # derived from its bytes (a page, a PDF, a DOCX) keeps those bytes, content-addressed, so a
+    # quote and its offsets stay checkable after the page changes or disappears.
+    db.executescript(
+        """
+        CREATE TABLE snapshots (
+            sha256 TEXT PRIMARY KEY,            -- of content; the same bytes are kept once
+            content BLOB NOT NULL,              -- the bytes read, exactly
+            byte_size INTEGER NOT NULL,
+            kept_at TEXT NOT NULL
+        );
+        ALTER TABLE sources ADD COLUMN snapshot_sha256 TEXT REFERENCES snapshots(sha256);
+        ALTER TABLE sources ADD COLUMN requested_url TEXT;  -- the URL the user gave
+        ALTER TABLE sources ADD COLUMN final_url TEXT;      -- after redirects
+        ALTER TABLE sources ADD COLUMN fetched_at TEXT;     -- UTC, to the second
+        ALTER TABLE sources ADD COLUMN http_status INTEGER;
+        ALTER TABLE sources ADD COLUMN content_type TEXT;   -- as the server sent it
+        ALTER TABLE sources ADD COLUMN last_modified TEXT;  -- the Last-Modified header
+        ALTER TABLE sources ADD COLUMN etag TEXT;           -- the ETag header
+        ALTER TABLE passages ADD COLUMN page INTEGER;       -- a PDF's page number, from 1
+        """
+    )

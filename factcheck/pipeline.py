@@ -12,7 +12,8 @@ from sqlite_utils import Database
 from factcheck.db import transaction
 from factcheck.entities.stage import EntityReport, resolve_entities
 from factcheck.extract.stage import ExtractReport, extract_sources
-from factcheck.ingest import IngestReport, prepare_inputs, store_inputs
+from factcheck.ingest import IngestReport, known_url_source, prepare_inputs, store_inputs
+from factcheck.ingest.fetch import Fetcher
 from factcheck.match import MatchReport, match_claims
 from factcheck.verdicts.carryover import CarryReport, carry_human_decisions
 from factcheck.verdicts.stage import VerdictReport, give_verdicts
@@ -39,12 +40,21 @@ def run_pipeline(
     db: Database,
     paths: Iterable[str],
     *,
+    feeds: Iterable[str] = (),
+    fetcher: Fetcher | None = None,
     progress: Progress = no_progress,
     follow_links: bool = False,
 ) -> RunReport:
-    """Ingest `paths`, then extract claims from every source not yet extracted and update
-    everything after it."""
-    prepared = prepare_inputs(paths, on_progress=progress("Ingesting"), follow_links=follow_links)
+    """Ingest `paths` (files, folders, URLs) and the entries of `feeds`, then extract claims
+    from every source not yet extracted and update everything after it."""
+    prepared = prepare_inputs(
+        paths,
+        feeds=feeds,
+        fetcher=fetcher,
+        on_progress=progress("Ingesting"),
+        known_url=lambda url: known_url_source(db, url),
+        follow_links=follow_links,
+    )
     with transaction(db):
         ingest = store_inputs(db, prepared)
         report = extract_and_update(db, progress=progress)

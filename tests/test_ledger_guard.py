@@ -4,6 +4,7 @@ read (no switch to WAL, no migration: the bytes stay the same)."""
 
 from __future__ import annotations
 
+import contextlib
 import hashlib
 import shutil
 import sqlite3
@@ -80,7 +81,9 @@ def test_init_and_create_add_a_ledger_to_a_foreign_database(foreign: Path, tmp_p
 @pytest.fixture
 def newer(seeded_ledger: Path, tmp_path: Path) -> Path:
     path = copy_ledger(seeded_ledger, tmp_path / "newer.db")
-    with sqlite3.connect(path) as conn:
+    # Closed here, not whenever the garbage collector gets to it: closing the last connection
+    # checkpoints the WAL into the file, which would change its digest in the middle of a test.
+    with contextlib.closing(sqlite3.connect(path)) as conn, conn:
         conn.execute(
             "INSERT INTO _sqlite_migrations (migration_set, name, applied_at) "
             "VALUES ('factcheck', '9999_from_the_future', '2030-01-01 00:00:00')"

@@ -256,8 +256,12 @@ def load_verdicts(db: Database) -> dict[int, Verdict]:
     labels = load_source_labels(db)
     citations: dict[int, list[Citation]] = defaultdict(list)
     for row in db.query(
-        """SELECT citations.*, sources.published,
-                  claims.lang
+        """SELECT citations.*, sources.published, sources.fetched_at,
+                  claims.lang,
+                  (SELECT page FROM passages
+                   WHERE passages.source_id = citations.source_id
+                     AND passages.start_offset <= citations.start_offset
+                   ORDER BY passages.start_offset DESC LIMIT 1) AS page
            FROM citations
            JOIN verdicts ON verdicts.id = citations.verdict_id AND verdicts.is_current = 1
            JOIN sources ON sources.id = citations.source_id
@@ -279,6 +283,8 @@ def load_verdicts(db: Database) -> dict[int, Verdict]:
                 url=row["url"],
                 published=row["published"],
                 lang=row["lang"],
+                fetched_at=row["fetched_at"],
+                page=row["page"],
             )
         )
     return {

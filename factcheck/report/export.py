@@ -102,6 +102,8 @@ def export_verdict(verdict: Verdict) -> dict[str, Any]:
                 "end": citation.end,
                 "url": citation.url,
                 "stance": citation.stance,
+                "fetched_at": citation.fetched_at,
+                "page": citation.page,
             }
             for citation in verdict.citations
         ],

@@ -96,7 +96,8 @@ def render_citation(citation: Citation, shown: frozenset[int]) -> str:
         f"{e(STANCE_WORDS.get(citation.stance, citation.stance))}</span>"
         f"<blockquote{lang_attr(citation.lang)} dir='auto'>{e(citation.quote)}</blockquote>"
         f"<div class='meta'>{source_line(citation.source_label, citation.published, citation.url, citation.source_id)}"  # noqa: E501
-        f" · claim {claim_ref(citation.claim_id, shown)}"
+        + (f" · {e(citation.where)}" if citation.where else "")
+        + f" · claim {claim_ref(citation.claim_id, shown)}"
         f" · characters {citation.start}–{citation.end}</div></li>"
     )
 

@@ -86,7 +86,8 @@ def card_lines(claim: ClaimEntry) -> list[str]:
             lines.append(
                 f"- *{citation.stance}* — “{md(citation.quote)}” — "
                 f"{md_source(citation.source_label, citation.published, citation.url, citation.source_id)}"  # noqa: E501
-                f", claim {citation.claim_id}"
+                + (f", {md(citation.where)}" if citation.where else "")
+                + f", claim {citation.claim_id}"
             )
         lines.append("")
     if claim.support_since_review:
