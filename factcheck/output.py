@@ -16,6 +16,8 @@ import click
 from rich.console import Console
 from rich.table import Table
 
+from factcheck.text.spreadsheet import SAFE_CSV, UTF8_BOM, CsvOptions, spreadsheet_cell
+
 
 @dataclass(frozen=True)
 class Column:
@@ -28,29 +30,6 @@ class Column:
 
 
 OUTPUT_FLAGS = ("json", "nl", "csv")
-# A cell a spreadsheet would read as a formula (OWASP's CSV injection list): = + - @, tab, CR.
-FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
-UTF8_BOM = "\ufeff"
-
-
-@dataclass(frozen=True)
-class CsvOptions:
-    """keep_formulas: write cells as they are; bom: start with a byte-order mark, so Excel reads
-    the file as UTF-8 (Bengali and Chinese included)."""
-
-    keep_formulas: bool = False
-    bom: bool = False
-
-
-SAFE_CSV = CsvOptions()
-
-
-def spreadsheet_cell(value: Any, options: CsvOptions = SAFE_CSV) -> Any:
-    """A text cell that starts like a formula gets a leading ' (so a spreadsheet shows it as
-    text and runs nothing), unless asked to keep formulas. Numbers stay numbers."""
-    if not options.keep_formulas and isinstance(value, str) and value.startswith(FORMULA_STARTS):
-        return "'" + value
-    return value
 
 
 def csv_options(command: Callable) -> Callable:

@@ -14,9 +14,9 @@ from importlib import import_module
 
 from sqlite_utils import Database
 
-from factcheck.output import CsvOptions
 from factcheck.report.claimreview import DEFAULT_ORG, DEFAULT_ORG_URL, DEFAULT_URL_BASE
 from factcheck.report.data import ReportFilter, gather_report
+from factcheck.text.spreadsheet import CsvOptions
 
 EXPORT = "export"
 REPORT = "report"

@@ -5,8 +5,8 @@ from __future__ import annotations
 import csv
 import io
 
-from factcheck.output import SAFE_CSV, UTF8_BOM, CsvOptions, spreadsheet_cell
 from factcheck.report.data import Citation, ClaimEntry, Report
+from factcheck.text.spreadsheet import SAFE_CSV, UTF8_BOM, CsvOptions, spreadsheet_cell
 
 CSV_FIELDS = (
     "claim_id",
