@@ -30,6 +30,7 @@ from factcheck.entities.clustering import (
 from factcheck.entities.mentions import link_short_references
 from factcheck.entities.mentions.model import Mention
 from factcheck.entities.names.compare import NameForm, parse_name
+from factcheck.entities.names.forms import is_title_only, split_title, title_qualifiers
 from factcheck.entities.names.places import place_code
 from factcheck.ingest.queries import UnknownIdError
 from factcheck.text.scripts import script_of
@@ -42,6 +43,7 @@ class EntityReport:
     entities: int = 0
     cross_script: int = 0
     findings: int = 0
+    merged: str | None = None  # a manual merge: which entities became which, in words
 
 
 def default_reviewer() -> str:
@@ -71,16 +73,24 @@ def load_mentions(
         representative[key] = row["id"]
         rows_of[row["id"]].append(row["id"])
         span_of[row["id"]] = key
+        match_form, role = row["match_form"], row["role"]
+        if row["type"] == "person":
+            # A title is an attribute of the person, never part of the name ("Vice President
+            # Joe Biden" is Joe Biden); a mention that is nothing but a title names nobody.
+            if is_title_only(match_form):
+                continue
+            title, match_form = split_title(match_form)
+            role = role or title
         mention = Mention(
             row["start_offset"],
             row["end_offset"],
             row["text"],
             row["type"],
             row["lang"] or "und",
-            row["match_form"],
-            row["role"],
+            match_form,
+            role,
         )
-        context = frozenset({row["role"].casefold()}) if row["role"] else frozenset()
+        context = frozenset({role.casefold()}) if role else frozenset()
         refs.append(MentionRef(row["id"], row["source_id"], mention, context))
     return refs, span_of, rows_of
 
@@ -312,8 +322,18 @@ def role_concepts(role: str, lang: str) -> set[str]:
     return {hit.concept.name for hit in find_concepts(role, lang) if hit.concept.kind == "role"}
 
 
-def roles_compatible(a: set[str], b: set[str]) -> bool:
-    """Roles agree if they share a concept; a bare "minister" fits any kind of minister."""
+def roles_compatible(
+    a: set[str], b: set[str], title_a: str | None = None, title_b: str | None = None
+) -> bool:
+    """Roles agree if they share a concept and their titles the same qualifiers (a vice
+    president is not the president, a former minister not the minister); a bare "minister"
+    fits any kind of minister."""
+    if (
+        title_a is not None
+        and title_b is not None
+        and title_qualifiers(title_a) != title_qualifiers(title_b)
+    ):
+        return False
     if a & b:
         return True
     return ("minister" in a and any(r.endswith("minister") for r in b)) or (
@@ -338,7 +358,9 @@ def role_conflict_findings(
     findings = []
     for date, entries in sorted(titled.items()):
         for (ref_a, roles_a), (ref_b, roles_b) in itertools.combinations(entries, 2):
-            if ref_a.source_id == ref_b.source_id or roles_compatible(roles_a, roles_b):
+            if ref_a.source_id == ref_b.source_id or roles_compatible(
+                roles_a, roles_b, ref_a.mention.role, ref_b.mention.role
+            ):
                 continue
             findings.append(
                 {
@@ -452,15 +474,60 @@ def record_judgement(
     )
 
 
+class MergeRefused(ValueError):
+    """A manual merge that would be wrong on its face (an entity with itself, or two types)."""
+
+
+def entity_summary(db: Database, entity_id: int) -> tuple[str, str]:
+    row = db.execute("SELECT name, type FROM entities WHERE id = ?", [entity_id]).fetchone()
+    if row is None:
+        raise UnknownIdError(f"no entity with id {entity_id}")
+    return row[0], row[1]
+
+
+def article(word: str) -> str:
+    return "an" if word[:1] in "aeiou" else "a"
+
+
 def merge_entities(
-    db: Database, entity_a: int, entity_b: int, *, decided_by: str, note: str | None = None
+    db: Database,
+    entity_a: int,
+    entity_b: int,
+    *,
+    decided_by: str,
+    note: str | None = None,
+    force: bool = False,
 ) -> EntityReport:
-    """A fact-checker says A and B are one entity."""
+    """A fact-checker says A and B are one entity. Merging an entity with itself is refused, and
+    so are two entities of different types unless `force`."""
+    if entity_a == entity_b:
+        raise MergeRefused(f"entity {entity_a} cannot be merged with itself")
     with transaction(db):
+        name_a, type_a = entity_summary(db, entity_a)
+        name_b, type_b = entity_summary(db, entity_b)
+        if type_a != type_b and not force:
+            raise MergeRefused(
+                f"entity {entity_a} ({name_a}) is {article(type_a)} {type_a} and entity "
+                f"{entity_b} ({name_b}) {article(type_b)} {type_b}: not merged (--force merges "
+                "them anyway)"
+            )
         a = entity_mention_spans(db, entity_a)[0][1]
         b = entity_mention_spans(db, entity_b)[0][1]
         record_judgement(db, "same", a, b, decided_by, note)
-        return resolve_entities(db)
+        report = resolve_entities(db)
+        merged = db.execute(
+            """SELECT entities.id, entities.name, entities.type FROM mentions
+               JOIN entities ON entities.id = mentions.entity_id
+               WHERE mentions.source_id = ? AND mentions.start_offset = ?
+                 AND mentions.end_offset = ?""",
+            list(a),
+        ).fetchone()
+        if merged:
+            report.merged = (
+                f"entity {entity_a} ({name_a}, {type_a}) and entity {entity_b} ({name_b}, "
+                f"{type_b}) are now entity {merged[0]}: {merged[1]} ({merged[2]})"
+            )
+        return report
 
 
 def split_entity(
