@@ -409,14 +409,6 @@ def m0007_fact_check_archive(db: Database) -> None:
     db["fact_checks"].enable_fts(["claim", "title", "summary"], create_triggers=True)
 
 
-<<<<<<< HEAD
-@migrations(name="0008_claim_gloss")
-def m0008_claim_gloss(db: Database) -> None:
-    # An English gloss of each Chinese and Bengali claim, word by word from lexical tables with
-    # resolved names, numbers and dates in English: a matching and reading aid, not a
-    # translation. NULL for English claims.
-    db.execute("ALTER TABLE claims ADD COLUMN gloss TEXT")
-=======
 @migrations(name="0008_review_carryovers")
 def m0008_review_carryovers(db: Database) -> None:
     # What became of each human verdict when its source got a new version: carried to the same
@@ -462,4 +454,11 @@ def m0009_fetched_sources_and_snapshots(db: Database) -> None:
         ALTER TABLE passages ADD COLUMN page INTEGER;       -- a PDF's page number, from 1
         """
     )
->>>>>>> main
+
+
+@migrations(name="0010_claim_gloss")
+def m0010_claim_gloss(db: Database) -> None:
+    # An English gloss of each Chinese and Bengali claim, word by word from lexical tables with
+    # resolved names, numbers and dates in English: a matching and reading aid, not a
+    # translation. NULL for English claims.
+    db.execute("ALTER TABLE claims ADD COLUMN gloss TEXT")
