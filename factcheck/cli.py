@@ -35,6 +35,7 @@ from factcheck.entities.names.pairs import (
 )
 from factcheck.entities.stage import (
     EntityReport,
+    MergeRefused,
     default_reviewer,
     get_entity,
     list_entities,
@@ -56,7 +57,7 @@ from factcheck.ingest.queries import (
 )
 from factcheck.match import MatchReport
 from factcheck.match.archive_stage import claim_fact_checks, import_archive, search_archive
-from factcheck.output import Column, emit, output_options
+from factcheck.output import Column, CsvOptions, csv_options, emit, output_options
 from factcheck.pipeline import (
     ProgressCallback,
     RunReport,
@@ -206,7 +207,8 @@ def print_ingest_report(report: IngestReport) -> None:
         )
         # Paths, URLs and messages quote files, servers and feeds: never read as markup.
         console.print(
-            f"[{style}]{label:>11}[/]{source} {escape(outcome.path)}: {escape(outcome.message)}",
+            f"[{style}]{label:>11}[/]{source} {escape(shown_path(outcome.path))}: "
+            f"{escape(outcome.message)}",
             soft_wrap=True,
         )
     console.print(
@@ -215,13 +217,24 @@ def print_ingest_report(report: IngestReport) -> None:
     )
 
 
+def shown_path(path: str) -> str:
+    """A path on one line: a name holding a line break or another control character is shown
+    quoted, with the character escaped (as JSON writes it)."""
+    if any(ord(char) < 32 or ord(char) == 127 for char in path):
+        return json.dumps(path, ensure_ascii=False)
+    return path
+
+
 def fail_if_nothing_ingested(report: IngestReport) -> None:
     if report.outcomes and report.count("skipped") == len(report.outcomes):
         raise click.ClickException("nothing was ingested")
 
 
 def print_entity_report(report: EntityReport) -> None:
-    Console(stderr=True, highlight=False, soft_wrap=True).print(
+    console = Console(stderr=True, highlight=False, soft_wrap=True)
+    if report.merged:
+        console.print(escape(report.merged))
+    console.print(
         f"resolved {report.entities} entities ({report.cross_script} across scripts) with "
         f"{report.findings} name findings"
     )
@@ -276,6 +289,13 @@ def print_extract_report(report: ExtractReport) -> None:
     )
 
 
+follow_links_option = click.option(
+    "--follow-links",
+    is_flag=True,
+    help="Read symbolic links inside a folder that point outside it (skipped otherwise).",
+)
+
+
 def fetch_options(command: Callable) -> Callable:
     """--feed and --timeout, shared by ingest and run."""
     command = click.option(
@@ -303,9 +323,16 @@ def require_inputs(paths: tuple[str, ...], feeds: tuple[str, ...]) -> None:
 @cli.command()
 @click.argument("paths", nargs=-1)
 @fetch_options
+@follow_links_option
 @click.pass_obj
 @user_errors
-def ingest(obj: Context, paths: tuple[str, ...], feeds: tuple[str, ...], timeout: float) -> None:
+def ingest(
+    obj: Context,
+    paths: tuple[str, ...],
+    feeds: tuple[str, ...],
+    timeout: float,
+    follow_links: bool,
+) -> None:
     """Ingest files, folders (recursively), '-' (standard input), URLs and feeds as sources.
 
     Plain text, Markdown, HTML, PDF and DOCX; http(s) URLs are fetched (nothing else ever is)
@@ -315,7 +342,12 @@ def ingest(obj: Context, paths: tuple[str, ...], feeds: tuple[str, ...], timeout
     require_inputs(paths, feeds)
     with progress_display() as stage, Fetcher(read_timeout=timeout) as fetcher:
         report = ingest_paths(
-            obj.open(), paths, feeds=feeds, fetcher=fetcher, on_progress=stage("Ingesting")
+            obj.open(),
+            paths,
+            feeds=feeds,
+            fetcher=fetcher,
+            on_progress=stage("Ingesting"),
+            follow_links=follow_links,
         )
     print_ingest_report(report)
     fail_if_nothing_ingested(report)
@@ -324,14 +356,28 @@ def ingest(obj: Context, paths: tuple[str, ...], feeds: tuple[str, ...], timeout
 @cli.command()
 @click.argument("paths", nargs=-1)
 @fetch_options
+@follow_links_option
 @click.pass_obj
 @user_errors
-def run(obj: Context, paths: tuple[str, ...], feeds: tuple[str, ...], timeout: float) -> None:
+def run(
+    obj: Context,
+    paths: tuple[str, ...],
+    feeds: tuple[str, ...],
+    timeout: float,
+    follow_links: bool,
+) -> None:
     """Run the whole pipeline on PATHS (files, folders, URLs) and feeds: ingest, then every
     later stage on what changed."""
     require_inputs(paths, feeds)
     with progress_display() as stage, Fetcher(read_timeout=timeout) as fetcher:
-        report = run_pipeline(obj.open(), paths, feeds=feeds, fetcher=fetcher, progress=stage)
+        report = run_pipeline(
+            obj.open(),
+            paths,
+            feeds=feeds,
+            fetcher=fetcher,
+            progress=stage,
+            follow_links=follow_links,
+        )
     print_run_report(report)
     assert report.ingest is not None
     fail_if_nothing_ingested(report.ingest)
@@ -622,16 +668,23 @@ reviewer_option = click.option(
 @click.argument("entity_b", type=int)
 @reviewer_option
 @click.option("--note", help="Why.")
+@click.option("--force", is_flag=True, help="Merge even entities of different types.")
 @click.pass_obj
 @user_errors
 def entity_merge(
-    obj: Context, entity_a: int, entity_b: int, decided_by: str, note: str | None
+    obj: Context, entity_a: int, entity_b: int, decided_by: str, note: str | None, force: bool
 ) -> None:
-    """Record that entities A and B are one; it outranks the machine and survives re-runs."""
+    """Record that entities A and B are one; it outranks the machine and survives re-runs.
+    Prints which entity they became and which verdicts changed."""
     db = obj.open(create=False)
-    with transaction(db):
-        report = merge_entities(db, entity_a, entity_b, decided_by=decided_by, note=note)
-        checked = check_claims(db)
+    try:
+        with transaction(db):
+            report = merge_entities(
+                db, entity_a, entity_b, decided_by=decided_by, note=note, force=force
+            )
+            checked = check_claims(db)
+    except MergeRefused as error:
+        raise click.ClickException(str(error)) from error
     print_entity_report(report)
     print_check_report(*checked)
 
@@ -758,6 +811,7 @@ def write_or_fail(content: str, output: str, force: bool) -> None:
     show_default=True,
     help="ClaimReview: where the report is published; each review links to #claim-ID.",
 )
+@csv_options
 @output_option
 @force_option
 @click.pass_obj
@@ -768,6 +822,8 @@ def export(
     org: str,
     org_url: str,
     url_base: str,
+    csv_formulas: bool,
+    bom: bool,
     output: str,
     force: bool,
 ) -> None:
@@ -779,7 +835,9 @@ def export(
             "give --url-base where the report is published",
             err=True,
         )
-    options = FormatOptions(org=org, org_url=org_url, url_base=url_base)
+    options = FormatOptions(
+        org=org, org_url=org_url, url_base=url_base, csv=CsvOptions(csv_formulas, bom)
+    )
     write_or_fail(render_format(export_format, EXPORT, db, options), output, force)
 
 

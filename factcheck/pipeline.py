@@ -43,6 +43,7 @@ def run_pipeline(
     feeds: Iterable[str] = (),
     fetcher: Fetcher | None = None,
     progress: Progress = no_progress,
+    follow_links: bool = False,
 ) -> RunReport:
     """Ingest `paths` (files, folders, URLs) and the entries of `feeds`, then extract claims
     from every source not yet extracted and update everything after it."""
@@ -52,6 +53,7 @@ def run_pipeline(
         fetcher=fetcher,
         on_progress=progress("Ingesting"),
         known_url=lambda url: known_url_source(db, url),
+        follow_links=follow_links,
     )
     with transaction(db):
         ingest = store_inputs(db, prepared)

@@ -22,7 +22,13 @@ from factcheck.ingest.feeds import FeedEntry, apply_feed_entry, read_feed
 from factcheck.ingest.fetch import Fetcher, fetched_document
 from factcheck.ingest.html import NotAnArticle, extract_article
 from factcheck.ingest.metadata import SourceMetadata, read_metadata
-from factcheck.ingest.passages import CLUTTER_KINDS, TITLE, Passage, split_passages
+from factcheck.ingest.passages import (
+    CLUTTER_KINDS,
+    MAX_PASSAGES_PER_SOURCE,
+    TITLE,
+    Passage,
+    split_passages_counted,
+)
 from factcheck.ingest.reading import RawDocument, Skipped, find_inputs, is_url, read_input
 
 # A source whose body passages mostly appear in an earlier source is a copy of it.
@@ -36,6 +42,7 @@ class AnalysedSource:
     passages: list[Passage]
     metadata: SourceMetadata
     languages: list[str]
+    passages_found: int = 0  # before the cap: more than len(passages) when it was reached
 
 
 @dataclass
@@ -58,7 +65,7 @@ def analyse(raw: RawDocument) -> AnalysedSource:
     """Passages, metadata and languages of one decoded document."""
     html_article = extract_article(raw.text) if raw.format == "html" else None
     text = html_article.text if html_article else raw.text
-    passages = split_passages(text)
+    passages, found = split_passages_counted(text)
     title_passage = next((p for p in passages if p.kind == TITLE), None)
     title = (
         text[title_passage.start : title_passage.end].lstrip("#").strip() if title_passage else None
@@ -79,7 +86,7 @@ def analyse(raw: RawDocument) -> AnalysedSource:
     if raw.fetch and not metadata.url:
         metadata.url = raw.fetch.final_url
         metadata.evidence["url"] = f"the URL it was fetched from, {raw.fetch.fetched_at}"
-    return AnalysedSource(raw, text, passages, metadata, source_languages(text, passages))
+    return AnalysedSource(raw, text, passages, metadata, source_languages(text, passages), found)
 
 
 def source_languages(text: str, passages: list[Passage]) -> list[str]:
@@ -113,13 +120,16 @@ def prepare_inputs(
     on_progress: Callable[[str, int, int], None] | None = None,
     fetcher: Fetcher | None = None,
     known_url: Callable[[str], int | None] | None = None,
+    follow_links: bool = False,
 ) -> PreparedInputs:
     """Read (or fetch) and analyse files, folders, '-', URLs and the entries of feeds without
     writing to the ledger, so the slow part of ingesting holds no lock another factcheck process
     may be waiting for. `known_url` names the source already fetched from a URL, so a feed's
     known entries are skipped without being fetched again."""
     report = IngestReport()
-    inputs: list[str | Skipped | FeedEntry] = list(find_inputs(list(paths)))
+    inputs: list[str | Skipped | FeedEntry] = list(
+        find_inputs(list(paths), follow_links=follow_links)
+    )
     analysed: list[AnalysedSource] = []
     own_fetcher = fetcher is None
     fetcher = fetcher or Fetcher()  # connects only when a URL is given
@@ -208,6 +218,7 @@ def ingest_paths(
     stdin: BinaryIO | None = None,
     on_progress: Callable[[str, int, int], None] | None = None,
     fetcher: Fetcher | None = None,
+    follow_links: bool = False,
 ) -> IngestReport:
     """Ingest files, folders, '-' (standard input), URLs and the entries of feeds into the
     ledger, in one transaction."""
@@ -218,6 +229,7 @@ def ingest_paths(
         on_progress=on_progress,
         fetcher=fetcher,
         known_url=lambda url: known_url_source(db, url),
+        follow_links=follow_links,
     )
     return store_inputs(db, prepared)
 
@@ -347,4 +359,9 @@ def describe(source: AnalysedSource, copy_of: int | None) -> str:
     ]
     if copy_of:
         parts.append(f"copy of source {copy_of}")
+    if source.passages_found > len(source.passages):
+        parts.append(
+            f"only the first {len(source.passages):,} of its {source.passages_found:,} passages "
+            f"kept (at most {MAX_PASSAGES_PER_SOURCE:,} a source)"
+        )
     return "; ".join(parts)

@@ -52,9 +52,11 @@ class Skipped:
     reason: str
 
 
-def find_inputs(paths: list[str]) -> Iterator[str | Skipped]:
+def find_inputs(paths: list[str], *, follow_links: bool = False) -> Iterator[str | Skipped]:
     """Expand the paths given on the command line: files as they are, folders recursively
-    (sorted, following no symlinked folders, so a link loop cannot trap the walk), '-' as is."""
+    (sorted, following no symlinked folders, so a link loop cannot trap the walk), '-' as is.
+    A symbolic link inside a folder that leads out of it (to /etc/passwd, /proc/...) is skipped
+    with its reason unless `follow_links`."""
     for given in paths:
         if given == STDIN_PATH or is_url(given):
             yield given
@@ -68,13 +70,35 @@ def find_inputs(paths: list[str]) -> Iterator[str | Skipped]:
                     if name.startswith(".") or Path(name).suffix.lower() not in TEXT_EXTENSIONS:
                         continue
                     found = True
-                    yield str(Path(root) / name)
+                    file_path = Path(root) / name
+                    leaves = None if follow_links else link_leaving(file_path, path)
+                    if leaves is not None:
+                        yield Skipped(
+                            str(file_path),
+                            f"a symbolic link to {leaves}, outside the folder being ingested "
+                            "(--follow-links reads it)",
+                        )
+                        continue
+                    yield str(file_path)
             if not found:
                 yield Skipped(given, "folder has no text, Markdown, HTML, PDF or DOCX files")
         elif path.exists() or path.is_symlink():
             yield given
         else:
             yield Skipped(given, "no such file or folder")
+
+
+def link_leaving(file_path: Path, folder: Path) -> str | None:
+    """Where a symbolic link inside `folder` points, when that is outside the folder."""
+    if not file_path.is_symlink():
+        return None
+    try:
+        target = file_path.resolve(strict=True)
+    except (OSError, RuntimeError):
+        return None  # a loop or a broken link: read_input says which
+    if target.is_relative_to(folder.resolve()):
+        return None
+    return str(target)
 
 
 def read_input(path: str, stdin: BinaryIO | None = None) -> RawDocument | Skipped:

@@ -35,7 +35,7 @@ def md_link(text: str, url: str | None) -> str:
 
 
 def md_source(label: str, published: str | None, url: str | None, source_id: int) -> str:
-    when = f", {published}" if published else ""
+    when = f", {md(published)}" if published else ""
     return f"{md_link(label, url)} (source {source_id}{when})"
 
 
@@ -216,8 +216,8 @@ def render_markdown(report: Report, *, title: str = "Fact-check report") -> str:
     for source in report.sources:
         skipped = ", ".join(f"{kind} {count}" for kind, count in source.skipped) or "—"
         lines.append(
-            f"| {source.id} | {md_link(source.label, source.url)} | {source.published or '—'} "
-            f"| {', '.join(source.languages) or '—'} "
+            f"| {source.id} | {md_link(source.label, source.url)} | {md(source.published or '—')} "
+            f"| {md(', '.join(source.languages) or '—')} "
             f"| {source.checkworthy_claims} of {source.claims} "
             f"| {skipped} (of {source.passages} passages) |"
         )
