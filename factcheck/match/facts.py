@@ -59,6 +59,13 @@ class ClaimFacts:
     role_text: str | None = None  # a role claim's title as written ("Vice President")
     attributed_to: str | None = None  # who the source says said it, as extraction read it
     speaker_entity: int | None = None  # the person or body attributed_to names, if resolved
+    gloss: str | None = None  # English gloss of a Chinese or Bengali claim
+    gloss_words: frozenset[str] = frozenset()  # the gloss's content words
+
+    @property
+    def english_words(self) -> frozenset[str]:
+        """Content words in English: an English claim's own, another language's glossed."""
+        return self.keywords if self.lang == "en" else self.gloss_words
 
     @property
     def anchors(self) -> set[str]:
@@ -148,6 +155,8 @@ def load_claim_facts(db: Database) -> list[ClaimFacts]:
                 sentence=row["sentence"] or "",
                 role_text=row["object"] if row["kind"] == "role" else None,
                 attributed_to=row["attributed_to"],
+                gloss=row.get("gloss"),
+                gloss_words=keywords(row["gloss"], "en") if row.get("gloss") else frozenset(),
             )
         )
         claim = facts[-1]
@@ -168,7 +177,19 @@ def load_claim_facts(db: Database) -> list[ClaimFacts]:
     add_mentions(db, facts)
     add_values(db, facts)
     add_positions(facts)
+    drop_named_words(facts)
     return facts
+
+
+def drop_named_words(facts: list[ClaimFacts]) -> None:
+    """A gloss gives resolved names in English; matching already compares those entities, so
+    the glossed words that count are the others (what happened, to what)."""
+    for claim in facts:
+        if claim.gloss_words and claim.entity_names:
+            named = set()
+            for name in claim.entity_names.values():
+                named |= keywords(name, "en")
+            claim.gloss_words = claim.gloss_words - named
 
 
 def add_mentions(db: Database, facts: list[ClaimFacts]) -> None:

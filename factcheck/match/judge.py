@@ -39,12 +39,19 @@ def source_words(claim: ClaimFacts) -> str:
 def judge(a: ClaimFacts, b: ClaimFacts) -> Relation | None:
     """The relation between two claims of different independence groups, or None."""
     base = relate(a, b)
-    if base is not None and base.relation in ("duplicate", "translation"):
+    if base is None:
+        return existence_tension(a, b, stance(a), stance(b))
+    return weigh(a, b, base)
+
+
+def weigh(a: ClaimFacts, b: ClaimFacts, base: Relation) -> Relation:
+    """A relation found on the content, weighed by how each source says what it says."""
+    if base.relation in ("duplicate", "translation"):
         return base
     stance_a, stance_b = stance(a), stance(b)
-    if base is not None and base.relation == "corroborates":
+    if base.relation == "corroborates":
         return judge_agreement(a, b, stance_a, stance_b, base)
-    if base is not None and base.relation == "contradicts":
+    if base.relation == "contradicts":
         return judge_disagreement(a, b, stance_a, stance_b, base)
     return existence_tension(a, b, stance_a, stance_b) or base
 
