@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+from factcheck.mentions.combine import combine
 from factcheck.mentions.link import link_short_references
-from factcheck.mentions.model import ENTITY_TYPES, Mention
+from factcheck.mentions.model import ENTITY_TYPES, Mention, select_non_overlapping
+from factcheck.mentions.tagger import has_model, tag_entities
 
 __all__ = [
     "ENTITY_TYPES",
@@ -14,19 +16,33 @@ __all__ = [
 ]
 
 
-def find_mentions(text: str, lang: str, start: int = 0, end: int | None = None) -> list[Mention]:
-    """Mentions inside text[start:end] with absolute offsets; lang is 'en', 'zh' or 'bn'."""
+def _finder(lang: str):
     if lang.startswith("zh"):
         from factcheck.mentions import zh
 
-        return zh.find_mentions(text, start, end)
+        return "zh", zh
     if lang.startswith("bn"):
         from factcheck.mentions import bn
 
-        return bn.find_mentions(text, start, end)
+        return "bn", bn
     from factcheck.mentions import en
 
-    return en.find_mentions(text, start, end)
+    return "en", en
+
+
+def find_mentions(text: str, lang: str, start: int = 0, end: int | None = None) -> list[Mention]:
+    """Mentions inside text[start:end] with absolute offsets; lang is 'en', 'zh' or 'bn'.
+
+    The language's trained tagger finds the names; the cue-word rules add roles (titles next to
+    a name), the high-precision mentions the tagger missed, and short references to names
+    found in full."""
+    end = len(text) if end is None else end
+    code, finder = _finder(lang)
+    rules = finder.find_rule_mentions(text, start, end)
+    if not has_model(code):
+        return rules
+    tagged = combine(text, code, tag_entities(text, code, start, end), rules)
+    return select_non_overlapping(finder.with_references(text, start, end, tagged))
 
 
 def find_source_mentions(text: str, passages: list[tuple[int, int, str]]) -> list[Mention]:

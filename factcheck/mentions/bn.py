@@ -56,7 +56,7 @@ def _is_name_word(word: str, stops: frozenset[str], titles: frozenset[str]) -> b
     )
 
 
-def find_mentions(text: str, start: int = 0, end: int | None = None) -> list[Mention]:
+def find_rule_mentions(text: str, start: int = 0, end: int | None = None) -> list[Mention]:
     end = len(text) if end is None else end
     cues = cue_words("bn")
     titles, portfolios, orgs, stops = cues["title"], cues["portfolio"], cues["org"], cues["stop"]
@@ -120,6 +120,19 @@ def find_mentions(text: str, start: int = 0, end: int | None = None) -> list[Men
                 Mention(ns, ne, text[ns:ne], "person", "bn", " ".join(forms), text[role_start:we])
             )
     return select_non_overlapping(_later_references(text, words, found))
+
+
+def with_references(text: str, start: int, end: int, found: list[Mention]) -> list[Mention]:
+    """The mentions found plus the later references to their names."""
+    return _later_references(text, _words(text, start, end), found)
+
+
+def match_form(surface: str) -> str:
+    """নরেন্দ্র মোদির → নরেন্দ্র মোদি: words normalised, the last one without its case ending."""
+    forms = [normalize_bengali(w) for w in surface.split()]
+    if forms:
+        forms[-1] = strip_case_ending(forms[-1])
+    return " ".join(forms)
 
 
 def _later_references(text: str, words, found: list[Mention]) -> list[Mention]:
