@@ -112,7 +112,7 @@ def main() -> None:
     value_accuracy()
     throughput(args.sentences)
     # The cost of the trained entity taggers: the same run with mentions from the rules alone.
-    from factcheck.mentions import tagger
+    from factcheck.entities.mentions import tagger
 
     tagger.ENABLED = False
     print("without the entity taggers (cue-word rules only):")

@@ -19,8 +19,8 @@ import ner_data
 
 os.environ.setdefault("OMP_NUM_THREADS", "1")
 
-from factcheck.mentions.features import FEATURES, plain_features  # noqa: E402
-from factcheck.mentions.tagger import _tagger  # noqa: E402
+from factcheck.entities.mentions.features import FEATURES, plain_features  # noqa: E402
+from factcheck.entities.mentions.tagger import _tagger  # noqa: E402
 
 BASELINES = ner_data.ROOT / "benchmarks" / "ner_baseline"
 
@@ -61,7 +61,8 @@ def main(langs: list[str]) -> int:
             if lang == "en":
                 full = ner_data.score(gold, pred, ("PER", "ORG", "LOC", "MISC"))
                 print(f"{'  with MISC':34} {label:9} {'':6} {'':6} {full['f1']:6.3f}")
-        size = (ner_data.ROOT / "factcheck/mentions/models" / f"{lang}.crfsuite").stat().st_size
+        models = ner_data.ROOT / "factcheck" / "entities" / "mentions" / "models"
+        size = (models / f"{lang}.crfsuite").stat().st_size
         print(f"{'':34} model {size / 1e6:.1f} MB, loaded in {load_ms:.0f} ms")
     return 0
 

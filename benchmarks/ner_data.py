@@ -15,7 +15,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from factcheck.mentions.features import tokenize  # noqa: E402
+from factcheck.entities.mentions.features import tokenize  # noqa: E402
 
 DATA = ROOT.parent / "shared" / "datasets"
 Sentence = tuple[list[str], list[str]]

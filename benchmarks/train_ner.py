@@ -4,8 +4,8 @@ sets in ../shared/datasets/ner_*. Test splits are never read here.
     python benchmarks/train_ner.py gazetteers           # models/gazetteer_*.txt from Wikidata
     python benchmarks/train_ner.py train en [--baseline] [--c1 0.1 --c2 0.01 --iterations 150]
 
-The model goes to factcheck/mentions/models/<lang>.crfsuite (shipped); --baseline trains the
-same way on plain features (word identity and shape) into benchmarks/ner_baseline/ (not shipped).
+The model goes to factcheck/entities/mentions/models/<lang>.crfsuite (shipped); --baseline trains
+the same way on plain features (word identity and shape) into benchmarks/ner_baseline/.
 Run it nice'd, on one thread: each language takes a few CPU-minutes.
 """
 
@@ -19,9 +19,9 @@ from pathlib import Path
 
 import ner_data
 
-from factcheck.mentions.features import FEATURES, plain_features
+from factcheck.entities.mentions.features import FEATURES, plain_features
 
-MODELS = ner_data.ROOT / "factcheck" / "mentions" / "models"
+MODELS = ner_data.ROOT / "factcheck" / "entities" / "mentions" / "models"
 BASELINES = ner_data.ROOT / "benchmarks" / "ner_baseline"
 WIKIDATA = ner_data.DATA / "names_translit" / "wd_chinese_80.tsv"
 
@@ -51,8 +51,8 @@ def build_bn_common_words() -> None:
     CC0): the rules' filter on what may follow a title."""
     from collections import Counter
 
-    from factcheck.mentions.features import _bn_stem
-    from factcheck.names.romanize import normalize_bengali
+    from factcheck.entities.mentions.features import _bn_stem
+    from factcheck.text.scripts import normalize_bengali
 
     seen, named = Counter(), Counter()
     for tokens, tags in ner_data.rifat("train") + ner_data.banglakit():
@@ -75,8 +75,8 @@ def bn_person_stems(sentences) -> frozenset[str]:
     """Stems tagged PER in at least half of their uses, and not common words."""
     from collections import Counter
 
-    from factcheck.mentions.features import _bn_stem
-    from factcheck.names.romanize import normalize_bengali
+    from factcheck.entities.mentions.features import _bn_stem
+    from factcheck.text.scripts import normalize_bengali
 
     seen, person = Counter(), Counter()
     for tokens, tags in sentences:
@@ -103,7 +103,7 @@ def _bn_featurizers(sentences, held=()):
     """One feature function per training sentence: the person-name flag of fold k comes from
     the names of the other folds (the shippable sets only), never from the sentence itself;
     the held-out development fold gives no names."""
-    from factcheck.mentions.features import bn_features
+    from factcheck.entities.mentions.features import bn_features
 
     held_keys = {tuple(tokens) for tokens, _ in held}
     sources = [s for s in _bn_name_sources() if tuple(s[0]) not in held_keys]

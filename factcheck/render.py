@@ -9,8 +9,8 @@ from rich.panel import Panel
 from rich.table import Table
 from rich.text import Text
 
-from factcheck.ingest.passages import CLUTTER_KINDS
 from factcheck.output import stdout_console
+from factcheck.vocab import CLUTTER_KINDS
 
 KIND_STYLES = {"body": "", "title": "bold", "heading": "bold cyan", "duplicate": "dim magenta"}
 

@@ -8,10 +8,10 @@ from importlib import resources
 
 import pytest
 
+from factcheck.entities.mentions import find_mentions, find_source_mentions
+from factcheck.entities.mentions.features import tokenize
+from factcheck.entities.mentions.tagger import has_model, tag_entities
 from factcheck.extract import PassageSpan, extract_claims
-from factcheck.mentions import find_mentions, find_source_mentions
-from factcheck.mentions.features import tokenize
-from factcheck.mentions.tagger import has_model, tag_entities
 
 
 def _people(text: str, lang: str) -> list[str]:
@@ -21,7 +21,11 @@ def _people(text: str, lang: str) -> list[str]:
 @pytest.mark.parametrize("lang", ["en", "zh", "bn"])
 def test_every_language_ships_a_model_with_its_provenance(lang):
     assert has_model(lang)
-    readme = resources.files("factcheck.mentions").joinpath("models/README.md").read_text("utf-8")
+    readme = (
+        resources.files("factcheck.entities.mentions")
+        .joinpath("models/README.md")
+        .read_text("utf-8")
+    )
     assert f"{lang}.crfsuite" in readme
 
 
@@ -58,7 +62,18 @@ def test_offsets_are_exact_in_mixed_text():
 def test_tokens_keep_their_offsets():
     text = "U.S. President Joe Biden's 1,200-word speech."
     tokens = [m.group() for m in tokenize(text, "en")]
-    assert tokens == ["U.S.", "President", "Joe", "Biden", "'s", "1,200", "-", "word", "speech", "."]
+    assert tokens == [
+        "U.S.",
+        "President",
+        "Joe",
+        "Biden",
+        "'s",
+        "1,200",
+        "-",
+        "word",
+        "speech",
+        ".",
+    ]
     bn = "নাকভি চীনা মন্ত্রীকে পাকিস্তান সফরের আমন্ত্রণ জানান।"
     assert [m.group() for m in tokenize(bn, "bn")][-2:] == ["জানান", "।"]
     assert all(bn[m.start() : m.end()] == m.group() for m in tokenize(bn, "bn"))

@@ -11,9 +11,9 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator, Sequence
 
+from factcheck.entities.mentions.model import Mention
 from factcheck.extract.models import ClaimValue
-from factcheck.extract.script import BN_CHARS, alternation, fold_bengali
-from factcheck.mentions.model import Mention
+from factcheck.text.scripts import BN_CHARS, alternation, fold_bengali
 
 QUOTE_PAIRS = (("“", "”"), ('"', '"'), ("‘", "’"), ("「", "」"), ("『", "』"))
 SCARE_QUOTE_MAX_WORDS = 4

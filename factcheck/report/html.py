@@ -19,9 +19,10 @@ from factcheck.report.data import (
     LinkedClaim,
     Report,
     SourceEntry,
-    SpellingVariant,
+    VariantFinding,
     Verdict,
 )
+from factcheck.vocab import CitationStance, LinkRelation
 
 # Colour is never the only signal: every badge has a symbol and words.
 VERDICT_SYMBOLS = {
@@ -31,7 +32,7 @@ VERDICT_SYMBOLS = {
     "unverified": "?",
     "not_checkable": "–",
 }
-STANCE_WORDS = {"supports": "Supports", "contradicts": "Contradicts", "related": "Related"}
+STANCE_WORDS = {stance: stance.value.capitalize() for stance in CitationStance}
 CONTENT_SECURITY_POLICY = (
     "default-src 'none'; style-src 'unsafe-inline'; img-src data:; base-uri 'none'; "
     "form-action 'none'"
@@ -124,7 +125,7 @@ def render_contradiction(claim: ClaimEntry, other: LinkedClaim, shown: frozenset
     )
 
 
-def render_variant(variant: SpellingVariant) -> str:
+def render_variant(variant: VariantFinding) -> str:
     forms = "".join(f"<li>{e(form)}</li>" for form in variant.forms)
     locations = ", ".join(
         f"“{e(location.text)}” (source {location.source_id}, {location.start}–{location.end})"
@@ -195,7 +196,10 @@ def render_card(claim: ClaimEntry, shown: frozenset[int]) -> str:
 
 
 # Links that show where else a pending claim's words appear, though not as confirmation.
-SAME_WITNESS_RELATIONS = {"translation": "translated as", "duplicate": "copied as"}
+SAME_WITNESS_RELATIONS = {
+    LinkRelation.TRANSLATION: "translated as",
+    LinkRelation.DUPLICATE: "copied as",
+}
 
 
 def render_pending(claim: ClaimEntry, shown: frozenset[int]) -> str:

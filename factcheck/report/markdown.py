@@ -14,7 +14,7 @@ from factcheck.report.data import (
     VERDICT_WORDS,
     ClaimEntry,
     Report,
-    SpellingVariant,
+    VariantFinding,
 )
 from factcheck.report.html import VERDICT_SYMBOLS, describe_filter, safe_url
 
@@ -42,7 +42,7 @@ def verdict_heading(label: str) -> str:
     return f"{VERDICT_SYMBOLS.get(label, '•')} **{VERDICT_WORDS.get(label, label)}**"
 
 
-def variant_lines(variant: SpellingVariant) -> list[str]:
+def variant_lines(variant: VariantFinding) -> list[str]:
     places = "; ".join(
         f"“{md(location.text)}” (source {location.source_id}, {location.start}–{location.end})"
         for location in variant.locations

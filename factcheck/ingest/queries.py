@@ -1,0 +1,62 @@
+"""Reading sources and passages back out of the ledger, for listings, cards and exports."""
+
+from __future__ import annotations
+
+import json
+from typing import Any
+
+from sqlite_utils import Database
+
+from factcheck.vocab import CLUTTER_KINDS
+
+
+class UnknownIdError(LookupError):
+    """No row with that id: the user asked for something the ledger does not hold."""
+
+
+def list_sources(db: Database, *, include_old_versions: bool = False) -> list[dict[str, Any]]:
+    clutter = ", ".join(f"'{kind}'" for kind in sorted(CLUTTER_KINDS))
+    where = "" if include_old_versions else "WHERE sources.is_current = 1"
+    rows = db.query(
+        f"""
+        SELECT sources.id, sources.path, sources.version, sources.title, sources.outlet,
+               sources.url, sources.published, sources.languages, sources.copy_of,
+               COUNT(passages.id) AS passages,
+               SUM(passages.kind IN ({clutter})) AS clutter_passages,
+               SUM(CASE WHEN passages.kind IN ({clutter})
+                   THEN passages.end_offset - passages.start_offset ELSE 0 END) AS clutter_chars,
+               SUM(passages.end_offset - passages.start_offset) AS passage_chars
+        FROM sources LEFT JOIN passages ON passages.source_id = sources.id
+        {where}
+        GROUP BY sources.id ORDER BY sources.id
+        """
+    )
+    result = []
+    for row in rows:
+        row["languages"] = json.loads(row["languages"])
+        chars = row.pop("passage_chars") or 0
+        row["clutter_share"] = round((row.pop("clutter_chars") or 0) / chars, 3) if chars else 0.0
+        result.append(row)
+    return result
+
+
+def get_source(db: Database, source_id: int) -> dict[str, Any]:
+    rows = list(db.query("SELECT * FROM sources WHERE id = ?", [source_id]))
+    if not rows:
+        raise UnknownIdError(f"no source with id {source_id}")
+    source = rows[0]
+    source["languages"] = json.loads(source["languages"])
+    source["metadata_evidence"] = json.loads(source["metadata_evidence"])
+    return source
+
+
+def get_passages(db: Database, source_id: int) -> list[dict[str, Any]]:
+    return list(
+        db.query(
+            """SELECT passages.*, substr(sources.text, start_offset + 1,
+                      end_offset - start_offset) AS text
+               FROM passages JOIN sources ON sources.id = passages.source_id
+               WHERE source_id = ? ORDER BY seq""",
+            [source_id],
+        )
+    )
