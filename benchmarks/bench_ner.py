@@ -20,7 +20,9 @@ import ner_data
 os.environ.setdefault("OMP_NUM_THREADS", "1")
 
 from factcheck.entities.mentions.features import FEATURES, plain_features  # noqa: E402
-from factcheck.entities.mentions.tagger import _tagger  # noqa: E402
+from factcheck.entities.mentions.tagger import _tagger, tag_entities  # noqa: E402
+
+SAMPLE = {"en": "Mohsin Naqvi met Wang Xiaohong.", "zh": "纳克维会见了王小洪。", "bn": "নাকভি বলেন।"}
 
 BASELINES = ner_data.ROOT / "benchmarks" / "ner_baseline"
 
@@ -42,8 +44,9 @@ def main(langs: list[str]) -> int:
         test = [s for s in load() if s[0]]
         gold = [g for _, g in test]
         started = time.perf_counter()
-        model = _tagger(lang)
+        tag_entities(SAMPLE[lang], lang)  # the first call loads the model and its gazetteers
         load_ms = (time.perf_counter() - started) * 1000
+        model = _tagger(lang)
         rows = [("CRF", model, FEATURES[lang])]
         baseline_path = BASELINES / f"{lang}.crfsuite"
         if baseline_path.exists():
@@ -63,7 +66,7 @@ def main(langs: list[str]) -> int:
                 print(f"{'  with MISC':34} {label:9} {'':6} {'':6} {full['f1']:6.3f}")
         models = ner_data.ROOT / "factcheck" / "entities" / "mentions" / "models"
         size = (models / f"{lang}.crfsuite").stat().st_size
-        print(f"{'':34} model {size / 1e6:.1f} MB, loaded in {load_ms:.0f} ms")
+        print(f"{'':34} model {size / 1e6:.1f} MB; first text tagged in {load_ms:.0f} ms (loading)")
     return 0
 
 

@@ -39,6 +39,7 @@ def main() -> int:
             [sys.executable, "-m", "factcheck", "--db", str(db), "run", str(folder)],
             check=True,
             stdout=subprocess.DEVNULL,
+            stderr=subprocess.DEVNULL,
         )
         con = sqlite3.connect(db)
         people = con.execute(

@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import argparse
 import random
+import re
 import sys
 import time
 from pathlib import Path
@@ -40,6 +41,54 @@ def build_gazetteers() -> None:
     (MODELS / "gazetteer_en_person.txt").write_text(header + "\n".join(sorted(en)) + "\n")
     (MODELS / "gazetteer_zh_person.txt").write_text(header + "\n".join(sorted(zh)) + "\n")
     print(f"gazetteers: {len(en)} English, {len(zh)} Chinese person-name words")
+
+
+CEDICT = ner_data.DATA / "lexicons" / "cedict_1_0_ts_utf-8_mdbg.txt.gz"
+_PLACE_GLOSS = re.compile(
+    r"\b(?:province|city|county|district|prefecture|country|river|mountain|lake|island|capital"
+    r"|region|town|village|state|republic|kingdom|sea|ocean|peninsula|desert|township)\b"
+)
+_ORG_GLOSS = re.compile(
+    r"\b(?:university|company|corporation|party|committee|bureau|ministry|association|army"
+    r"|bank|newspaper|agency|council|organization|organisation|college|institute|group|union)\b"
+)
+
+
+def build_zh_lexicon() -> None:
+    """Words of CC-CEDICT (CC BY-SA 3.0), both scripts: proper nouns (capitalised pinyin) with
+    a class read from the gloss, and common words, two to six characters."""
+    import gzip
+
+    proper: dict[str, str] = {}
+    words: set[str] = set()
+    with gzip.open(CEDICT, "rt", encoding="utf-8") as lines:
+        entries = [line for line in lines if not line.startswith("#")]
+    for line in entries:
+        if line.startswith("#"):
+            continue
+        found = re.match(r"(\S+) (\S+) \[([^\]]*)\] /(.*)/", line)
+        if not found:
+            continue
+        trad, simp, pinyin, gloss = found.groups()
+        for word in {trad, simp}:
+            if not 2 <= len(word) <= 6 or not all("\u4e00" <= c <= "\u9fff" for c in word):
+                continue
+            if pinyin[:1].isupper():
+                gloss = gloss.lower()
+                kind = (
+                    "L" if _PLACE_GLOSS.search(gloss) else "O" if _ORG_GLOSS.search(gloss) else "N"
+                )
+                proper.setdefault(word, kind)
+            else:
+                words.add(word)
+    lines = [f"{w}\t{k}" for w, k in sorted(proper.items())]
+    lines += [f"{w}\tW" for w in sorted(words - set(proper))]
+    header = (
+        "# Words of CC-CEDICT (MDBG, CC BY-SA 3.0, https://cc-cedict.org), shared under the same\n"
+        "# licence: word<TAB>L place / O organisation / N other proper noun / W common word\n"
+    )
+    (MODELS / "zh_lexicon.tsv").write_text(header + "\n".join(lines) + "\n", "utf-8")
+    print(f"zh lexicon: {len(proper)} proper nouns, {len(words - set(proper))} words")
 
 
 def _is_bengali_word(word: str) -> bool:
@@ -175,6 +224,7 @@ def main(argv: list[str] | None = None) -> int:
     sub.add_parser("gazetteers")
     sub.add_parser("bn-common-words")
     sub.add_parser("bn-names")
+    sub.add_parser("zh-lexicon")
     t = sub.add_parser("train")
     t.add_argument("lang", choices=sorted(FEATURES))
     t.add_argument("--baseline", action="store_true")
@@ -187,6 +237,9 @@ def main(argv: list[str] | None = None) -> int:
     args = parser.parse_args(argv)
     if args.command == "gazetteers":
         build_gazetteers()
+        return 0
+    if args.command == "zh-lexicon":
+        build_zh_lexicon()
         return 0
     if args.command == "bn-names":
         build_bn_names()

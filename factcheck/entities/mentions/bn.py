@@ -128,11 +128,23 @@ def with_references(text: str, start: int, end: int, found: list[Mention]) -> li
     return _later_references(text, _words(text, start, end), found)
 
 
+_PARTICLES = ("ই", "ও")  # emphatic and "also": রানাই, হাসিনাও
+_NAME_ENDINGS = tuple(e for e in BN_CASE_ENDINGS if e != normalize_bengali("দের"))
+
+
 def match_form(surface: str) -> str:
-    """নরেন্দ্র মোদির → নরেন্দ্র মোদি: words normalised, the last one without its case ending."""
+    """নরেন্দ্র মোদির → নরেন্দ্র মোদি: words normalised, the last one without its particle and
+    case ending. A name is singular, so আহমেদের is আহমেদ + ের, not the plural দের."""
     forms = [normalize_bengali(w) for w in surface.split()]
     if forms:
-        forms[-1] = strip_case_ending(forms[-1])
+        last = forms[-1]
+        if last.endswith(_PARTICLES) and len(last) >= 4:
+            last = last[:-1]
+        for ending in _NAME_ENDINGS:
+            if last.endswith(ending) and len(last) - len(ending) >= 2:
+                last = last[: -len(ending)]
+                break
+        forms[-1] = last
     return " ".join(forms)
 
 

@@ -250,11 +250,54 @@ def _lexicon_tags(chars: list[str], lexicon: frozenset[str]) -> list[str]:
     return tags
 
 
+@cache
+def _zh_lexicon() -> tuple[dict[str, str], frozenset[str]]:
+    """CC-CEDICT (CC BY-SA 3.0): proper nouns with a class (L place, O organisation, N other
+    name) and the set of common words, for dictionary matches."""
+    path = resources.files("factcheck.entities.mentions").joinpath("models/zh_lexicon.tsv")
+    proper: dict[str, str] = {}
+    words: set[str] = set()
+    for line in path.read_text("utf-8").splitlines():
+        if not line or line[0] == "#":
+            continue
+        word, kind = line.split("\t")
+        if kind == "W":
+            words.add(word)
+        else:
+            proper[word] = kind
+    return proper, frozenset(words)
+
+
+def _lexicon_classes(text: str, lexicon: dict[str, str]) -> list[str]:
+    """Position (B/I/E) and class of the longest proper-noun match over each character."""
+    n = len(text)
+    tags = [""] * n
+    i = 0
+    while i < n:
+        for length in range(min(_MAX_GAZ, n - i), 1, -1):
+            kind = lexicon.get(text[i : i + length])
+            if kind:
+                tags[i] = "B" + kind
+                for j in range(i + 1, i + length - 1):
+                    tags[j] = "I" + kind
+                tags[i + length - 1] = "E" + kind
+                i += length
+                break
+        else:
+            i += 1
+    return tags
+
+
 def zh_features(tokens: list[str]) -> list[list[str]]:
-    """Character windows and bigrams, character type, surname, place and foreign-name flags."""
+    """Character windows and bigrams, character type, surname, place and foreign-name flags,
+    dictionary words and proper nouns (CC-CEDICT)."""
     surnames = han_surnames()
     translit = _resource_words("gazetteer_zh_person.txt")
     place = _place_words()[2]
+    proper, words = _zh_lexicon()
+    text = "".join(tokens) if all(len(t) == 1 for t in tokens) else None
+    gn = _lexicon_classes(text, proper) if text else [""] * len(tokens)
+    gw = _lexicon_tags(tokens, words) if text else [""] * len(tokens)
     n = len(tokens)
     pc = ["<s>", "<s>", *tokens, "</s>", "</s>"]
     types = [_char_type(c[0]) for c in tokens]
@@ -288,6 +331,10 @@ def zh_features(tokens: list[str]) -> list[list[str]]:
             f.append("gl=" + gl[i])
         if gp[i]:
             f.append("gp=" + gp[i])
+        if gn[i]:
+            f.append("gn=" + gn[i])
+        if gw[i]:
+            f.append("gw=" + gw[i])
         out.append(f)
     return out
 
