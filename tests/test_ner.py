@@ -90,8 +90,8 @@ def test_bengali_news_names_and_parties():
         "বুলবুল লিখিত বক্তব্যে তিন দফা আহ্বান জানান।"
     )
     entities = tag_entities(text, "bn")
-    assert ("মনজুরুল আহসান বুলবুল", "person") in [(text[s:e], t) for s, e, t in entities]
-    assert not any(text[s:e] in {"সভাপতি", "জানান"} for s, e, _ in entities)
+    assert ("মনজুরুল আহসান বুলবুল", "person") in [(text[e.start : e.end], e.type) for e in entities]
+    assert not any(text[e.start : e.end] in {"সভাপতি", "জানান"} for e in entities)
 
 
 def _speakers(text: str, lang: str) -> list[str | None]:

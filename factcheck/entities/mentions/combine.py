@@ -56,9 +56,24 @@ def _overlaps(a: Mention, b: Mention) -> bool:
     return a.start < b.end and b.start < a.end
 
 
+# Bengali has no capitals to lean on: a person the tagger is less sure of than this is left
+# out (on Rifat1493's development fold, precision of people 0.82 -> 0.86 for 13% fewer).
+BN_PERSON_CONFIDENCE = 0.7
+
+
+def _keeps(entity: Entity, surface: str, lang: str) -> bool:
+    if lang != "bn" or entity.type != "person":
+        return True
+    if entity.confidence < BN_PERSON_CONFIDENCE or not any(ch.isalpha() for ch in surface):
+        return False
+    return _name_words_ok(Mention(entity.start, entity.end, surface, "person", lang, surface), lang)
+
+
 def combine(text: str, lang: str, entities: list[Entity], rules: list[Mention]) -> list[Mention]:
     tagged = []
     for e in entities:
+        if not _keeps(e, text[e.start : e.end], lang):
+            continue
         surface = text[e.start : e.end]
         tagged.append(Mention(e.start, e.end, surface, e.type, lang, _match_form(surface, lang)))
     dropped: set[int] = set()

@@ -26,6 +26,7 @@ class Entity(NamedTuple):
     start: int
     end: int
     type: str  # "person" | "organization" | "place"
+    confidence: float = 1.0  # the least marginal probability of its tokens' tags
 
 
 @cache
@@ -72,7 +73,7 @@ def tag_entities(text: str, lang: str, start: int = 0, end: int | None = None) -
     found: list[Entity] = []
     for seq in _sequences(text, tokenize(text, lang, start, end)):
         tags = tagger.tag(featurize([t.group() for t in seq]))
-        found += _decode(seq, tags)
+        found += _decode(seq, tags, tagger)
     return found
 
 
@@ -81,7 +82,7 @@ def _is_edge(token: str) -> bool:
     return not any(ch.isalnum() for ch in token) or token[0] in "'’"
 
 
-def _decode(seq, tags: list[str]) -> list[Entity]:
+def _decode(seq, tags: list[str], tagger=None) -> list[Entity]:
     """BIO tags → spans; an I- after another type (or O) starts an entity, as conlleval reads."""
     out: list[Entity] = []
     first, kind = -1, ""
@@ -95,7 +96,8 @@ def _decode(seq, tags: list[str]) -> list[Entity]:
             while begin <= last and _is_edge(seq[begin].group()):
                 begin += 1
             if kind in TYPES and begin <= last:
-                out.append(Entity(seq[begin].start(), seq[last].end(), TYPES[kind]))
+                sure = min(tagger.marginal(tags[j], j) for j in range(first, i)) if tagger else 1.0
+                out.append(Entity(seq[begin].start(), seq[last].end(), TYPES[kind], sure))
             kind = ""
         if prefix == "B" or (prefix == "I" and not kind):
             first, kind = i, k
