@@ -29,6 +29,9 @@ SAME = [
     ("M. A. Aziz", "এম. এ. আজিজ"),  # Bengali spells initials out
     ("Md. Rahamat Ali", "রহমত আলী"),
     ("Tridib Kumar Chattopadhyay", "ত্রিদিবকুমার চট্টোপাধ্যায়"),
+    ("Samar Banerjee", "সমর বন্দ্যোপাধ্যায়"),  # an anglicised family name
+    ("Syed Mushtaq Ali", "মুশতাক আলী"),
+    ("Donald Trump", "唐纳德·特朗普"),  # one weak word, the whole name pooled
     ("মোদি", "Narendra Modi"),
     ("নরেন্দ্র মোদি", "Narendra Modi"),
     ("Vice President Joe Biden", "Joe Biden"),

@@ -42,6 +42,7 @@ class EntityReport:
     entities: int = 0
     cross_script: int = 0
     findings: int = 0
+    merged: str | None = None  # a manual merge: which entities became which, in words
 
 
 def load_mentions(
@@ -255,15 +256,60 @@ def assign_stable_ids(
     return ids
 
 
+class MergeRefused(ValueError):
+    """A manual merge that would be wrong on its face (an entity with itself, or two types)."""
+
+
+def entity_summary(db: Database, entity_id: int) -> tuple[str, str]:
+    row = db.execute("SELECT name, type FROM entities WHERE id = ?", [entity_id]).fetchone()
+    if row is None:
+        raise UnknownIdError(f"no entity with id {entity_id}")
+    return row[0], row[1]
+
+
+def article(word: str) -> str:
+    return "an" if word[:1] in "aeiou" else "a"
+
+
 def merge_entities(
-    db: Database, entity_a: int, entity_b: int, *, decided_by: str, note: str | None = None
+    db: Database,
+    entity_a: int,
+    entity_b: int,
+    *,
+    decided_by: str,
+    note: str | None = None,
+    force: bool = False,
 ) -> EntityReport:
-    """A fact-checker says A and B are one entity."""
+    """A fact-checker says A and B are one entity. Merging an entity with itself is refused, and
+    so are two entities of different types unless `force`."""
+    if entity_a == entity_b:
+        raise MergeRefused(f"entity {entity_a} cannot be merged with itself")
     with transaction(db):
+        name_a, type_a = entity_summary(db, entity_a)
+        name_b, type_b = entity_summary(db, entity_b)
+        if type_a != type_b and not force:
+            raise MergeRefused(
+                f"entity {entity_a} ({name_a}) is {article(type_a)} {type_a} and entity "
+                f"{entity_b} ({name_b}) {article(type_b)} {type_b}: not merged (--force merges "
+                "them anyway)"
+            )
         a = entity_mention_spans(db, entity_a)[0][1]
         b = entity_mention_spans(db, entity_b)[0][1]
         record_judgement(db, "same", a, b, decided_by, note)
-        return resolve_entities(db)
+        report = resolve_entities(db)
+        merged = db.execute(
+            """SELECT entities.id, entities.name, entities.type FROM mentions
+               JOIN entities ON entities.id = mentions.entity_id
+               WHERE mentions.source_id = ? AND mentions.start_offset = ?
+                 AND mentions.end_offset = ?""",
+            list(a),
+        ).fetchone()
+        if merged:
+            report.merged = (
+                f"entity {entity_a} ({name_a}, {type_a}) and entity {entity_b} ({name_b}, "
+                f"{type_b}) are now entity {merged[0]}: {merged[1]} ({merged[2]})"
+            )
+        return report
 
 
 def split_entity(

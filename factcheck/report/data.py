@@ -18,6 +18,7 @@ from sqlite_utils import Database
 
 from factcheck.ingest.queries import UnknownIdError
 from factcheck.report.archive import PublishedCheck, load_glosses, load_published_checks
+from factcheck.verdicts.carryover import reviews_needing_a_person
 from factcheck.verdicts.records import Citation, Verdict
 from factcheck.vocab import CLUTTER_KINDS, VERDICT_LABELS_WORST_FIRST, PassageKind
 
@@ -168,6 +169,19 @@ class SourceEntry:
 
 
 @dataclass(frozen=True)
+class NeedsPerson:
+    """A claim whose reviewed statement changed in a new version of its source: what the
+    earlier reviewer said about the earlier wording."""
+
+    claim_id: int
+    old_claim_id: int
+    old_text: str
+    old_label: str
+    old_decided_by: str
+    old_note: str | None
+
+
+@dataclass(frozen=True)
 class Report:
     generated_at: str
     report_filter: ReportFilter
@@ -175,6 +189,7 @@ class Report:
     claims: tuple[ClaimEntry, ...]  # every claim in scope, check-worthy or not
     variants: tuple[VariantFinding, ...]
     entity_name: str | None = None  # the entity a --entity filter named
+    needs_person: tuple[NeedsPerson, ...] = ()
     verdict_counts: dict[str, int] = field(default_factory=dict)
 
     @property
@@ -241,8 +256,12 @@ def load_verdicts(db: Database) -> dict[int, Verdict]:
     labels = load_source_labels(db)
     citations: dict[int, list[Citation]] = defaultdict(list)
     for row in db.query(
-        """SELECT citations.*, sources.published,
-                  claims.lang
+        """SELECT citations.*, sources.published, sources.fetched_at,
+                  claims.lang,
+                  (SELECT page FROM passages
+                   WHERE passages.source_id = citations.source_id
+                     AND passages.start_offset <= citations.start_offset
+                   ORDER BY passages.start_offset DESC LIMIT 1) AS page
            FROM citations
            JOIN verdicts ON verdicts.id = citations.verdict_id AND verdicts.is_current = 1
            JOIN sources ON sources.id = citations.source_id
@@ -264,6 +283,8 @@ def load_verdicts(db: Database) -> dict[int, Verdict]:
                 url=row["url"],
                 published=row["published"],
                 lang=row["lang"],
+                fetched_at=row["fetched_at"],
+                page=row["page"],
             )
         )
     return {
@@ -447,6 +468,18 @@ def gather_report(db: Database, report_filter: ReportFilter | None = None) -> Re
         claims=tuple(claims),
         variants=variants_in_scope(variants, {source.id for source in sources}, entity_id),
         entity_name=entity_name,
+        needs_person=tuple(
+            NeedsPerson(
+                row["claim_id"],
+                row["old_claim_id"],
+                row["old_text"],
+                row["old_label"],
+                row["old_decided_by"],
+                row["old_note"],
+            )
+            for row in reviews_needing_a_person(db)
+            if row["claim_id"] in {claim.id for claim in claims}
+        ),
     )
     report.verdict_counts.update(count_verdicts(report.claims))
     return report

@@ -16,6 +16,7 @@ from sqlite_utils import Database
 
 from factcheck.report.claimreview import DEFAULT_ORG, DEFAULT_ORG_URL, DEFAULT_URL_BASE
 from factcheck.report.data import ReportFilter, gather_report
+from factcheck.text.spreadsheet import CsvOptions
 
 EXPORT = "export"
 REPORT = "report"
@@ -31,6 +32,7 @@ class FormatOptions:
     org: str = DEFAULT_ORG  # ClaimReview: who reviews, their site, where the report lives
     org_url: str = DEFAULT_ORG_URL
     url_base: str = DEFAULT_URL_BASE
+    csv: CsvOptions = field(default_factory=CsvOptions)
 
 
 @dataclass(frozen=True)
@@ -105,7 +107,7 @@ def ledger_json(db: Database, options: FormatOptions) -> str:
 def csv(db: Database, options: FormatOptions) -> str:
     from factcheck.report.tabular import claims_csv
 
-    return claims_csv(gather_report(db, options.report_filter))
+    return claims_csv(gather_report(db, options.report_filter), options.csv)
 
 
 def claimreview(db: Database, options: FormatOptions) -> str:
@@ -113,7 +115,15 @@ def claimreview(db: Database, options: FormatOptions) -> str:
 
     publisher = Publisher(options.org, options.org_url or None, options.url_base)
     reviews = claim_reviews(gather_report(db, options.report_filter), publisher)
-    return json.dumps(reviews, ensure_ascii=False, indent=2) + "\n"
+    return script_safe_json(reviews) + "\n"
+
+
+def script_safe_json(value: object) -> str:
+    """JSON that can be pasted into <script type="application/ld+json">, as ClaimReview is
+    published: <, > and & are written as \\u escapes, so a quote holding </script> cannot end
+    the script element (the JSON means the same)."""
+    text = json.dumps(value, ensure_ascii=False, indent=2)
+    return text.replace("<", "\\u003c").replace(">", "\\u003e").replace("&", "\\u0026")
 
 
 def markdown(db: Database, options: FormatOptions) -> str:
