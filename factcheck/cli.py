@@ -199,6 +199,7 @@ def print_ingest_report(report: IngestReport) -> None:
         source = (
             f" #{outcome.source_id}" if outcome.source_id and outcome.status != "skipped" else ""
         )
+        # Paths, URLs and messages quote files, servers and feeds: never read as markup.
         console.print(
             f"[{style}]{label:>11}[/]{source} {escape(shown_path(outcome.path))}: "
             f"{escape(outcome.message)}",
