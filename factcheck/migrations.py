@@ -336,3 +336,129 @@ def m0006_search_index_on_text_changes_only(db: Database) -> None:
         END;
         """
     )
+
+
+@migrations(name="0007_fact_check_archive")
+def m0007_fact_check_archive(db: Database) -> None:
+    # Published fact-checks imported from other organisations (or our own ClaimReview export),
+    # content-addressed so the same record imported twice is one row; and, for each ledger
+    # claim, the published checks nearest to it with the score and the reason in words.
+    db.executescript(
+        """
+        CREATE TABLE fact_checks (
+            id INTEGER PRIMARY KEY,
+            sha256 TEXT NOT NULL UNIQUE,        -- of the record's fields: its identity
+            claim TEXT NOT NULL,                -- the claim that was checked
+            rating TEXT,                        -- the checker's verdict in its own words
+            rating_value REAL,                  -- on the checker's scale, when it gives one
+            best_rating REAL,
+            worst_rating REAL,
+            url TEXT,                           -- the published fact-check
+            organisation TEXT,                  -- who checked it
+            published TEXT,                     -- ISO 8601 date of the check
+            title TEXT,
+            summary TEXT,
+            lang TEXT,
+            claimant TEXT,                      -- who made the claim, when the record says
+            external_id TEXT,                   -- the publisher's own id
+            file_format TEXT NOT NULL,          -- claimreview | csv | checkthat
+            imported_from TEXT NOT NULL,        -- the file it was first read from
+            imported_at TEXT NOT NULL
+        );
+        CREATE INDEX idx_fact_checks_org ON fact_checks(organisation);
+
+        CREATE TABLE archive_hits (
+            id INTEGER PRIMARY KEY,
+            claim_id INTEGER NOT NULL REFERENCES claims(id) ON DELETE CASCADE,
+            fact_check_id INTEGER NOT NULL REFERENCES fact_checks(id) ON DELETE CASCADE,
+            rank INTEGER NOT NULL,              -- 1 = the nearest
+            score REAL NOT NULL,                -- in [0, 1]
+            reason TEXT NOT NULL,               -- why, in words: the words and date they share
+            matched_on TEXT NOT NULL,           -- 'text', or 'gloss' for a Chinese/Bengali claim
+            created_at TEXT NOT NULL,
+            UNIQUE (claim_id, fact_check_id)
+        );
+        CREATE INDEX idx_archive_hits_fact_check ON archive_hits(fact_check_id);
+
+        -- Which archive each claim was last matched against, so a run matches only new claims
+        -- unless the archive itself changed.
+        CREATE TABLE archive_matched (
+            claim_id INTEGER PRIMARY KEY REFERENCES claims(id) ON DELETE CASCADE,
+            archive_state TEXT NOT NULL
+        );
+
+        CREATE VIEW claim_fact_checks AS
+        SELECT archive_hits.claim_id,
+               claims.text AS claim,
+               claims.lang,
+               archive_hits.rank,
+               archive_hits.score,
+               archive_hits.reason,
+               fact_checks.id AS fact_check_id,
+               fact_checks.claim AS checked_claim,
+               fact_checks.rating,
+               fact_checks.organisation,
+               fact_checks.published,
+               fact_checks.url,
+               claims.source_id
+        FROM archive_hits
+        JOIN claims ON claims.id = archive_hits.claim_id
+        JOIN fact_checks ON fact_checks.id = archive_hits.fact_check_id;
+        """
+    )
+    db["fact_checks"].enable_fts(["claim", "title", "summary"], create_triggers=True)
+
+
+@migrations(name="0008_review_carryovers")
+def m0008_review_carryovers(db: Database) -> None:
+    # What became of each human verdict when its source got a new version: carried to the same
+    # statement, left on a changed statement that needs a person again, or gone with the
+    # statement. A reviewer's work is never dropped without a row saying so.
+    db.executescript(
+        """
+        CREATE TABLE review_carryovers (
+            id INTEGER PRIMARY KEY,
+            old_claim_id INTEGER NOT NULL REFERENCES claims(id) ON DELETE CASCADE,
+            new_claim_id INTEGER REFERENCES claims(id) ON DELETE CASCADE,
+            new_source_id INTEGER NOT NULL REFERENCES sources(id) ON DELETE CASCADE,
+            verdict_id INTEGER NOT NULL REFERENCES verdicts(id) ON DELETE CASCADE,
+            outcome TEXT NOT NULL CHECK (outcome IN ('carried', 'needs_review', 'gone')),
+            decided_at TEXT NOT NULL
+        );
+        CREATE INDEX idx_review_carryovers_new ON review_carryovers(new_claim_id);
+        """
+    )
+
+
+@migrations(name="0009_fetched_sources_and_snapshots")
+def m0009_fetched_sources_and_snapshots(db: Database) -> None:
+    # A source fetched by URL records where and when its bytes came from; a source whose text is
+    # derived from its bytes (a page, a PDF, a DOCX) keeps those bytes, content-addressed, so a
+    # quote and its offsets stay checkable after the page changes or disappears.
+    db.executescript(
+        """
+        CREATE TABLE snapshots (
+            sha256 TEXT PRIMARY KEY,            -- of content; the same bytes are kept once
+            content BLOB NOT NULL,              -- the bytes read, exactly
+            byte_size INTEGER NOT NULL,
+            kept_at TEXT NOT NULL
+        );
+        ALTER TABLE sources ADD COLUMN snapshot_sha256 TEXT REFERENCES snapshots(sha256);
+        ALTER TABLE sources ADD COLUMN requested_url TEXT;  -- the URL the user gave
+        ALTER TABLE sources ADD COLUMN final_url TEXT;      -- after redirects
+        ALTER TABLE sources ADD COLUMN fetched_at TEXT;     -- UTC, to the second
+        ALTER TABLE sources ADD COLUMN http_status INTEGER;
+        ALTER TABLE sources ADD COLUMN content_type TEXT;   -- as the server sent it
+        ALTER TABLE sources ADD COLUMN last_modified TEXT;  -- the Last-Modified header
+        ALTER TABLE sources ADD COLUMN etag TEXT;           -- the ETag header
+        ALTER TABLE passages ADD COLUMN page INTEGER;       -- a PDF's page number, from 1
+        """
+    )
+
+
+@migrations(name="0010_claim_gloss")
+def m0010_claim_gloss(db: Database) -> None:
+    # An English gloss of each Chinese and Bengali claim, word by word from lexical tables with
+    # resolved names, numbers and dates in English: a matching and reading aid, not a
+    # translation. NULL for English claims.
+    db.execute("ALTER TABLE claims ADD COLUMN gloss TEXT")

@@ -12,8 +12,10 @@ from sqlite_utils import Database
 from factcheck.db import transaction
 from factcheck.entities.stage import EntityReport, resolve_entities
 from factcheck.extract.stage import ExtractReport, extract_sources
-from factcheck.ingest import IngestReport, prepare_inputs, store_inputs
+from factcheck.ingest import IngestReport, known_url_source, prepare_inputs, store_inputs
+from factcheck.ingest.fetch import Fetcher
 from factcheck.match import MatchReport, match_claims
+from factcheck.verdicts.carryover import CarryReport, carry_human_decisions
 from factcheck.verdicts.stage import VerdictReport, give_verdicts
 
 ProgressCallback = Callable[[str, int, int], None]
@@ -24,6 +26,7 @@ Progress = Callable[[str], ProgressCallback | None]
 class RunReport:
     ingest: IngestReport | None
     extract: ExtractReport
+    carried: CarryReport
     entities: EntityReport | None
     match: MatchReport
     verdicts: VerdictReport
@@ -34,11 +37,24 @@ def no_progress(stage: str) -> None:
 
 
 def run_pipeline(
-    db: Database, paths: Iterable[str], *, progress: Progress = no_progress
+    db: Database,
+    paths: Iterable[str],
+    *,
+    feeds: Iterable[str] = (),
+    fetcher: Fetcher | None = None,
+    progress: Progress = no_progress,
+    follow_links: bool = False,
 ) -> RunReport:
-    """Ingest `paths`, then extract claims from every source not yet extracted and update
-    everything after it."""
-    prepared = prepare_inputs(paths, on_progress=progress("Ingesting"))
+    """Ingest `paths` (files, folders, URLs) and the entries of `feeds`, then extract claims
+    from every source not yet extracted and update everything after it."""
+    prepared = prepare_inputs(
+        paths,
+        feeds=feeds,
+        fetcher=fetcher,
+        on_progress=progress("Ingesting"),
+        known_url=lambda url: known_url_source(db, url),
+        follow_links=follow_links,
+    )
     with transaction(db):
         ingest = store_inputs(db, prepared)
         report = extract_and_update(db, progress=progress)
@@ -62,9 +78,11 @@ def extract_and_update(
             on_progress=progress("Extracting claims"),
             discard_reviews=discard_reviews,
         )
+        # Before entities and verdicts are decided again, so both see the carried decisions.
+        carried = carry_human_decisions(db, extract.source_ids)
         entities = resolve_entities(db) if extract.source_ids else None
         match, verdicts = check_claims(db, progress=progress)
-    return RunReport(None, extract, entities, match, verdicts)
+    return RunReport(None, extract, carried, entities, match, verdicts)
 
 
 def check_claims(

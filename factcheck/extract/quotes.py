@@ -181,6 +181,8 @@ def _rule_source(text: str, start: int, end: int, lang: str) -> str | None:
     if lang == "bn":
         found = _BN_VERB.search(text, start, end)
         return _bn_subject(found.group("name")) if found else None
+    if lang != "en":  # no attribution tables for this language
+        return None
     found = _ACCORDING_TO.search(text, start, end)
     if found:
         return found.group("src")
@@ -210,6 +212,8 @@ def _speaker(
     if lang == "bn":
         found = _last(_BN_VERB.finditer(lead))
         return _bn_subject(found.group("name")) if found else None
+    if lang != "en":  # no speech-verb tables for this language
+        return None
     after = _EN_AFTER.match(text, q_end, s_end)
     if after:
         return after.group("a") or after.group("b")

@@ -9,9 +9,10 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import cache
 
-from factcheck.extract.cues import COORDINATED_EVENT, EVENT_VERBS
 from factcheck.extract.quotes import complete_name
+from factcheck.lang import Language, language_for
 from factcheck.text.scripts import BN_CHARS, alternation, fold_bengali
 
 
@@ -97,7 +98,8 @@ _EN_TITLE_CAP = alternation(" ".join(w.capitalize() for w in t.split()) for t in
 _EN_TITLE_LOW = alternation(EN_TITLES)
 _CAP = r"[A-Z][a-z’'-]+"
 _EN_TITLE_NAME = re.compile(
-    rf"(?P<title>(?:{_CAP}\s+){{0,3}}(?:{_EN_TITLE_CAP})(?:\s+(?:of|for)\s+(?:the\s+)?"
+    rf"(?P<title>(?:\b(?:former|acting|then)\s+|\bex-)?(?:{_CAP}\s+){{0,3}}(?:{_EN_TITLE_CAP})"
+    rf"(?:\s+(?:of|for)\s+(?:the\s+)?"
     rf"(?:{_CAP}\s+){{1,3}}?)?)\s*(?P<name>{_CAP}(?:\s+{_CAP}){{1,2}})\b"
 )
 _EN_POSSESSIVE = re.compile(
@@ -124,8 +126,15 @@ _BN_TITLE = re.compile(
 )
 _BN_WORD = re.compile(rf"\s+([{BN_CHARS}]+(?:-[{BN_CHARS}]+)?)")
 
-_COORDINATED = {lang: re.compile(source) for lang, source in COORDINATED_EVENT.items()}
-_EVENT = {lang: re.compile(source) for lang, source in EVENT_VERBS.items()}
+
+@cache
+def _event_patterns(language: Language) -> tuple[re.Pattern[str], re.Pattern[str]] | None:
+    """(coordinated event, event verb) of a language with both tables, else None."""
+    if not (language.coordinated_event and language.event_verbs):
+        return None
+    return re.compile(language.coordinated_event), re.compile(language.event_verbs)
+
+
 _TRAILING = " .。!！;；,，\"'”’」』"
 
 
@@ -135,8 +144,10 @@ def find_roles(text: str, start: int, end: int, lang: str) -> list[SubClaim]:
         roles = _zh_roles(text, start, end)
     elif lang == "bn":
         roles = _bn_roles(text, start, end)
-    else:
+    elif lang == "en":
         roles = _en_roles(text, start, end)
+    else:  # no title tables for this language
+        return []
     roles.sort(key=lambda r: (r.start, -(r.end - r.start)))
     kept: list[SubClaim] = []
     for role in roles:
@@ -147,13 +158,14 @@ def find_roles(text: str, start: int, end: int, lang: str) -> list[SubClaim]:
 
 def split_events(text: str, start: int, end: int, lang: str) -> list[SubClaim]:
     """Coordinated events ("visited X and met with Y") as separate spans, else []."""
-    pattern = _COORDINATED.get(lang)
-    if pattern is None:
+    patterns = _event_patterns(language_for(lang))
+    if patterns is None:
         return []
+    pattern, event = patterns
     cuts = [m for m in pattern.finditer(text, start, end)]
     if not cuts:
         return []
-    first_event = _EVENT[lang].search(text, start, cuts[0].start())
+    first_event = event.search(text, start, cuts[0].start())
     if first_event is None and lang != "bn":
         return []
     events: list[SubClaim] = []
@@ -169,7 +181,7 @@ def split_events(text: str, start: int, end: int, lang: str) -> list[SubClaim]:
         piece_start = next_start
         predicate_match = None
         if next_start < end:
-            predicate_match = _EVENT[lang].match(text, next_start, end) or _EVENT[lang].search(
+            predicate_match = event.match(text, next_start, end) or event.search(
                 text, next_start, end
             )
     return events

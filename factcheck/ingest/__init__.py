@@ -1,12 +1,14 @@
-"""Ingest: files -> sources and passages in the ledger.
+"""Ingest: files, URLs and feeds -> sources and passages in the ledger.
 
 Reading and analysing happen before any write; the writes of one call happen in one transaction,
 so an interrupted ingest leaves the ledger as it was. The same bytes twice add nothing; changed
-bytes at a known path become a new version of that source.
+bytes at a known path (or URL) become a new version of that source. A page, PDF or DOCX keeps the
+bytes its text was read from as the source's snapshot.
 """
 
 from __future__ import annotations
 
+import hashlib
 import json
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
@@ -15,10 +17,19 @@ from typing import BinaryIO
 from sqlite_utils import Database
 
 from factcheck.db import now_iso, transaction
+from factcheck.ingest.documents import page_of
+from factcheck.ingest.feeds import FeedEntry, apply_feed_entry, read_feed
+from factcheck.ingest.fetch import Fetcher, fetched_document
 from factcheck.ingest.html import NotAnArticle, extract_article
 from factcheck.ingest.metadata import SourceMetadata, read_metadata
-from factcheck.ingest.passages import CLUTTER_KINDS, TITLE, Passage, split_passages
-from factcheck.ingest.reading import RawDocument, Skipped, find_inputs, read_input
+from factcheck.ingest.passages import (
+    CLUTTER_KINDS,
+    MAX_PASSAGES_PER_SOURCE,
+    TITLE,
+    Passage,
+    split_passages_counted,
+)
+from factcheck.ingest.reading import RawDocument, Skipped, find_inputs, is_url, read_input
 
 # A source whose body passages mostly appear in an earlier source is a copy of it.
 COPY_SHARE = 0.6
@@ -31,6 +42,7 @@ class AnalysedSource:
     passages: list[Passage]
     metadata: SourceMetadata
     languages: list[str]
+    passages_found: int = 0  # before the cap: more than len(passages) when it was reached
 
 
 @dataclass
@@ -53,7 +65,7 @@ def analyse(raw: RawDocument) -> AnalysedSource:
     """Passages, metadata and languages of one decoded document."""
     html_article = extract_article(raw.text) if raw.format == "html" else None
     text = html_article.text if html_article else raw.text
-    passages = split_passages(text)
+    passages, found = split_passages_counted(text)
     title_passage = next((p for p in passages if p.kind == TITLE), None)
     title = (
         text[title_passage.start : title_passage.end].lstrip("#").strip() if title_passage else None
@@ -71,7 +83,10 @@ def analyse(raw: RawDocument) -> AnalysedSource:
             if value:
                 setattr(metadata, name, value)
                 metadata.evidence[name] = "the page's own metadata"
-    return AnalysedSource(raw, text, passages, metadata, source_languages(text, passages))
+    if raw.fetch and not metadata.url:
+        metadata.url = raw.fetch.final_url
+        metadata.evidence["url"] = f"the URL it was fetched from, {raw.fetch.fetched_at}"
+    return AnalysedSource(raw, text, passages, metadata, source_languages(text, passages), found)
 
 
 def source_languages(text: str, passages: list[Passage]) -> list[str]:
@@ -100,29 +115,91 @@ class PreparedInputs:
 def prepare_inputs(
     paths: Iterable[str],
     *,
+    feeds: Iterable[str] = (),
     stdin: BinaryIO | None = None,
     on_progress: Callable[[str, int, int], None] | None = None,
+    fetcher: Fetcher | None = None,
+    known_url: Callable[[str], int | None] | None = None,
+    follow_links: bool = False,
 ) -> PreparedInputs:
-    """Read and analyse files, folders and '-' without touching the ledger, so the slow part
-    of ingesting holds no lock another factcheck process may be waiting for."""
+    """Read (or fetch) and analyse files, folders, '-', URLs and the entries of feeds without
+    writing to the ledger, so the slow part of ingesting holds no lock another factcheck process
+    may be waiting for. `known_url` names the source already fetched from a URL, so a feed's
+    known entries are skipped without being fetched again."""
     report = IngestReport()
-    inputs = list(find_inputs(list(paths)))
+    inputs: list[str | Skipped | FeedEntry] = list(
+        find_inputs(list(paths), follow_links=follow_links)
+    )
     analysed: list[AnalysedSource] = []
-    for index, item in enumerate(inputs, start=1):
-        if on_progress:
-            on_progress(item.path if isinstance(item, Skipped) else item, index, len(inputs))
-        if isinstance(item, Skipped):
-            report.outcomes.append(IngestOutcome(item.path, "skipped", item.reason))
-            continue
-        raw = read_input(item, stdin=stdin)
-        if isinstance(raw, Skipped):
-            report.outcomes.append(IngestOutcome(raw.path, "skipped", raw.reason))
-            continue
-        try:
-            analysed.append(analyse(raw))
-        except NotAnArticle as error:
-            report.outcomes.append(IngestOutcome(raw.path, "skipped", str(error)))
+    own_fetcher = fetcher is None
+    fetcher = fetcher or Fetcher()  # connects only when a URL is given
+    try:
+        for given in feeds:
+            feed = read_feed(given, fetcher)
+            if isinstance(feed, Skipped):
+                report.outcomes.append(IngestOutcome(feed.path, "skipped", feed.reason))
+                continue
+            report.outcomes.extend(
+                IngestOutcome(item.path, "skipped", item.reason) for item in feed.skipped
+            )
+            inputs.extend(feed.entries)
+        for index, item in enumerate(inputs, start=1):
+            name = item.path if isinstance(item, Skipped) else getattr(item, "link", item)
+            if on_progress:
+                on_progress(str(name), index, len(inputs))
+            if isinstance(item, Skipped):
+                report.outcomes.append(IngestOutcome(item.path, "skipped", item.reason))
+                continue
+            entry = item if isinstance(item, FeedEntry) else None
+            if entry:
+                known = known_url(entry.link) if known_url else None
+                if known is not None:
+                    report.outcomes.append(
+                        IngestOutcome(
+                            entry.link,
+                            "unchanged",
+                            f"known entry of feed {entry.feed}: already source {known}, "
+                            "not fetched again",
+                            known,
+                        )
+                    )
+                    continue
+            raw = read_one(entry.link if entry else str(item), fetcher, stdin)
+            if isinstance(raw, Skipped):
+                report.outcomes.append(IngestOutcome(raw.path, "skipped", raw.reason))
+                continue
+            try:
+                source = analyse(raw)
+            except NotAnArticle as error:
+                report.outcomes.append(IngestOutcome(raw.path, "skipped", str(error)))
+                continue
+            if entry:
+                apply_feed_entry(source.metadata, entry)
+            analysed.append(source)
+    finally:
+        if own_fetcher:
+            fetcher.close()
     return PreparedInputs(analysed, report)
+
+
+def read_one(given: str, fetcher: Fetcher, stdin: BinaryIO | None) -> RawDocument | Skipped:
+    """A file, '-' or a URL, read into a document."""
+    if not is_url(given):
+        return read_input(given, stdin=stdin)
+    fetched = fetcher.fetch(given)
+    if isinstance(fetched, Skipped):
+        return fetched
+    return fetched_document(fetched)
+
+
+def known_url_source(db: Database, url: str) -> int | None:
+    """The current source fetched from `url` (as asked, or after redirects), if any."""
+    row = db.execute(
+        """SELECT id FROM sources WHERE is_current = 1 AND (requested_url = ? OR final_url = ?)
+           ORDER BY id LIMIT 1""",
+        [url, url],
+    ).fetchone()
+    return row[0] if row else None
 
 
 def store_inputs(db: Database, prepared: PreparedInputs) -> IngestReport:
@@ -137,11 +214,24 @@ def ingest_paths(
     db: Database,
     paths: Iterable[str],
     *,
+    feeds: Iterable[str] = (),
     stdin: BinaryIO | None = None,
     on_progress: Callable[[str, int, int], None] | None = None,
+    fetcher: Fetcher | None = None,
+    follow_links: bool = False,
 ) -> IngestReport:
-    """Ingest files, folders and '-' (standard input) into the ledger, in one transaction."""
-    return store_inputs(db, prepare_inputs(paths, stdin=stdin, on_progress=on_progress))
+    """Ingest files, folders, '-' (standard input), URLs and the entries of feeds into the
+    ledger, in one transaction."""
+    prepared = prepare_inputs(
+        paths,
+        feeds=feeds,
+        stdin=stdin,
+        on_progress=on_progress,
+        fetcher=fetcher,
+        known_url=lambda url: known_url_source(db, url),
+        follow_links=follow_links,
+    )
+    return store_inputs(db, prepared)
 
 
 def store_source(db: Database, source: AnalysedSource) -> IngestOutcome:
@@ -164,6 +254,7 @@ def store_source(db: Database, source: AnalysedSource) -> IngestOutcome:
             [raw.resolved_path],
         ).fetchone()
     metadata = source.metadata
+    fetch = raw.fetch
     row = {
         "path": raw.path,
         "resolved_path": raw.resolved_path,
@@ -182,6 +273,14 @@ def store_source(db: Database, source: AnalysedSource) -> IngestOutcome:
         "byte_size": raw.byte_size,
         "text": source.text,
         "ingested_at": now_iso(),
+        "snapshot_sha256": keep_snapshot(db, raw.snapshot) if raw.snapshot is not None else None,
+        "requested_url": fetch.requested_url if fetch else None,
+        "final_url": fetch.final_url if fetch else None,
+        "fetched_at": fetch.fetched_at if fetch else None,
+        "http_status": fetch.http_status if fetch else None,
+        "content_type": fetch.content_type if fetch else None,
+        "last_modified": fetch.last_modified if fetch else None,
+        "etag": fetch.etag if fetch else None,
     }
     if previous:
         db.execute("UPDATE sources SET is_current = 0 WHERE id = ?", [previous[0]])
@@ -201,6 +300,7 @@ def store_source(db: Database, source: AnalysedSource) -> IngestOutcome:
                     "kind_reason": passage.kind_reason,
                     "duplicate_of": passage_ids.get(passage.duplicate_of_seq or -1),
                     "text_hash": passage.text_hash,
+                    "page": page_of(raw.page_starts, passage.start),
                 }
             )
             .last_pk
@@ -217,6 +317,17 @@ def store_source(db: Database, source: AnalysedSource) -> IngestOutcome:
             source_id,
         )
     return IngestOutcome(raw.path, "added", summary, source_id)
+
+
+def keep_snapshot(db: Database, content: bytes) -> str:
+    """Keep bytes once per content; their SHA-256 names them."""
+    digest = hashlib.sha256(content).hexdigest()
+    db.execute(
+        """INSERT OR IGNORE INTO snapshots (sha256, content, byte_size, kept_at)
+           VALUES (?, ?, ?, ?)""",
+        [digest, content, len(content), now_iso()],
+    )
+    return digest
 
 
 def find_copy_of(db: Database, source_id: int) -> int | None:
@@ -248,4 +359,9 @@ def describe(source: AnalysedSource, copy_of: int | None) -> str:
     ]
     if copy_of:
         parts.append(f"copy of source {copy_of}")
+    if source.passages_found > len(source.passages):
+        parts.append(
+            f"only the first {len(source.passages):,} of its {source.passages_found:,} passages "
+            f"kept (at most {MAX_PASSAGES_PER_SOURCE:,} a source)"
+        )
     return "; ".join(parts)

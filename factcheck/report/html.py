@@ -11,6 +11,7 @@ import html
 from importlib import resources
 from urllib.parse import urlsplit
 
+from factcheck.report.archive import GLOSS_LABEL
 from factcheck.report.data import (
     VERDICT_LABELS,
     VERDICT_WORDS,
@@ -95,7 +96,8 @@ def render_citation(citation: Citation, shown: frozenset[int]) -> str:
         f"{e(STANCE_WORDS.get(citation.stance, citation.stance))}</span>"
         f"<blockquote{lang_attr(citation.lang)} dir='auto'>{e(citation.quote)}</blockquote>"
         f"<div class='meta'>{source_line(citation.source_label, citation.published, citation.url, citation.source_id)}"  # noqa: E501
-        f" · claim {claim_ref(citation.claim_id, shown)}"
+        + (f" · {e(citation.where)}" if citation.where else "")
+        + f" · claim {claim_ref(citation.claim_id, shown)}"
         f" · characters {citation.start}–{citation.end}</div></li>"
     )
 
@@ -169,6 +171,7 @@ def render_card(claim: ClaimEntry, shown: frozenset[int]) -> str:
         f"{source_line(claim.source_label, claim.published, claim.url, claim.source_id)}"
         f" · {e(claim.kind)}, {e(claim.modality)} · check-worthiness {claim.score:.2f}</div>",
     ]
+    sections.extend(render_archive(claim))
     if verdict.explanation:
         sections.append(f"<p class='rationale'>{e(verdict.explanation)}</p>")
     if verdict.note:
@@ -195,6 +198,20 @@ def render_card(claim: ClaimEntry, shown: frozenset[int]) -> str:
     return "\n".join(sections)
 
 
+def render_archive(claim: ClaimEntry) -> list[str]:
+    """The claim's English gloss and the published fact-checks the archive holds for it."""
+    parts = []
+    if claim.gloss:
+        parts.append(f"<p class='gloss' lang='en'><b>{e(GLOSS_LABEL)}:</b> {e(claim.gloss)}</p>")
+    for check in claim.fact_checks:
+        url = f", {link(check.url, check.url)}" if check.url else ""
+        parts.append(
+            f"<p class='previous-check'><b>Previously fact-checked:</b> {e(check.words)}{url}"
+            f" — “{e(check.claim)}” <span class='meta'>({e(check.reason)})</span></p>"
+        )
+    return parts
+
+
 # Links that show where else a pending claim's words appear, though not as confirmation.
 SAME_WITNESS_RELATIONS = {
     LinkRelation.TRANSLATION: "translated as",
@@ -214,7 +231,8 @@ def render_pending(claim: ClaimEntry, shown: frozenset[int]) -> str:
         f"<li id='claim-{claim.id}' data-claim-id='{claim.id}'>"
         f"<span class='score' title='check-worthiness'>{claim.score:.2f}</span>"
         f"<span{lang_attr(claim.lang)} dir='auto'>{e(claim.text)}</span> "
-        f"<span class='meta'>{' · '.join(extra)}</span></li>"
+        + (f"<span class='gloss' lang='en'>({e(claim.gloss)})</span> " if claim.gloss else "")
+        + f"<span class='meta'>{' · '.join(extra)}</span></li>"
     )
 
 
@@ -241,6 +259,22 @@ def render_disputed(report: Report, shown: frozenset[int]) -> str:
     return (
         f"<p class='note warn'><b>{len(report.disputed)} human verdict(s) disputed by new "
         f"evidence</b>, shown first: claim {claims}.</p>"
+    )
+
+
+def render_needs_person(report: Report, shown: frozenset[int]) -> str:
+    items = "".join(
+        f"<li>{claim_ref(item.claim_id, shown)} (was claim {item.old_claim_id}, "
+        f"“<span dir='auto'>{e(item.old_text)}</span>”): "
+        f"{e(VERDICT_WORDS.get(item.old_label, item.old_label))} by {e(item.old_decided_by)}"
+        + (f": {e(item.old_note)}" if item.old_note else "")
+        + "</li>"
+        for item in report.needs_person
+    )
+    return (
+        f"<div class='note warn' id='needs-person'><b>Needs a person again "
+        f"({len(report.needs_person)})</b>: a reviewer judged these statements, and a new "
+        f"version of the source changed them.<ul>{items}</ul></div>"
     )
 
 
@@ -302,6 +336,8 @@ def render_html(report: Report, *, title: str = "Fact-check report") -> str:
     ]
     if report.disputed:
         body.append(render_disputed(report, shown))
+    if report.needs_person:
+        body.append(render_needs_person(report, shown))
     body.append(
         "<nav class='toc meta' aria-label='Contents'>"
         + " · ".join(

@@ -1,11 +1,11 @@
-"""Find mentions of people, places and organisations in text, one module per language."""
+"""Find mentions of people, places and organisations in text: each language's finder is its
+lang/<code>/mentions.py; a language without one (the fallback) finds none."""
 
 from __future__ import annotations
 
-from factcheck.entities.mentions.combine import combine
 from factcheck.entities.mentions.link import link_short_references
-from factcheck.entities.mentions.model import ENTITY_TYPES, Mention, select_non_overlapping
-from factcheck.entities.mentions.tagger import has_model, tag_entities
+from factcheck.entities.mentions.model import ENTITY_TYPES, Mention
+from factcheck.lang import language_for
 
 __all__ = [
     "ENTITY_TYPES",
@@ -16,33 +16,9 @@ __all__ = [
 ]
 
 
-def _finder(lang: str):
-    if lang.startswith("zh"):
-        from factcheck.entities.mentions import zh
-
-        return "zh", zh
-    if lang.startswith("bn"):
-        from factcheck.entities.mentions import bn
-
-        return "bn", bn
-    from factcheck.entities.mentions import en
-
-    return "en", en
-
-
 def find_mentions(text: str, lang: str, start: int = 0, end: int | None = None) -> list[Mention]:
-    """Mentions inside text[start:end] with absolute offsets; lang is 'en', 'zh' or 'bn'.
-
-    The language's trained tagger finds the names; the cue-word rules add roles (titles next to
-    a name), the high-precision mentions the tagger missed, and short references to names
-    found in full."""
-    end = len(text) if end is None else end
-    code, finder = _finder(lang)
-    rules = finder.find_rule_mentions(text, start, end)
-    if not has_model(code):
-        return rules
-    tagged = combine(text, code, tag_entities(text, code, start, end), rules)
-    return select_non_overlapping(finder.with_references(text, start, end, tagged))
+    """Mentions inside text[start:end] with absolute offsets, by the language's own finder."""
+    return language_for(lang).find_mentions(text, start, end)
 
 
 def find_source_mentions(text: str, passages: list[tuple[int, int, str]]) -> list[Mention]:

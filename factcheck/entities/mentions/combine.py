@@ -14,7 +14,7 @@ import dataclasses
 from functools import cache
 from importlib import resources
 
-from factcheck.entities.mentions.model import Mention
+from factcheck.entities.mentions.model import Mention, select_non_overlapping
 from factcheck.entities.mentions.tagger import Entity
 
 RULES_ALONE = {
@@ -44,7 +44,7 @@ def _name_words_ok(mention: Mention, lang: str) -> bool:
 
 def _match_form(surface: str, lang: str) -> str:
     if lang == "bn":
-        from factcheck.entities.mentions.bn import match_form
+        from factcheck.lang.bn.mentions import match_form
 
         return match_form(surface)
     if lang == "en" and surface[:4] in ("the ", "The "):
@@ -120,3 +120,17 @@ def combine(text: str, lang: str, entities: list[Entity], rules: list[Mention]) 
             extra.append(rule)
     kept = [m for i, m in enumerate(tagged) if i not in dropped]
     return sorted(kept + extra, key=lambda m: (m.start, m.end))
+
+
+def tagged_mentions(text: str, lang: str, start: int, end: int | None, rules, references):
+    """A language's mentions: its tagger's entities combined with its rule finder's mentions
+    (`rules(text, start, end)`), then the short references to them (`references(text, start,
+    end, found)`); the rules alone when the language has no model."""
+    from factcheck.entities.mentions.tagger import has_model, tag_entities
+
+    end = len(text) if end is None else end
+    found = rules(text, start, end)
+    if has_model(lang):
+        found = combine(text, lang, tag_entities(text, lang, start, end), found)
+        found = references(text, start, end, found)
+    return select_non_overlapping(found)

@@ -245,3 +245,10 @@ def _short_references(text: str, tokens: list[_Token], found: list[Mention]) -> 
         elif tok.word in acronyms:
             out.append(Mention(tok.start, tok.end, tok.word, "organization", "en", tok.word))
     return out
+
+
+def find_mentions(text: str, start: int = 0, end: int | None = None) -> list[Mention]:
+    """Mentions from the trained tagger, with the rules above as their high-precision layer."""
+    from factcheck.entities.mentions.combine import tagged_mentions
+
+    return tagged_mentions(text, "en", start, end, find_rule_mentions, with_references)

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from functools import cache
 
-from factcheck.extract.checkworthy.lang.common import heading
+from factcheck.extract.checkworthy.common import heading
 from factcheck.extract.checkworthy.rules import Cue, RuleSet, cue
 
 

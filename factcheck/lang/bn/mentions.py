@@ -175,3 +175,10 @@ def _later_references(text: str, words, found: list[Mention]) -> list[Mention]:
                 out.append(Mention(ws, we, word, "person", "bn", form))
                 break
     return out
+
+
+def find_mentions(text: str, start: int = 0, end: int | None = None) -> list[Mention]:
+    """Mentions from the trained tagger, with the rules above as their high-precision layer."""
+    from factcheck.entities.mentions.combine import tagged_mentions
+
+    return tagged_mentions(text, "bn", start, end, find_rule_mentions, with_references)

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from functools import cache
 
-from factcheck.extract.checkworthy.lang.common import heading, territory_names
+from factcheck.extract.checkworthy.common import heading, territory_names
 from factcheck.extract.checkworthy.rules import Cue, RuleSet, alternation, cue
 
 _START = r"(?<![\u0980-\u09FF])"  # not preceded by a Bengali letter or sign

@@ -6,7 +6,7 @@ from __future__ import annotations
 import re
 from functools import cache
 
-from factcheck.extract.checkworthy.lang.common import heading, territory_names
+from factcheck.extract.checkworthy.common import heading, territory_names
 from factcheck.extract.checkworthy.rules import Cue, Finder, RuleSet, alternation, cue, searching
 from factcheck.text.wordsearch import LeftBounded
 

@@ -147,3 +147,10 @@ def find_rule_mentions(text: str, start: int = 0, end: int | None = None) -> lis
     # a person found by a title wins over a place starting inside it, and the reverse
     found = select_non_overlapping(persons + places)
     return select_non_overlapping(_short_references(text, start, end, found))
+
+
+def find_mentions(text: str, start: int = 0, end: int | None = None) -> list[Mention]:
+    """Mentions from the trained tagger, with the rules above as their high-precision layer."""
+    from factcheck.entities.mentions.combine import tagged_mentions
+
+    return tagged_mentions(text, "zh", start, end, find_rule_mentions, with_references)

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from functools import cache
 
-from factcheck.extract.checkworthy.lang.common import heading, territory_names
+from factcheck.extract.checkworthy.common import heading, territory_names
 from factcheck.extract.checkworthy.rules import Cue, RuleSet, alternation, cue
 
 NUMERALS = "零〇一二两兩三四五六七八九十百千万萬亿億"
