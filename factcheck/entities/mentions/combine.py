@@ -43,10 +43,6 @@ def _name_words_ok(mention: Mention, lang: str) -> bool:
 
 
 def _match_form(surface: str, lang: str) -> str:
-    if lang == "bn":
-        from factcheck.lang.bn.mentions import match_form
-
-        return match_form(surface)
     if lang == "en" and surface[:4] in ("the ", "The "):
         return surface[4:]
     return surface
@@ -69,13 +65,18 @@ def _keeps(entity: Entity, surface: str, lang: str) -> bool:
     return _name_words_ok(Mention(entity.start, entity.end, surface, "person", lang, surface), lang)
 
 
-def combine(text: str, lang: str, entities: list[Entity], rules: list[Mention]) -> list[Mention]:
+def combine(
+    text: str, lang: str, entities: list[Entity], rules: list[Mention], match_form=None
+) -> list[Mention]:
+    """match_form(surface) is the language's form names are compared on (Bengali: without the
+    case ending); the surface itself by default."""
+    match_form = match_form or (lambda surface: _match_form(surface, lang))
     tagged = []
     for e in entities:
         if not _keeps(e, text[e.start : e.end], lang):
             continue
         surface = text[e.start : e.end]
-        tagged.append(Mention(e.start, e.end, surface, e.type, lang, _match_form(surface, lang)))
+        tagged.append(Mention(e.start, e.end, surface, e.type, lang, match_form(surface)))
     dropped: set[int] = set()
     extra: list[Mention] = []
     for rule in rules:
@@ -122,7 +123,9 @@ def combine(text: str, lang: str, entities: list[Entity], rules: list[Mention]) 
     return sorted(kept + extra, key=lambda m: (m.start, m.end))
 
 
-def tagged_mentions(text: str, lang: str, start: int, end: int | None, rules, references):
+def tagged_mentions(
+    text: str, lang: str, start: int, end: int | None, rules, references, match_form=None
+):
     """A language's mentions: its tagger's entities combined with its rule finder's mentions
     (`rules(text, start, end)`), then the short references to them (`references(text, start,
     end, found)`); the rules alone when the language has no model."""
@@ -131,6 +134,6 @@ def tagged_mentions(text: str, lang: str, start: int, end: int | None, rules, re
     end = len(text) if end is None else end
     found = rules(text, start, end)
     if has_model(lang):
-        found = combine(text, lang, tag_entities(text, lang, start, end), found)
+        found = combine(text, lang, tag_entities(text, lang, start, end), found, match_form)
         found = references(text, start, end, found)
     return select_non_overlapping(found)

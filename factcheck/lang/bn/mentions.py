@@ -181,4 +181,6 @@ def find_mentions(text: str, start: int = 0, end: int | None = None) -> list[Men
     """Mentions from the trained tagger, with the rules above as their high-precision layer."""
     from factcheck.entities.mentions.combine import tagged_mentions
 
-    return tagged_mentions(text, "bn", start, end, find_rule_mentions, with_references)
+    return tagged_mentions(
+        text, "bn", start, end, find_rule_mentions, with_references, match_form=match_form
+    )
