@@ -26,6 +26,7 @@ from factcheck.db import (
     resolve_ledger_path,
     transaction,
 )
+from factcheck.entities.judgements import default_reviewer
 from factcheck.entities.mentions import ENTITY_TYPES
 from factcheck.entities.names.pairs import (
     NAME_TYPES,
@@ -33,15 +34,8 @@ from factcheck.entities.names.pairs import (
     compare_names,
     compare_pairs,
 )
-from factcheck.entities.stage import (
-    EntityReport,
-    MergeRefused,
-    default_reviewer,
-    get_entity,
-    list_entities,
-    merge_entities,
-    split_entity,
-)
+from factcheck.entities.queries import get_entity, list_entities
+from factcheck.entities.stage import EntityReport, MergeRefused, merge_entities, split_entity
 from factcheck.extract.queries import ClaimFilter, get_claim, list_claims
 from factcheck.extract.stage import ExtractReport, ReviewedSourceError
 from factcheck.ingest import IngestReport, ingest_paths
