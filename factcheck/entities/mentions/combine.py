@@ -39,7 +39,7 @@ def _name_words_ok(mention: Mention, lang: str) -> bool:
     from factcheck.entities.mentions.features import _bn_stem
 
     common = _bn_common_words()
-    return not any(_bn_stem(w) in common for w in mention.match_form.split())
+    return not any(w in common or _bn_stem(w) in common for w in mention.match_form.split())
 
 
 def _match_form(surface: str, lang: str) -> str:
