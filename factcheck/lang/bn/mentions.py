@@ -142,7 +142,9 @@ def match_form(surface: str) -> str:
     forms = [normalize_bengali(w) for w in surface.split()]
     if forms:
         last = forms[-1]
-        if last.endswith(_PARTICLES) and len(last) >= 4:
+        if last.endswith("সহ") and len(last) >= 5:
+            last = last[:-2]  # "with": শেখ হাসিনাসহ
+        elif last.endswith(_PARTICLES) and len(last) >= 4:
             last = last[:-1]
         for ending in _NAME_ENDINGS:
             if last.endswith(ending) and len(last) - len(ending) >= 2:
