@@ -57,7 +57,7 @@ def _is_name_word(word: str, stops: frozenset[str], titles: frozenset[str]) -> b
     )
 
 
-def find_mentions(text: str, start: int = 0, end: int | None = None) -> list[Mention]:
+def find_rule_mentions(text: str, start: int = 0, end: int | None = None) -> list[Mention]:
     end = len(text) if end is None else end
     cues = cue_words("bn")
     titles, portfolios, orgs, stops = cues["title"], cues["portfolio"], cues["org"], cues["stop"]
@@ -123,6 +123,31 @@ def find_mentions(text: str, start: int = 0, end: int | None = None) -> list[Men
     return select_non_overlapping(_later_references(text, words, found))
 
 
+def with_references(text: str, start: int, end: int, found: list[Mention]) -> list[Mention]:
+    """The mentions found plus the later references to their names."""
+    return _later_references(text, _words(text, start, end), found)
+
+
+_PARTICLES = ("ই", "ও")  # emphatic and "also": রানাই, হাসিনাও
+_NAME_ENDINGS = tuple(e for e in BN_CASE_ENDINGS if e != normalize_bengali("দের"))
+
+
+def match_form(surface: str) -> str:
+    """নরেন্দ্র মোদির → নরেন্দ্র মোদি: words normalised, the last one without its particle and
+    case ending. A name is singular, so আহমেদের is আহমেদ + ের, not the plural দের."""
+    forms = [normalize_bengali(w) for w in surface.split()]
+    if forms:
+        last = forms[-1]
+        if last.endswith(_PARTICLES) and len(last) >= 4:
+            last = last[:-1]
+        for ending in _NAME_ENDINGS:
+            if last.endswith(ending) and len(last) - len(ending) >= 2:
+                last = last[: -len(ending)]
+                break
+        forms[-1] = last
+    return " ".join(forms)
+
+
 def _later_references(text: str, words, found: list[Mention]) -> list[Mention]:
     """Words of a name found in full (মহসিন নাকভি) met again after it, with or without a case
     ending, spelled the same or one letter apart with the same phonetic key (নকভিকে, নাকভি).
@@ -150,3 +175,12 @@ def _later_references(text: str, words, found: list[Mention]) -> list[Mention]:
                 out.append(Mention(ws, we, word, "person", "bn", form))
                 break
     return out
+
+
+def find_mentions(text: str, start: int = 0, end: int | None = None) -> list[Mention]:
+    """Mentions from the trained tagger, with the rules above as their high-precision layer."""
+    from factcheck.entities.mentions.combine import tagged_mentions
+
+    return tagged_mentions(
+        text, "bn", start, end, find_rule_mentions, with_references, match_form=match_form
+    )

@@ -86,7 +86,7 @@ def _acronym_of(words: list[str]) -> str:
     return "".join(letters)
 
 
-def find_mentions(text: str, start: int = 0, end: int | None = None) -> list[Mention]:
+def find_rule_mentions(text: str, start: int = 0, end: int | None = None) -> list[Mention]:
     end = len(text) if end is None else end
     cues = cue_words("en")
     titles, role_words = cues["title"], cues["role_word"] | cues["title"]
@@ -225,6 +225,11 @@ def _places_in_run(text, tokens, run, place_cues) -> list[Mention]:
     return out
 
 
+def with_references(text: str, start: int, end: int, found: list[Mention]) -> list[Mention]:
+    """The mentions found plus the later short references to them."""
+    return _short_references(text, _tokens(text, start, end), found)
+
+
 def _short_references(text: str, tokens: list[_Token], found: list[Mention]) -> list[Mention]:
     """A capitalised word that is one word of a person found in full ('Naqvi', 'Qi'), or an
     acronym defined earlier ('CPEC'), is a mention too."""
@@ -240,3 +245,10 @@ def _short_references(text: str, tokens: list[_Token], found: list[Mention]) -> 
         elif tok.word in acronyms:
             out.append(Mention(tok.start, tok.end, tok.word, "organization", "en", tok.word))
     return out
+
+
+def find_mentions(text: str, start: int = 0, end: int | None = None) -> list[Mention]:
+    """Mentions from the trained tagger, with the rules above as their high-precision layer."""
+    from factcheck.entities.mentions.combine import tagged_mentions
+
+    return tagged_mentions(text, "en", start, end, find_rule_mentions, with_references)
