@@ -16,9 +16,9 @@ from factcheck.entities.mentions.model import Mention, select_non_overlapping
 from factcheck.entities.mentions.tables import cue_words
 from factcheck.entities.names.places import BN_CASE_ENDINGS, place_code
 from factcheck.entities.names.romanize import _word_key, romanize
-from factcheck.text.scripts import normalize_bengali
+from factcheck.text.scripts import BN_CHARS, normalize_bengali
 
-_WORD = re.compile(r"[\u0980-\u09ff]+\.?")
+_WORD = re.compile(rf"[{BN_CHARS}]+\.?")
 MAX_NAME_WORDS = 3
 
 
