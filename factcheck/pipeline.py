@@ -12,8 +12,8 @@ from sqlite_utils import Database
 from factcheck.db import transaction
 from factcheck.entities.stage import EntityReport, resolve_entities
 from factcheck.extract.stage import ExtractReport, extract_sources
-from factcheck.ingest import IngestReport, known_url_source, prepare_inputs, store_inputs
 from factcheck.ingest.fetch import Fetcher
+from factcheck.ingest.stage import IngestReport, known_url_source, prepare_inputs, store_inputs
 from factcheck.match import MatchReport, match_claims
 from factcheck.verdicts.carryover import CarryReport, carry_human_decisions
 from factcheck.verdicts.stage import VerdictReport, give_verdicts
