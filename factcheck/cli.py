@@ -466,6 +466,12 @@ def source(
             Console(stderr=True, highlight=False, soft_wrap=True).print(
                 f"wrote {len(content):,} bytes of source {source_id} to {output_path}"
             )
+        elif sys.stdout.isatty():
+            # Raw bytes from a server could carry terminal escape sequences: not for a screen.
+            raise click.UsageError(
+                f"the snapshot is {len(content):,} bytes as the server sent them; write them "
+                "with -o FILE or into a pipe, not to the terminal"
+            )
         else:
             sys.stdout.buffer.write(content)
             sys.stdout.buffer.flush()
