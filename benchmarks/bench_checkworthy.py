@@ -21,8 +21,8 @@ sys.path.insert(0, str(HERE))
 
 from train_checkworthy import DATA, held_out_split, load_claimbuster  # noqa: E402
 
-from factcheck.checkworthy import assess, assess_many  # noqa: E402
-from factcheck.checkworthy.model import MODEL_FILE, load_model, probability  # noqa: E402
+from factcheck.extract.checkworthy import assess, assess_many  # noqa: E402
+from factcheck.extract.checkworthy.model import MODEL_FILE, load_model, probability  # noqa: E402
 
 TESTS_DATA = HERE.parent / "tests" / "data"
 COMMAND = "PYTHONPATH=. /work/venv/bin/python benchmarks/bench_checkworthy.py"

@@ -42,12 +42,12 @@ if str(ROOT) not in sys.path:
     sys.path.insert(0, str(ROOT))
 
 from factcheck.db import open_ledger  # noqa: E402
-from factcheck.entities import resolve_entities  # noqa: E402
+from factcheck.entities.stage import resolve_entities  # noqa: E402
 from factcheck.extract import split_sentences  # noqa: E402
 from factcheck.extract.stage import extract_sources  # noqa: E402
 from factcheck.ingest import ingest_paths  # noqa: E402
 from factcheck.match import match_claims  # noqa: E402
-from factcheck.verdict import give_verdicts  # noqa: E402
+from factcheck.verdicts.stage import give_verdicts  # noqa: E402
 
 DATASETS = ROOT.parent / "shared" / "datasets"
 if not DATASETS.exists():
@@ -74,7 +74,7 @@ def copy_ledger(source: Path, target: Path) -> None:
 
 
 def bench_pairs() -> None:
-    from factcheck.match.evaluation import read_pairs, score_pairs
+    from benchmarks.match_evaluation import read_pairs, score_pairs
     from factcheck.pipeline import run_pipeline
 
     data = ROOT / "tests" / "data"
@@ -522,8 +522,8 @@ def bench_resolve(ledger: Path, before: str) -> None:
     of a cached scale ledger: time and whether the clusters are identical."""
     import importlib.util
 
-    from factcheck import resolve
-    from factcheck.entities import load_mentions, within_source_references
+    from factcheck.entities import clustering as resolve
+    from factcheck.entities.stage import load_mentions, within_source_references
 
     old_source = subprocess.run(
         ["git", "-C", str(ROOT), "show", f"{before}:factcheck/resolve.py"],

@@ -19,8 +19,8 @@ from pathlib import Path
 from rapidfuzz import process
 from rapidfuzz.distance import JaroWinkler
 
-from factcheck.names import NameForm, compare, phonetic_key, romanize
-from factcheck.names.romanize import script_of
+from factcheck.entities.names import NameForm, compare, phonetic_key, romanize
+from factcheck.text.scripts import script_of
 
 ROOT = Path(__file__).resolve().parent.parent
 DATASETS = ROOT.parent / "shared" / "datasets"

@@ -23,7 +23,7 @@ from sklearn.linear_model import LogisticRegression
 from sklearn.metrics import f1_score, precision_score, recall_score
 from sklearn.model_selection import StratifiedKFold, train_test_split
 
-from factcheck.checkworthy.model import analysers
+from factcheck.extract.checkworthy.model import analysers
 
 ROOT = Path(__file__).resolve().parent.parent
 DATA = ROOT.parent.parent / "shared" / "datasets" / "checkworthiness_en" / "claimbuster_2.5xNCS.csv"

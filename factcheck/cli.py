@@ -18,10 +18,6 @@ from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, T
 from sqlite_utils import Database
 
 from factcheck import __version__
-from factcheck.claims import ClaimFilter, get_claim, list_claims
-from factcheck.datasette.metadata import build_metadata
-from factcheck.datasette.server import DEFAULT_HOST, DEFAULT_PORT, is_loopback, ledger_url
-from factcheck.datasette.server import serve as run_datasette
 from factcheck.db import (
     LedgerError,
     describe_sqlite_error,
@@ -29,7 +25,8 @@ from factcheck.db import (
     resolve_ledger_path,
     transaction,
 )
-from factcheck.entities import (
+from factcheck.entities.mentions import ENTITY_TYPES
+from factcheck.entities.stage import (
     EntityReport,
     default_reviewer,
     get_entity,
@@ -37,11 +34,11 @@ from factcheck.entities import (
     merge_entities,
     split_entity,
 )
-from factcheck.export import export_document, write_output
+from factcheck.extract.queries import ClaimFilter, get_claim, list_claims
 from factcheck.extract.stage import ExtractReport, ReviewedSourceError
 from factcheck.ingest import IngestReport, ingest_paths
+from factcheck.ingest.queries import UnknownIdError, get_passages, get_source, list_sources
 from factcheck.match import MatchReport
-from factcheck.mentions import ENTITY_TYPES
 from factcheck.output import Column, emit, output_options
 from factcheck.pipeline import (
     ProgressCallback,
@@ -59,11 +56,14 @@ from factcheck.report.claimreview import (
     claim_reviews,
 )
 from factcheck.report.data import VERDICT_LABELS, ReportFilter, gather_report
+from factcheck.report.datasette.metadata import build_metadata
+from factcheck.report.datasette.server import DEFAULT_HOST, DEFAULT_PORT, is_loopback, ledger_url
+from factcheck.report.datasette.server import serve as run_datasette
+from factcheck.report.export import export_document, write_output
 from factcheck.report.html import render_html
 from factcheck.report.markdown import render_markdown
 from factcheck.report.tabular import claims_csv
-from factcheck.sources import UnknownIdError, get_passages, get_source, list_sources
-from factcheck.verdict import (
+from factcheck.verdicts.stage import (
     LABELS,
     VerdictReport,
     claim_links,

@@ -10,11 +10,11 @@ from dataclasses import dataclass
 from sqlite_utils import Database
 
 from factcheck.db import transaction
-from factcheck.entities import EntityReport, resolve_entities
+from factcheck.entities.stage import EntityReport, resolve_entities
 from factcheck.extract.stage import ExtractReport, extract_sources
 from factcheck.ingest import IngestReport, prepare_inputs, store_inputs
 from factcheck.match import MatchReport, match_claims
-from factcheck.verdict import VerdictReport, give_verdicts
+from factcheck.verdicts.stage import VerdictReport, give_verdicts
 
 ProgressCallback = Callable[[str, int, int], None]
 Progress = Callable[[str], ProgressCallback | None]

@@ -17,7 +17,7 @@ from pathlib import Path
 from typing import Any
 
 from factcheck.db import open_ledger
-from factcheck.export import export_document
+from factcheck.report.export import export_document
 
 REPO = Path(__file__).resolve().parent.parent
 SEEDS = REPO / "seeds"

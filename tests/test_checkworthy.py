@@ -7,9 +7,9 @@ from pathlib import Path
 
 import pytest
 
-from factcheck.checkworthy import Checkworthiness, assess, assess_many
-from factcheck.checkworthy.features import hand_terms
-from factcheck.checkworthy.model import probability, score
+from factcheck.extract.checkworthy import Checkworthiness, assess, assess_many
+from factcheck.extract.checkworthy.features import hand_terms
+from factcheck.extract.checkworthy.model import probability, score
 
 ROOT = Path(__file__).resolve().parent.parent
 DATA = ROOT / "tests" / "data"

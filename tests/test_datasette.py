@@ -20,7 +20,7 @@ from click.testing import CliRunner
 from datasette.app import Datasette
 
 from factcheck.cli import cli
-from factcheck.datasette import build_metadata, database_name, is_loopback
+from factcheck.report.datasette import build_metadata, database_name, is_loopback
 from tests.browser import dump_dom, needs_chromium, screenshot
 from tests.conftest import (
     LANZHOU,

@@ -10,7 +10,7 @@ from click.testing import CliRunner
 
 from factcheck.cli import cli
 from factcheck.db import open_ledger
-from factcheck.entities import resolve_entities
+from factcheck.entities.stage import resolve_entities
 from tests.conftest import copy_ledger
 
 
@@ -203,9 +203,9 @@ def test_one_organisation_named_in_two_languages(seeded_ledger: Path) -> None:
 
 
 def test_an_organisation_that_says_more_than_place_and_kind_is_not_merged() -> None:
-    from factcheck.entities import organisation_place_and_kind
-    from factcheck.mentions import Mention
-    from factcheck.resolve import MentionRef
+    from factcheck.entities.clustering import MentionRef
+    from factcheck.entities.mentions import Mention
+    from factcheck.entities.stage import organisation_place_and_kind
 
     def ref(name: str, lang: str) -> MentionRef:
         return MentionRef(1, 1, Mention(0, len(name), name, "organization", lang, name))

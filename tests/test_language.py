@@ -1,6 +1,6 @@
 """Language identification: the script first, English function words next, lingua last."""
 
-from factcheck.language import _detector, detect_language, looks_english
+from factcheck.text.language import _detector, detect_language, looks_english
 
 
 def test_english_prose_is_identified_without_loading_lingua() -> None:

@@ -8,7 +8,7 @@ from pathlib import Path
 from click.testing import CliRunner
 
 from factcheck.cli import cli
-from factcheck.match.lexicon import find_concepts
+from factcheck.lang.lexicon import find_concepts
 
 
 def rows(ledger: Path, sql: str, *params: object) -> list[sqlite3.Row]:
@@ -147,8 +147,8 @@ def test_a_copied_source_is_a_duplicate_not_a_confirmation(tmp_path: Path) -> No
 
 
 def test_labelled_pairs_precision_and_recall(tmp_path: Path) -> None:
+    from benchmarks.match_evaluation import read_pairs, score_pairs
     from factcheck.db import open_ledger
-    from factcheck.match.evaluation import read_pairs, score_pairs
     from tests.conftest import DATA, SEEDS
 
     ledger = tmp_path / "ledger.db"

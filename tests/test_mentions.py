@@ -2,7 +2,7 @@ from pathlib import Path
 
 import pytest
 
-from factcheck.mentions import find_mentions, link_short_references
+from factcheck.entities.mentions import find_mentions, link_short_references
 
 SEEDS = Path(__file__).parent.parent / "seeds"
 

@@ -3,7 +3,7 @@ from pathlib import Path
 
 import pytest
 
-from factcheck.names import NameForm, compare, phonetic_key, place_code, romanize
+from factcheck.entities.names import NameForm, compare, phonetic_key, place_code, romanize
 
 SEEDS_CSV = Path(__file__).parent / "data" / "names_seeds.csv"
 SEEDS = list(csv.DictReader(SEEDS_CSV.read_text("utf-8").splitlines()))

@@ -26,7 +26,7 @@ from factcheck.ingest.html import NotAnArticle
 from factcheck.ingest.metadata import parse_date
 from factcheck.ingest.passages import split_passages
 from factcheck.ingest.reading import RawDocument
-from factcheck.language import SUPPORTED_LANGUAGES, detect_language
+from factcheck.text.language import SUPPORTED_LANGUAGES, detect_language
 
 EXAMPLES: Counter[str] = Counter()
 MAX_EXAMPLES = int(os.environ.get("FACTCHECK_HYPOTHESIS_EXAMPLES", "60"))

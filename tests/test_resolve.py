@@ -1,5 +1,5 @@
-from factcheck.mentions import Mention
-from factcheck.resolve import Judgement, MentionRef, cluster_mentions, spelling_variants
+from factcheck.entities.clustering import Judgement, MentionRef, cluster_mentions, spelling_variants
+from factcheck.entities.mentions import Mention
 
 
 def _ref(key, text, lang, type_="person", source=0):

@@ -13,10 +13,10 @@ import re
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from factcheck.checkworthy.features import HAND_FEATURES, hand_terms
+from factcheck.extract.checkworthy.features import HAND_FEATURES, hand_terms
 from factcheck.extract.numbers import NUMBER
-from factcheck.extract.script import BN_CHARS
-from factcheck.wordsearch import ASCII_LOWER, LeftBounded
+from factcheck.text.scripts import BN_CHARS
+from factcheck.text.wordsearch import ASCII_LOWER, LeftBounded
 
 PIECES = [
     "may", "May", "MAY", "mayor", "dismay", "last", "last year", "last week", "i", "I", "i'm",

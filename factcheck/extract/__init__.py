@@ -4,9 +4,9 @@ from factcheck.extract import extract_claims, PassageSpan
 claims = extract_claims(text, [PassageSpan(0, len(text), "en")], published=None)
 """
 
+from factcheck.extract.extraction import extract_claims
 from factcheck.extract.models import ClaimValue, ExtractedClaim, Finding, PassageSpan
-from factcheck.extract.pipeline import extract_claims
-from factcheck.extract.sentences import split_sentences
+from factcheck.text.sentences import split_sentences
 
 __all__ = [
     "ClaimValue",

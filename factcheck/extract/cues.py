@@ -5,7 +5,7 @@ Each table maps a language to regex sources; a new language means new entries he
 
 from __future__ import annotations
 
-from factcheck.extract.script import BN_AFTER, BN_BEFORE, BN_CHARS, alternation
+from factcheck.text.scripts import BN_AFTER, BN_BEFORE, BN_CHARS, alternation
 
 
 def _en(words: str) -> str:

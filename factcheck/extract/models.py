@@ -7,8 +7,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from factcheck.checkworthy import Checkworthiness
-from factcheck.mentions import Mention
+from factcheck.entities.mentions import Mention
+from factcheck.extract.checkworthy import Checkworthiness
 
 VALUE_KINDS = ("number", "quantity", "percent", "money", "duration", "date", "quote")
 CLAIM_KINDS = (

@@ -11,7 +11,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from factcheck.extract.models import ClaimValue
-from factcheck.extract.script import (
+from factcheck.text.scripts import (
     BN_AFTER,
     BN_BEFORE,
     BN_CHARS,
@@ -20,7 +20,7 @@ from factcheck.extract.script import (
     fold_bengali,
     to_number,
 )
-from factcheck.wordsearch import ASCII_LOWER
+from factcheck.text.wordsearch import ASCII_LOWER
 
 # --- tables ---------------------------------------------------------------------------------
 

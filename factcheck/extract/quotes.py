@@ -12,7 +12,7 @@ import re
 from collections.abc import Iterator
 
 from factcheck.extract.models import ClaimValue
-from factcheck.extract.script import BN_CHARS, alternation, fold_bengali
+from factcheck.text.scripts import BN_CHARS, alternation, fold_bengali
 
 QUOTE_PAIRS = (("“", "”"), ('"', '"'), ("‘", "’"), ("「", "」"), ("『", "』"))
 SCARE_QUOTE_MAX_WORDS = 4

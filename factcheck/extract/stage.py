@@ -16,9 +16,9 @@ from dataclasses import dataclass, field
 from sqlite_utils import Database
 
 from factcheck.db import now_iso, transaction
+from factcheck.entities.mentions import Mention, find_source_mentions
 from factcheck.extract import ExtractedClaim, PassageSpan, extract_claims
 from factcheck.ingest.passages import CLAIM_BEARING_KINDS
-from factcheck.mentions import Mention, find_source_mentions
 
 
 @dataclass

@@ -12,7 +12,7 @@ import re
 from dataclasses import dataclass, field
 from urllib.parse import urlparse
 
-from factcheck.extract.dates import DateMention, find_dates
+from factcheck.text.dates import DateMention, find_dates
 
 BENGALI_DIGITS = str.maketrans("০১২৩৪৫৬৭৮৯", "0123456789")
 

@@ -24,7 +24,7 @@ from factcheck.ingest.metadata import (
     is_date_line,
     parse_date,
 )
-from factcheck.language import detect_language
+from factcheck.text.language import detect_language
 
 BODY = "body"
 TITLE = "title"

@@ -12,9 +12,9 @@ from dataclasses import dataclass, field
 
 from sqlite_utils import Database
 
+from factcheck.entities.names.places import place_code
+from factcheck.lang.lexicon import find_concepts
 from factcheck.match.keywords import keywords
-from factcheck.match.lexicon import find_concepts
-from factcheck.names.places import place_code
 
 # Modalities whose claims neither corroborate nor are corroborated: they assert nothing.
 NON_ASSERTIONS = frozenset({"question", "opinion"})

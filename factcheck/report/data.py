@@ -17,7 +17,7 @@ from typing import Any
 from sqlite_utils import Database
 
 from factcheck.ingest.passages import CLUTTER_KINDS
-from factcheck.sources import UnknownIdError
+from factcheck.ingest.queries import UnknownIdError
 
 # Worst news first: a report leads with what is contradicted.
 VERDICT_LABELS = ("contradicted", "conflicting", "corroborated", "unverified", "not_checkable")

@@ -24,9 +24,9 @@ from factcheck.migrations import migrations  # noqa: E402
 
 def add_human_work(db) -> None:  # type: ignore[no-untyped-def]
     """Run every stage, then record what a fact-checker would: a review and a merge."""
-    from factcheck.entities import merge_entities
+    from factcheck.entities.stage import merge_entities
     from factcheck.pipeline import extract_and_update
-    from factcheck.verdict import review_claim
+    from factcheck.verdicts.stage import review_claim
 
     extract_and_update(db)
     claim = db.execute(

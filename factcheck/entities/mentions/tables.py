@@ -1,0 +1,32 @@
+"""Load the cue-word tables in mentions/data/ (word<TAB>kind)."""
+
+from __future__ import annotations
+
+from functools import cache
+from importlib import resources
+
+from factcheck.text.scripts import normalize_bengali
+
+
+@cache
+def cue_words(lang: str) -> dict[str, frozenset[str]]:
+    """kind → words, from data/<lang>.tsv."""
+    text = (
+        resources.files("factcheck.entities.mentions")
+        .joinpath(f"data/{lang}.tsv")
+        .read_text("utf-8")
+    )
+    kinds: dict[str, set[str]] = {}
+    for line in text.splitlines():
+        if not line.strip() or line.startswith("#"):
+            continue
+        word, kind = line.split("\t")
+        kinds.setdefault(kind, set()).add(normalize_bengali(word) if lang == "bn" else word)
+    return {kind: frozenset(words) for kind, words in kinds.items()}
+
+
+@cache
+def transliteration_chars() -> frozenset[str]:
+    path = resources.files("factcheck.entities.mentions").joinpath("data/zh_translit_chars.txt")
+    lines = path.read_text("utf-8").splitlines()
+    return frozenset("".join(line for line in lines if not line.startswith("#")).strip())

@@ -1,0 +1,63 @@
+"""Datasette metadata for a ledger, shipped in the package: descriptions of every table and
+column, facets, label columns, full-text search and the canned queries fact-checkers ask most.
+
+The tables live in metadata.json; each canned query is a .sql file in queries/ whose first
+lines give its title and description (`-- title: ...`, `-- description: ...`) and, for a query
+whose SQL would push the answer below the fold, `-- hide_sql: true` (a "show" link stays).
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from importlib import resources
+from pathlib import Path
+from typing import Any
+
+HEADER = re.compile(r"^--\s*(title|description|hide_sql):\s*(.+)$")
+
+
+def database_name(ledger_path: str | Path) -> str:
+    """The name Datasette gives a database file: its file name without the extension."""
+    return Path(ledger_path).stem
+
+
+def canned_queries() -> dict[str, dict[str, Any]]:
+    queries = {}
+    folder = resources.files("factcheck.report.datasette").joinpath("queries")
+    for entry in sorted(folder.iterdir(), key=lambda item: item.name):
+        if not entry.name.endswith(".sql"):
+            continue
+        text = entry.read_text(encoding="utf-8")
+        query: dict[str, Any] = {}
+        body = []
+        for line in text.splitlines():
+            header = HEADER.match(line)
+            if header and not body:
+                key, value = header.group(1), header.group(2).strip()
+                query[key] = value == "true" if key == "hide_sql" else value
+            else:
+                body.append(line)
+        query["sql"] = "\n".join(body).strip()
+        # "01_contradictions.sql" -> "contradictions": the order prefix is not part of the URL.
+        queries[re.sub(r"^\d+_", "", entry.name.removesuffix(".sql"))] = query
+    return queries
+
+
+def build_metadata(ledger_path: str | Path) -> dict[str, Any]:
+    shipped = json.loads(
+        resources.files("factcheck.report.datasette")
+        .joinpath("metadata.json")
+        .read_text(encoding="utf-8")
+    )
+    tables = shipped.pop("tables")
+    return {
+        **shipped,
+        "databases": {
+            database_name(ledger_path): {
+                "description": shipped["description"],
+                "tables": tables,
+                "queries": canned_queries(),
+            }
+        },
+    }

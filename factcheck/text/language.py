@@ -1,0 +1,93 @@
+"""Language identification: which language a passage is written in.
+
+The script decides where it can (Bengali, Han, Hangul, kana are unambiguous); lingua, restricted
+to the languages factcheck meets in newsrooms, decides among the languages that share a script.
+The detector loads lazily: building it costs about a second and ~200 MiB.
+"""
+
+from __future__ import annotations
+
+import functools
+import re
+
+from factcheck.text.scripts import letter_script
+
+# Languages lingua may choose among (ISO 639-1). Restricting it keeps memory and start-up small and
+# avoids the mislabelling its low-accuracy mode is known for.
+SUPPORTED_LANGUAGES = (
+    "en", "zh", "bn", "hi", "ur", "ar", "fa", "fr", "de", "es", "pt", "it", "nl", "id", "tr",
+    "ru", "ja", "ko", "ta",
+)  # fmt: skip
+
+# A passage's language is read from its first this-many characters: a paragraph is far shorter,
+# and a 5 MiB single-line file would otherwise take seconds of script counting and lingua.
+MAX_DETECTION_CHARS = 10_000
+# Below this many letters a Latin-script passage is too short to identify on its own.
+MIN_LETTERS_FOR_DETECTION = 20
+
+
+# English function words that are not words of the other Latin-script languages above (so not
+# "in", "is", "of", "was", "will", "also", "he", "on"): a passage that uses several of them often
+# is English, and lingua, whose models cost about two seconds to load, is not needed for it.
+ENGLISH_MARKERS = frozenset({
+    "the", "and", "with", "that", "this", "which", "from", "their", "they", "been", "would", "who",
+    "said", "are", "has", "have", "had", "were", "to", "by", "she", "it", "its", "not", "when",
+    "where", "while", "could", "should", "into", "than", "after", "about",
+})  # fmt: skip
+MIN_ENGLISH_MARKERS = 2  # distinct marker words
+MIN_ENGLISH_MARKER_SHARE = 0.1  # of the passage's words
+LATIN_WORD = re.compile(r"[a-z]+")
+
+
+def looks_english(text: str) -> bool:
+    """True when English function words are frequent enough that no other language fits."""
+    words = LATIN_WORD.findall(text.lower())
+    markers = [word for word in words if word in ENGLISH_MARKERS]
+    frequent = len(markers) >= MIN_ENGLISH_MARKER_SHARE * len(words)
+    return frequent and len(set(markers)) >= MIN_ENGLISH_MARKERS
+
+
+def script_counts(text: str) -> dict[str, int]:
+    counts: dict[str, int] = {}
+    for char in text:
+        script = letter_script(char)
+        if script:
+            counts[script] = counts.get(script, 0) + 1
+    return counts
+
+
+@functools.cache
+def _detector():  # type: ignore[no-untyped-def]
+    from lingua import IsoCode639_1, LanguageDetectorBuilder
+
+    codes = [getattr(IsoCode639_1, code.upper()) for code in SUPPORTED_LANGUAGES]
+    return LanguageDetectorBuilder.from_iso_codes_639_1(*codes).build()
+
+
+def detect_language(text: str, *, fallback: str | None = None) -> str | None:
+    """The ISO 639-1 code of the language `text` is mostly written in, or `fallback`.
+
+    `fallback` is used for Latin-script text too short to identify (a byline, a tag line):
+    the caller passes the language of the rest of the document.
+    """
+    text = text[:MAX_DETECTION_CHARS]
+    counts = script_counts(text)
+    if not counts:
+        return fallback
+    script = max(counts, key=lambda name: counts[name])
+    if script == "bengali":
+        return "bn"
+    if script == "han":
+        return "ja" if counts.get("kana", 0) > counts["han"] * 0.2 else "zh"
+    if script == "kana":
+        return "ja"
+    if script == "hangul":
+        return "ko"
+    if script == "latin" and counts[script] < MIN_LETTERS_FOR_DETECTION and fallback:
+        return fallback
+    if script == "latin" and looks_english(text):
+        return "en"
+    language = _detector().detect_language_of(text)
+    if language is None:
+        return fallback
+    return language.iso_code_639_1.name.lower()
