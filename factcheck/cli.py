@@ -44,6 +44,7 @@ from factcheck.pipeline import (
     ProgressCallback,
     RunReport,
     check_claims,
+    default_jobs,
     extract_and_update,
     run_pipeline,
 )
@@ -233,12 +234,19 @@ def ingest(obj: Context, paths: tuple[str, ...]) -> None:
 
 @cli.command()
 @click.argument("paths", nargs=-1, required=True)
+@click.option(
+    "--jobs",
+    type=click.IntRange(min=1),
+    default=default_jobs,
+    show_default="the machine's cores",
+    help="Processes that read and extract files (the ledger is written by one).",
+)
 @click.pass_obj
 @user_errors
-def run(obj: Context, paths: tuple[str, ...]) -> None:
+def run(obj: Context, paths: tuple[str, ...], jobs: int) -> None:
     """Run the whole pipeline on PATHS: ingest, then every later stage on what changed."""
     with progress_display() as stage:
-        report = run_pipeline(obj.open(), paths, progress=stage)
+        report = run_pipeline(obj.open(), paths, progress=stage, jobs=jobs)
     print_run_report(report)
     assert report.ingest is not None
     fail_if_nothing_ingested(report.ingest)

@@ -97,6 +97,18 @@ class PreparedInputs:
     report: IngestReport
 
 
+def analyse_input(item: str, *, stdin: BinaryIO | None = None) -> AnalysedSource | IngestOutcome:
+    """Read and analyse one input, or say why it was skipped: a pure function of the file,
+    which touches no ledger and can run in a worker process."""
+    raw = read_input(item, stdin=stdin)
+    if isinstance(raw, Skipped):
+        return IngestOutcome(raw.path, "skipped", raw.reason)
+    try:
+        return analyse(raw)
+    except NotAnArticle as error:
+        return IngestOutcome(raw.path, "skipped", str(error))
+
+
 def prepare_inputs(
     paths: Iterable[str],
     *,
@@ -105,23 +117,27 @@ def prepare_inputs(
 ) -> PreparedInputs:
     """Read and analyse files, folders and '-' without touching the ledger, so the slow part
     of ingesting holds no lock another factcheck process may be waiting for."""
-    report = IngestReport()
     inputs = list(find_inputs(list(paths)))
-    analysed: list[AnalysedSource] = []
+    results: list[AnalysedSource | IngestOutcome] = []
     for index, item in enumerate(inputs, start=1):
         if on_progress:
             on_progress(item.path if isinstance(item, Skipped) else item, index, len(inputs))
         if isinstance(item, Skipped):
-            report.outcomes.append(IngestOutcome(item.path, "skipped", item.reason))
-            continue
-        raw = read_input(item, stdin=stdin)
-        if isinstance(raw, Skipped):
-            report.outcomes.append(IngestOutcome(raw.path, "skipped", raw.reason))
-            continue
-        try:
-            analysed.append(analyse(raw))
-        except NotAnArticle as error:
-            report.outcomes.append(IngestOutcome(raw.path, "skipped", str(error)))
+            results.append(IngestOutcome(item.path, "skipped", item.reason))
+        else:
+            results.append(analyse_input(item, stdin=stdin))
+    return gather_prepared(results)
+
+
+def gather_prepared(results: Iterable[AnalysedSource | IngestOutcome]) -> PreparedInputs:
+    """The analysed inputs to store, in order, and a report already holding the skipped ones."""
+    report = IngestReport()
+    analysed: list[AnalysedSource] = []
+    for result in results:
+        if isinstance(result, IngestOutcome):
+            report.outcomes.append(result)
+        else:
+            analysed.append(result)
     return PreparedInputs(analysed, report)
 
 
