@@ -12,7 +12,11 @@ from pathlib import Path
 
 from sqlite_utils import Database
 
-RELATIONS = ("corroborates", "contradicts", "related", "translation", "unrelated")
+from factcheck.vocab import LinkRelation
+
+# The matcher's relations a labelled pair can hold (a duplicate is a copy, not a labelled pair),
+# and "unrelated" for a pair the matcher should not link.
+RELATIONS = (*(r.value for r in LinkRelation if r != LinkRelation.DUPLICATE), "unrelated")
 
 
 @dataclass(frozen=True)

@@ -3,7 +3,8 @@ survived, concurrent writers and operations, hypothesis examples run, bad files 
 
     PYTHONPATH=. python benchmarks/stress.py [--kills 52] [--writers 4] [--examples 200]
 
-It runs the same harnesses as the tests (tests/test_interrupt.py, test_concurrency.py,
+It runs the same harnesses as the tests (tests/test_interrupt.py: every point of a grid of
+--kills, where the test samples 6 of 52 unless FACTCHECK_KILL_POINTS=all; test_concurrency.py,
 test_properties.py, test_bad_input.py), with larger numbers if asked, and exits non-zero if
 anything was lost.
 """

@@ -39,6 +39,7 @@ from factcheck.extract.stage import ExtractReport, ReviewedSourceError
 from factcheck.ingest import IngestReport, ingest_paths
 from factcheck.ingest.queries import UnknownIdError, get_passages, get_source, list_sources
 from factcheck.match import MatchReport
+from factcheck.match.archive_stage import claim_fact_checks, import_archive, search_archive
 from factcheck.output import Column, emit, output_options
 from factcheck.pipeline import (
     ProgressCallback,
@@ -369,6 +370,7 @@ def claim(obj: Context, claim_id: int, as_json: bool) -> None:
     record = get_claim(db, claim_id)
     record["links"] = claim_links(db, claim_id)
     record["verdicts"] = verdict_history(db, claim_id)
+    record["fact_checks"] = claim_fact_checks(db, claim_id)
     if as_json:
         record.pop("source_text")
         click.echo(json.dumps(record, ensure_ascii=False, indent=2))
@@ -691,6 +693,60 @@ def datasette_metadata(obj: Context) -> None:
     """Print the Datasette metadata for the ledger, for running `datasette` yourself:
     factcheck datasette-metadata > metadata.json; datasette factcheck.db -m metadata.json"""
     click.echo(json.dumps(build_metadata(obj.ledger_path), ensure_ascii=False, indent=2))
+
+
+ARCHIVE_COLUMNS = [
+    Column("score", "score", min_width=5, no_wrap=True),
+    Column("rating", "rating", min_width=8),
+    Column("organisation", "by", min_width=8),
+    Column("published", "published", min_width=10, no_wrap=True),
+    Column("claim", "claim checked", min_width=30),
+    Column("reason", "why (--json adds the URL)", min_width=20),
+]
+
+
+@cli.group()
+def archive() -> None:
+    """Published fact-checks: import them, search them; every claim is matched against them."""
+
+
+@archive.command("import")
+@click.argument("paths", nargs=-1, required=True)
+@click.pass_obj
+@user_errors
+def archive_import(obj: Context, paths: tuple[str, ...]) -> None:
+    """Import published fact-checks: ClaimReview JSON-LD, CSV or CheckThat! JSONL ('-' reads
+    standard input). Re-importing a file adds nothing; bad records are listed, one line each."""
+    db = obj.open()
+    report = import_archive(db, paths, read_stdin=sys.stdin.buffer.read)
+    for problem in report.problems:
+        click.echo(f"skipped {problem}", err=True)
+    for note in report.notes[:20]:
+        click.echo(f"note {note}", err=True)
+    if len(report.notes) > 20:
+        click.echo(f"note ... and {len(report.notes) - 20} more kept without a date", err=True)
+    click.echo(report.describe())
+    if not report.added and not report.unchanged:
+        sys.exit(1)
+
+
+@archive.command("search")
+@click.argument("text")
+@click.option("--limit", type=click.IntRange(1, 100), default=5, show_default=True)
+@click.option("--date", "published", help="When the text was published (YYYY-MM-DD), if known.")
+@output_options
+@click.pass_obj
+@user_errors
+def archive_search(
+    obj: Context, text: str, limit: int, published: str | None, output_format: str | None
+) -> None:
+    """The published fact-checks nearest to TEXT, best first, each with why."""
+    db = obj.open(create=False)
+    if not db.execute("SELECT count(*) FROM fact_checks").fetchone()[0]:
+        raise click.ClickException("the archive is empty: run 'factcheck archive import FILE'")
+    matches = search_archive(db, text, limit=limit, published=published)
+    rows = [{**match.fact_check, "score": match.score, "reason": match.reason} for match in matches]
+    emit(rows, ARCHIVE_COLUMNS, output_format, title="Published fact-checks")
 
 
 class Interrupted(BaseException):

@@ -336,3 +336,74 @@ def m0006_search_index_on_text_changes_only(db: Database) -> None:
         END;
         """
     )
+
+
+@migrations(name="0007_fact_check_archive")
+def m0007_fact_check_archive(db: Database) -> None:
+    # Published fact-checks imported from other organisations (or our own ClaimReview export),
+    # content-addressed so the same record imported twice is one row; and, for each ledger
+    # claim, the published checks nearest to it with the score and the reason in words.
+    db.executescript(
+        """
+        CREATE TABLE fact_checks (
+            id INTEGER PRIMARY KEY,
+            sha256 TEXT NOT NULL UNIQUE,        -- of the record's fields: its identity
+            claim TEXT NOT NULL,                -- the claim that was checked
+            rating TEXT,                        -- the checker's verdict in its own words
+            rating_value REAL,                  -- on the checker's scale, when it gives one
+            best_rating REAL,
+            worst_rating REAL,
+            url TEXT,                           -- the published fact-check
+            organisation TEXT,                  -- who checked it
+            published TEXT,                     -- ISO 8601 date of the check
+            title TEXT,
+            summary TEXT,
+            lang TEXT,
+            claimant TEXT,                      -- who made the claim, when the record says
+            external_id TEXT,                   -- the publisher's own id
+            file_format TEXT NOT NULL,          -- claimreview | csv | checkthat
+            imported_from TEXT NOT NULL,        -- the file it was first read from
+            imported_at TEXT NOT NULL
+        );
+        CREATE INDEX idx_fact_checks_org ON fact_checks(organisation);
+
+        CREATE TABLE archive_hits (
+            id INTEGER PRIMARY KEY,
+            claim_id INTEGER NOT NULL REFERENCES claims(id) ON DELETE CASCADE,
+            fact_check_id INTEGER NOT NULL REFERENCES fact_checks(id) ON DELETE CASCADE,
+            rank INTEGER NOT NULL,              -- 1 = the nearest
+            score REAL NOT NULL,                -- in [0, 1]
+            reason TEXT NOT NULL,               -- why, in words: the words and date they share
+            matched_on TEXT NOT NULL,           -- 'text', or 'gloss' for a Chinese/Bengali claim
+            created_at TEXT NOT NULL,
+            UNIQUE (claim_id, fact_check_id)
+        );
+        CREATE INDEX idx_archive_hits_fact_check ON archive_hits(fact_check_id);
+
+        -- Which archive each claim was last matched against, so a run matches only new claims
+        -- unless the archive itself changed.
+        CREATE TABLE archive_matched (
+            claim_id INTEGER PRIMARY KEY REFERENCES claims(id) ON DELETE CASCADE,
+            archive_state TEXT NOT NULL
+        );
+
+        CREATE VIEW claim_fact_checks AS
+        SELECT archive_hits.claim_id,
+               claims.text AS claim,
+               claims.lang,
+               archive_hits.rank,
+               archive_hits.score,
+               archive_hits.reason,
+               fact_checks.id AS fact_check_id,
+               fact_checks.claim AS checked_claim,
+               fact_checks.rating,
+               fact_checks.organisation,
+               fact_checks.published,
+               fact_checks.url,
+               claims.source_id
+        FROM archive_hits
+        JOIN claims ON claims.id = archive_hits.claim_id
+        JOIN fact_checks ON fact_checks.id = archive_hits.fact_check_id;
+        """
+    )
+    db["fact_checks"].enable_fts(["claim", "title", "summary"], create_triggers=True)

@@ -9,8 +9,9 @@ from rich.panel import Panel
 from rich.table import Table
 from rich.text import Text
 
-from factcheck.ingest.passages import CLUTTER_KINDS
 from factcheck.output import stdout_console
+from factcheck.report.archive import GLOSS_LABEL, PublishedCheck
+from factcheck.vocab import CLUTTER_KINDS
 
 KIND_STYLES = {"body": "", "title": "bold", "heading": "bold cyan", "duplicate": "dim magenta"}
 
@@ -136,8 +137,36 @@ def claim_card(claim: dict[str, Any]) -> Group:
         parts.append(mentions)
     for finding in claim["findings"]:
         parts.append(Text(f"⚠ {finding['kind']}: {finding['detail']}", style="bold red"))
+    parts.extend(archive_parts(claim))
     parts.extend(verdict_parts(claim.get("verdicts", []), claim.get("links", [])))
     return Group(*parts)
+
+
+def archive_parts(claim: dict[str, Any]) -> list[Any]:
+    """The claim's English gloss and the published fact-checks the archive holds for it."""
+    parts: list[Any] = []
+    if claim.get("gloss"):
+        parts.append(Text.assemble((GLOSS_LABEL + ": ", "bold"), claim["gloss"]))
+    for check in claim.get("fact_checks", []):
+        line = Text()
+        line.append("Previously fact-checked: ", style="bold magenta")
+        line.append(
+            PublishedCheck(
+                check["id"],
+                check["claim"],
+                check["rating"],
+                check["organisation"],
+                check["published"],
+                check["url"],
+                check["score"],
+                check["reason"],
+            ).words
+        )
+        if check.get("url"):
+            line.append(f", {check['url']}")
+        line.append(f"\n  “{check['claim']}”\n  why: {check['reason']}", style="dim")
+        parts.append(line)
+    return parts
 
 
 VERDICT_STYLES = {

@@ -9,19 +9,11 @@ from dataclasses import dataclass, field
 
 from factcheck.entities.mentions import Mention
 from factcheck.extract.checkworthy import Checkworthiness
+from factcheck.vocab import ClaimKind, Modality, ValueKind, values
 
-VALUE_KINDS = ("number", "quantity", "percent", "money", "duration", "date", "quote")
-CLAIM_KINDS = (
-    "event",
-    "role",
-    "quantity",
-    "date",
-    "quote",
-    "attribution",
-    "comparison",
-    "statement",
-)
-MODALITIES = ("asserted", "reported", "hedged", "planned", "question", "opinion")
+VALUE_KINDS = values(ValueKind)
+CLAIM_KINDS = values(ClaimKind)
+MODALITIES = values(Modality)
 
 
 @dataclass(frozen=True)

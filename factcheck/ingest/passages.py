@@ -25,19 +25,12 @@ from factcheck.ingest.metadata import (
     parse_date,
 )
 from factcheck.text.language import detect_language
+from factcheck.vocab import CLAIM_BEARING_KINDS, CLUTTER_KINDS, PassageKind
 
-BODY = "body"
-TITLE = "title"
-HEADING = "heading"
-DUPLICATE = "duplicate"
-CLUTTER_KINDS = frozenset(
-    {
-        "navigation", "ticker", "comments", "ad", "byline", "related", "tags",
-        "translation_note", "reference", "page_header", "dateline",
-    }
-)  # fmt: skip
-# Passages later stages read claims from; headings, repeats and clutter give none.
-CLAIM_BEARING_KINDS = frozenset({BODY, TITLE})
+BODY = PassageKind.BODY
+TITLE = PassageKind.TITLE
+HEADING = PassageKind.HEADING
+DUPLICATE = PassageKind.DUPLICATE
 
 SENTENCE_END = re.compile(r"[.!?。！？；।:：”\"’)]\s*$")
 

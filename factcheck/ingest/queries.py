@@ -7,7 +7,7 @@ from typing import Any
 
 from sqlite_utils import Database
 
-from factcheck.ingest.passages import CLUTTER_KINDS
+from factcheck.vocab import CLUTTER_KINDS
 
 
 class UnknownIdError(LookupError):

@@ -16,6 +16,7 @@ from dataclasses import dataclass, field
 from sqlite_utils import Database
 
 from factcheck.db import now_iso, transaction
+from factcheck.match.archive_stage import ArchiveMatchReport, match_archive
 from factcheck.match.facts import ClaimFacts, load_claim_facts
 from factcheck.match.relate import MIN_TRANSLATION_SCORE, Relation, relate, translation_score
 
@@ -37,13 +38,17 @@ class MatchReport:
     changed: int = 0
     removed: int = 0
     links: dict[str, int] = field(default_factory=dict)
+    archive: ArchiveMatchReport | None = None
 
     def describe(self) -> str:
         added = ", ".join(f"{count} {relation}" for relation, count in sorted(self.added.items()))
-        return (
+        text = (
             f"matched {self.claims} claims ({self.candidate_pairs} candidate pairs): "
             f"links added {added or 'none'}; {self.changed} changed; {self.removed} removed"
         )
+        if self.archive and self.archive.claims:
+            text += f"\n{self.archive.describe()}"
+        return text
 
 
 def blocking_keys(claim: ClaimFacts) -> set[str]:
@@ -180,6 +185,7 @@ def match_claims(
         if on_progress:
             on_progress("writing links", 2, 3)
         write_links(db, links, report)
+        report.archive = match_archive(db)
         if on_progress:
             on_progress("done", 3, 3)
         # Only the groups that changed: every UPDATE of a claim rewrites its full-text index

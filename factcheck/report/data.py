@@ -16,11 +16,13 @@ from typing import Any
 
 from sqlite_utils import Database
 
-from factcheck.ingest.passages import CLUTTER_KINDS
 from factcheck.ingest.queries import UnknownIdError
+from factcheck.report.archive import PublishedCheck, load_glosses, load_published_checks
+from factcheck.verdicts.records import Citation, Verdict
+from factcheck.vocab import CLUTTER_KINDS, VERDICT_LABELS_WORST_FIRST, PassageKind
 
 # Worst news first: a report leads with what is contradicted.
-VERDICT_LABELS = ("contradicted", "conflicting", "corroborated", "unverified", "not_checkable")
+VERDICT_LABELS = tuple(label.value for label in VERDICT_LABELS_WORST_FIRST)
 VERDICT_WORDS = {
     "corroborated": "Corroborated",
     "contradicted": "Contradicted",
@@ -29,7 +31,7 @@ VERDICT_WORDS = {
     "not_checkable": "Not checkable",
 }
 # Passages no claim is read from, shown per source as what was skipped.
-SKIPPED_KINDS = CLUTTER_KINDS | {"duplicate"}
+SKIPPED_KINDS = CLUTTER_KINDS | {PassageKind.DUPLICATE}
 
 
 def source_label(title: str | None, outlet: str | None, path: str) -> str:
@@ -52,8 +54,13 @@ def default_label(is_checkworthy: bool) -> str:
 
 
 def is_pending(claim: ClaimEntry) -> bool:
-    """Unverified by the machine alone: no evidence found yet, and no person has looked."""
-    return claim.verdict.label == "unverified" and claim.verdict.decided_by == "auto"
+    """Unverified by the machine alone: no evidence found yet, no published fact-check of it in
+    the archive, and no person has looked."""
+    return (
+        claim.verdict.label == "unverified"
+        and claim.verdict.decided_by == "auto"
+        and not claim.fact_checks
+    )
 
 
 @dataclass(frozen=True)
@@ -62,45 +69,6 @@ class ReportFilter:
     source_id: int | None = None
     entity: str | None = None  # an entity id or a name (any spelling)
     min_score: float | None = None
-
-
-@dataclass(frozen=True)
-class Citation:
-    claim_id: int
-    source_id: int
-    source_label: str
-    stance: str  # supports, contradicts, related
-    quote: str
-    start: int
-    end: int
-    url: str | None
-    published: str | None
-    lang: str | None
-
-
-@dataclass(frozen=True)
-class Verdict:
-    label: str
-    confidence: float | None
-    rationale: str
-    decided_by: str
-    decided_at: str | None
-    note: str | None
-    disagreement: str | None
-    citations: tuple[Citation, ...] = ()
-    is_default: bool = False  # no verdict row: the default for the claim's check-worthiness
-
-    @property
-    def words(self) -> str:
-        return VERDICT_WORDS.get(self.label, self.label)
-
-    @property
-    def explanation(self) -> str | None:
-        """The rationale, unless it only repeats the reviewer's note (a review's rationale is
-        'Reviewed by NAME: NOTE', and the note is shown on its own)."""
-        if self.decided_by != "auto" and self.note and self.note in self.rationale:
-            return None
-        return self.rationale
 
 
 @dataclass(frozen=True)
@@ -129,7 +97,9 @@ class Location:
 
 
 @dataclass(frozen=True)
-class SpellingVariant:
+class VariantFinding:
+    """A spelling_variant finding read back (entities/clustering.py's SpellingVariant, stored)."""
+
     finding_id: int
     entity_id: int | None
     entity_name: str | None
@@ -158,8 +128,10 @@ class ClaimEntry:
     independence_group: str | None
     verdict: Verdict
     links: tuple[LinkedClaim, ...] = ()
-    variants: tuple[SpellingVariant, ...] = ()
+    variants: tuple[VariantFinding, ...] = ()
     entity_ids: tuple[int, ...] = ()
+    fact_checks: tuple[PublishedCheck, ...] = ()  # published checks the archive holds for it
+    gloss: str | None = None  # English gloss of a Chinese or Bengali claim
 
     @property
     def contradictions(self) -> tuple[LinkedClaim, ...]:
@@ -201,7 +173,7 @@ class Report:
     report_filter: ReportFilter
     sources: tuple[SourceEntry, ...]
     claims: tuple[ClaimEntry, ...]  # every claim in scope, check-worthy or not
-    variants: tuple[SpellingVariant, ...]
+    variants: tuple[VariantFinding, ...]
     entity_name: str | None = None  # the entity a --entity filter named
     verdict_counts: dict[str, int] = field(default_factory=dict)
 
@@ -296,6 +268,7 @@ def load_verdicts(db: Database) -> dict[int, Verdict]:
         )
     return {
         row["claim_id"]: Verdict(
+            claim_id=row["claim_id"],
             label=row["label"],
             confidence=row["confidence"],
             rationale=row["rationale"],
@@ -317,6 +290,7 @@ def default_verdict(is_checkworthy: bool) -> Verdict:
         else "Not check-worthy: no verdict is given."
     )
     return Verdict(
+        claim_id=None,
         label=label,
         confidence=None,
         rationale=rationale,
@@ -352,9 +326,9 @@ def load_links(db: Database) -> dict[int, list[LinkedClaim]]:
     return linked
 
 
-def load_spelling_variants(db: Database) -> list[SpellingVariant]:
+def load_spelling_variants(db: Database) -> list[VariantFinding]:
     return [
-        SpellingVariant(
+        VariantFinding(
             finding_id=row["id"],
             entity_id=row["entity_id"],
             entity_name=row["entity_name"],
@@ -468,9 +442,11 @@ def gather_report(db: Database, report_filter: ReportFilter | None = None) -> Re
     )
     verdicts = load_verdicts(db)
     links = load_links(db)
+    published_checks = load_published_checks(db)
+    glosses = load_glosses(db)
     entities_of = claim_entities(db)
     variants = load_spelling_variants(db)
-    variants_by_entity: dict[int, list[SpellingVariant]] = defaultdict(list)
+    variants_by_entity: dict[int, list[VariantFinding]] = defaultdict(list)
     for variant in variants:
         if variant.entity_id is not None:
             variants_by_entity[variant.entity_id].append(variant)
@@ -518,6 +494,8 @@ def gather_report(db: Database, report_filter: ReportFilter | None = None) -> Re
                     for variant in variants_by_entity.get(one_entity, ())
                 ),
                 entity_ids=claim_entity_ids,
+                fact_checks=published_checks.get(row["id"], ()),
+                gloss=glosses.get(row["id"]),
             )
         )
     in_scope_sources = set(source_by_id)

@@ -18,6 +18,7 @@ from typing import Any
 from sqlite_utils import Database
 
 from factcheck import __version__
+from factcheck.report.archive import PublishedCheck, load_glosses, load_published_checks
 from factcheck.report.data import Verdict, default_verdict, load_verdicts
 
 
@@ -69,6 +70,19 @@ def export_document(db: Database) -> dict[str, Any]:
     }
 
 
+def export_published_check(check: PublishedCheck) -> dict[str, Any]:
+    return {
+        "fact_check_id": check.fact_check_id,
+        "claim": check.claim,
+        "rating": check.rating,
+        "organisation": check.organisation,
+        "published": check.published,
+        "url": check.url,
+        "score": check.score,
+        "reason": check.reason,
+    }
+
+
 def export_verdict(verdict: Verdict) -> dict[str, Any]:
     return {
         "label": verdict.label,
@@ -113,6 +127,8 @@ def export_claims(db: Database) -> list[dict[str, Any]]:
             }
         )
     verdicts = load_verdicts(db)
+    published_checks = load_published_checks(db)
+    glosses = load_glosses(db)
     return [
         {
             "id": row["id"],
@@ -136,6 +152,10 @@ def export_claims(db: Database) -> list[dict[str, Any]]:
             "verdict": export_verdict(
                 verdicts.get(row["id"]) or default_verdict(bool(row["is_checkworthy"]))
             ),
+            "gloss": glosses.get(row["id"]),
+            "fact_checks": [
+                export_published_check(check) for check in published_checks.get(row["id"], ())
+            ],
         }
         for row in db.query(
             """SELECT claims.* FROM claims JOIN sources ON sources.id = claims.source_id

@@ -11,6 +11,7 @@ import html
 from importlib import resources
 from urllib.parse import urlsplit
 
+from factcheck.report.archive import GLOSS_LABEL
 from factcheck.report.data import (
     VERDICT_LABELS,
     VERDICT_WORDS,
@@ -19,9 +20,10 @@ from factcheck.report.data import (
     LinkedClaim,
     Report,
     SourceEntry,
-    SpellingVariant,
+    VariantFinding,
     Verdict,
 )
+from factcheck.vocab import CitationStance, LinkRelation
 
 # Colour is never the only signal: every badge has a symbol and words.
 VERDICT_SYMBOLS = {
@@ -31,7 +33,7 @@ VERDICT_SYMBOLS = {
     "unverified": "?",
     "not_checkable": "–",
 }
-STANCE_WORDS = {"supports": "Supports", "contradicts": "Contradicts", "related": "Related"}
+STANCE_WORDS = {stance: stance.value.capitalize() for stance in CitationStance}
 CONTENT_SECURITY_POLICY = (
     "default-src 'none'; style-src 'unsafe-inline'; img-src data:; base-uri 'none'; "
     "form-action 'none'"
@@ -124,7 +126,7 @@ def render_contradiction(claim: ClaimEntry, other: LinkedClaim, shown: frozenset
     )
 
 
-def render_variant(variant: SpellingVariant) -> str:
+def render_variant(variant: VariantFinding) -> str:
     forms = "".join(f"<li>{e(form)}</li>" for form in variant.forms)
     locations = ", ".join(
         f"“{e(location.text)}” (source {location.source_id}, {location.start}–{location.end})"
@@ -168,6 +170,7 @@ def render_card(claim: ClaimEntry, shown: frozenset[int]) -> str:
         f"{source_line(claim.source_label, claim.published, claim.url, claim.source_id)}"
         f" · {e(claim.kind)}, {e(claim.modality)} · check-worthiness {claim.score:.2f}</div>",
     ]
+    sections.extend(render_archive(claim))
     if verdict.explanation:
         sections.append(f"<p class='rationale'>{e(verdict.explanation)}</p>")
     if verdict.note:
@@ -194,8 +197,25 @@ def render_card(claim: ClaimEntry, shown: frozenset[int]) -> str:
     return "\n".join(sections)
 
 
+def render_archive(claim: ClaimEntry) -> list[str]:
+    """The claim's English gloss and the published fact-checks the archive holds for it."""
+    parts = []
+    if claim.gloss:
+        parts.append(f"<p class='gloss' lang='en'><b>{e(GLOSS_LABEL)}:</b> {e(claim.gloss)}</p>")
+    for check in claim.fact_checks:
+        url = f", {link(check.url, check.url)}" if check.url else ""
+        parts.append(
+            f"<p class='previous-check'><b>Previously fact-checked:</b> {e(check.words)}{url}"
+            f" — “{e(check.claim)}” <span class='meta'>({e(check.reason)})</span></p>"
+        )
+    return parts
+
+
 # Links that show where else a pending claim's words appear, though not as confirmation.
-SAME_WITNESS_RELATIONS = {"translation": "translated as", "duplicate": "copied as"}
+SAME_WITNESS_RELATIONS = {
+    LinkRelation.TRANSLATION: "translated as",
+    LinkRelation.DUPLICATE: "copied as",
+}
 
 
 def render_pending(claim: ClaimEntry, shown: frozenset[int]) -> str:
@@ -210,7 +230,8 @@ def render_pending(claim: ClaimEntry, shown: frozenset[int]) -> str:
         f"<li id='claim-{claim.id}' data-claim-id='{claim.id}'>"
         f"<span class='score' title='check-worthiness'>{claim.score:.2f}</span>"
         f"<span{lang_attr(claim.lang)} dir='auto'>{e(claim.text)}</span> "
-        f"<span class='meta'>{' · '.join(extra)}</span></li>"
+        + (f"<span class='gloss' lang='en'>({e(claim.gloss)})</span> " if claim.gloss else "")
+        + f"<span class='meta'>{' · '.join(extra)}</span></li>"
     )
 
 

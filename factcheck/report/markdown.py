@@ -9,12 +9,13 @@ from __future__ import annotations
 import html
 import re
 
+from factcheck.report.archive import GLOSS_LABEL
 from factcheck.report.data import (
     VERDICT_LABELS,
     VERDICT_WORDS,
     ClaimEntry,
     Report,
-    SpellingVariant,
+    VariantFinding,
 )
 from factcheck.report.html import VERDICT_SYMBOLS, describe_filter, safe_url
 
@@ -42,7 +43,7 @@ def verdict_heading(label: str) -> str:
     return f"{VERDICT_SYMBOLS.get(label, '•')} **{VERDICT_WORDS.get(label, label)}**"
 
 
-def variant_lines(variant: SpellingVariant) -> list[str]:
+def variant_lines(variant: VariantFinding) -> list[str]:
     places = "; ".join(
         f"“{md(location.text)}” (source {location.source_id}, {location.start}–{location.end})"
         for location in variant.locations
@@ -72,6 +73,7 @@ def card_lines(claim: ClaimEntry) -> list[str]:
         f"{claim.kind}, {claim.modality}; check-worthiness {claim.score:.2f}",
         "",
     ]
+    lines += archive_lines(claim)
     if verdict.explanation:
         lines += [md(verdict.explanation), ""]
     if verdict.note:
@@ -114,6 +116,21 @@ def card_lines(claim: ClaimEntry) -> list[str]:
     return lines
 
 
+def archive_lines(claim: ClaimEntry) -> list[str]:
+    """The claim's English gloss and the published fact-checks the archive holds for it."""
+    lines = []
+    if claim.gloss:
+        lines += [f"*{md(GLOSS_LABEL)}:* {md(claim.gloss)}", ""]
+    for check in claim.fact_checks:
+        url = f", {md_link(check.url, check.url)}" if check.url else ""
+        lines += [
+            f"**Previously fact-checked:** {md(check.words)}{url} — “{md(check.claim)}” "
+            f"({md(check.reason)})",
+            "",
+        ]
+    return lines
+
+
 def pending_lines(report: Report) -> list[str]:
     """The to-do list: one line per claim, by source, most check-worthy first."""
     lines = [
@@ -125,7 +142,10 @@ def pending_lines(report: Report) -> list[str]:
     ]
     for source, claims in report.pending_by_source:
         lines += [f"**{md(source.label)}** (source {source.id}, {len(claims)})", ""]
-        lines += [f"- {claim.score:.2f} · claim {claim.id}: {md(claim.text)}" for claim in claims]
+        for claim in claims:
+            lines.append(f"- {claim.score:.2f} · claim {claim.id}: {md(claim.text)}")
+            if claim.gloss:
+                lines.append(f"  - *{md(GLOSS_LABEL)}:* {md(claim.gloss)}")
         lines.append("")
     return lines
 

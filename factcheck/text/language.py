@@ -9,8 +9,9 @@ from __future__ import annotations
 
 import functools
 import re
+import unicodedata
 
-from factcheck.text.scripts import letter_script
+from factcheck.text.scripts import BN_CHARS, HAN_CHARS
 
 # Languages lingua may choose among (ISO 639-1). Restricting it keeps memory and start-up small and
 # avoids the mislabelling its low-accuracy mode is known for.
@@ -45,6 +46,28 @@ def looks_english(text: str) -> bool:
     markers = [word for word in words if word in ENGLISH_MARKERS]
     frequent = len(markers) >= MIN_ENGLISH_MARKER_SHARE * len(words)
     return frequent and len(set(markers)) >= MIN_ENGLISH_MARKERS
+
+
+_BENGALI = re.compile(f"[{BN_CHARS}]")
+_HAN = re.compile(f"[{HAN_CHARS}]")
+
+
+def letter_script(char: str) -> str | None:
+    """The script of one letter, coarsely: 'bengali', 'han', 'kana', 'hangul', 'latin', 'other';
+    None for what is not a letter."""
+    if _BENGALI.match(char):
+        return "bengali"
+    if _HAN.match(char):
+        return "han"
+    code = ord(char)
+    if 0x3040 <= code <= 0x30FF:
+        return "kana"
+    if 0xAC00 <= code <= 0xD7AF:
+        return "hangul"
+    if not char.isalpha():
+        return None
+    name = unicodedata.name(char, "")
+    return "latin" if name.startswith("LATIN") else "other"
 
 
 def script_counts(text: str) -> dict[str, int]:

@@ -1,69 +1,37 @@
-"""Scripts and their character ranges, shared below every stage: which script a text is in,
-Bengali spelling variants (nukta letters and split vowel signs), digits in every script. Python's
-\\b breaks Bengali words at vowel signs, so Bengali patterns use the lookarounds defined here.
+"""Script helpers shared by every stage: character classes, Bengali spelling variants, script
+guessing. Python's \\b breaks Bengali words at vowel signs, so Bengali patterns use the lookarounds
+defined here instead.
 """
 
 from __future__ import annotations
 
 import re
-import unicodedata
 from collections.abc import Iterable
 
-# The one definition of each script's range (regex class contents).
 BN_CHARS = "\u0980-\u09ff"
 # CJK unified ideographs, extension A, compatibility ideographs, and the supplementary planes'
-# extensions B onwards.
+# extensions B onwards: the one Han range every module reads.
 HAN_CHARS = "\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\U00020000-\U0002fa1f"
 BN_BEFORE = rf"(?<![{BN_CHARS}])"
 BN_AFTER = rf"(?![{BN_CHARS}])"
 DIGIT = "0-9০-৯０-９"
 
-# Bengali letters with a nukta have a precomposed and a decomposed spelling (য় / য + ়), and two
-# vowel signs a one- and a two-part one (ো / ে + া); real texts use either.
-BN_NUKTA_LETTERS = {"\u09df": "\u09af\u09bc", "\u09dc": "\u09a1\u09bc", "\u09dd": "\u09a2\u09bc"}
-BN_SPLIT_VOWELS = {"\u09cb": "\u09c7\u09be", "\u09cc": "\u09c7\u09d7"}
-# Patterns accept both spellings and look-ups fold to the decomposed form.
-_NUKTA = {**BN_NUKTA_LETTERS, **BN_SPLIT_VOWELS}
+# Precomposed letters and vowel signs and their decomposed spellings (য় / য + ়, ো / ে + া);
+# real texts use either, so patterns accept both and look-ups fold to the decomposed form.
+_NUKTA = {
+    "\u09df": "\u09af\u09bc",
+    "\u09dc": "\u09a1\u09bc",
+    "\u09dd": "\u09a2\u09bc",
+    "\u09cb": "\u09c7\u09be",
+    "\u09cc": "\u09c7\u09d7",
+}
 _NUKTA_PATTERN = {v: f"(?:{v}|{k})" for k, v in _NUKTA.items()}
+# The three consonants with a nukta (not the split vowel signs): names are keyed composed.
+BN_NUKTA_LETTERS = {k: v for k, v in _NUKTA.items() if v.endswith("\u09bc")}
 
 _HAN = re.compile(f"[{HAN_CHARS}]")
 _BENGALI = re.compile(f"[{BN_CHARS}]")
 _LATIN = re.compile("[A-Za-z]")
-
-
-def script_of(text: str) -> str:
-    """'han', 'bengali' or 'latin' for a name or a word: Han if any Han character is in it, else
-    Bengali if any Bengali one is, else Latin (anyascii romanises the rest)."""
-    if _HAN.search(text):
-        return "han"
-    if _BENGALI.search(text):
-        return "bengali"
-    return "latin"
-
-
-def letter_script(char: str) -> str | None:
-    """The script of one letter, coarsely: 'bengali', 'han', 'kana', 'hangul', 'latin', 'other';
-    None for what is not a letter."""
-    if _BENGALI.match(char):
-        return "bengali"
-    if _HAN.match(char):
-        return "han"
-    code = ord(char)
-    if 0x3040 <= code <= 0x30FF:
-        return "kana"
-    if 0xAC00 <= code <= 0xD7AF:
-        return "hangul"
-    if not char.isalpha():
-        return None
-    name = unicodedata.name(char, "")
-    return "latin" if name.startswith("LATIN") else "other"
-
-
-def normalize_bengali(text: str) -> str:
-    """Compose য়, ড়, ঢ় into single code points (same length or shorter): names are keyed so."""
-    for composed, decomposed in BN_NUKTA_LETTERS.items():
-        text = text.replace(decomposed, composed)
-    return text
 
 
 def fold_bengali(text: str) -> str:
@@ -106,3 +74,20 @@ def guess_script_lang(text: str, default: str = "en") -> str:
 def to_number(digits: str) -> float:
     """Parse digits in any script, with thousands separators ("14,000", "১,২৩৪", "3.5")."""
     return float(digits.replace(",", "").replace("，", "").replace("．", "."))
+
+
+def script_of(text: str) -> str:
+    """'han', 'bengali' or 'latin' for a name or a word: Han if any Han character is in it, else
+    Bengali if any Bengali one is, else Latin (anyascii romanises the rest)."""
+    if _HAN.search(text):
+        return "han"
+    if _BENGALI.search(text):
+        return "bengali"
+    return "latin"
+
+
+def normalize_bengali(text: str) -> str:
+    """Compose য়, ড়, ঢ় into single code points (same length or shorter): names are keyed so."""
+    for composed, decomposed in BN_NUKTA_LETTERS.items():
+        text = text.replace(decomposed, composed)
+    return text

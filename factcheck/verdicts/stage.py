@@ -17,29 +17,10 @@ from sqlite_utils import Database
 
 from factcheck.db import now_iso, transaction
 from factcheck.ingest.queries import UnknownIdError
+from factcheck.verdicts.records import AUTO, Citation, Verdict
+from factcheck.vocab import VerdictLabel, values
 
-LABELS = ("corroborated", "contradicted", "conflicting", "unverified", "not_checkable")
-AUTO = "auto"
-
-
-@dataclass(frozen=True)
-class Citation:
-    claim_id: int
-    source_id: int
-    stance: str  # supports | contradicts
-    quote: str
-    start: int
-    end: int
-    url: str | None
-
-
-@dataclass(frozen=True)
-class Verdict:
-    claim_id: int
-    label: str
-    confidence: float
-    rationale: str
-    citations: tuple[Citation, ...] = ()
+LABELS = values(VerdictLabel)
 
 
 @dataclass

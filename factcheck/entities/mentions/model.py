@@ -4,7 +4,9 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-ENTITY_TYPES = ("person", "place", "organization")
+from factcheck.vocab import EntityType, values
+
+ENTITY_TYPES = values(EntityType)
 
 
 @dataclass(frozen=True)

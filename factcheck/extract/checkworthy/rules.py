@@ -1,6 +1,6 @@
 """Rule signals: tables of cue words and patterns that fire on a sentence, each with a reason.
 
-A language's rules are a tuple of `Cue`s (see factcheck/checkworthy/lang/). A cue that fires gives a
+A language's rules are a tuple of `Cue`s (see lang/ here). A cue that fires gives a
 `Signal`: its weight (log-odds for or against check-worthiness) and a reason a fact-checker reads.
 """
 

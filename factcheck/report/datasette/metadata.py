@@ -14,7 +14,25 @@ from importlib import resources
 from pathlib import Path
 from typing import Any
 
+from factcheck import vocab
+
 HEADER = re.compile(r"^--\s*(title|description|hide_sql):\s*(.+)$")
+# metadata.json names a fixed value list as {vocab:NAME} instead of restating it.
+VOCABULARY = re.compile(r"\{vocab:(\w+)\}")
+VOCABULARIES: dict[str, str] = {
+    "CLUTTER_KINDS": ", ".join(kind for kind in vocab.PassageKind if kind in vocab.CLUTTER_KINDS),
+    **{
+        enum.__name__: vocab.in_words(enum)
+        for enum in (
+            vocab.ClaimKind,
+            vocab.Modality,
+            vocab.EntityType,
+            vocab.LinkRelation,
+            vocab.VerdictLabel,
+            vocab.CitationStance,
+        )
+    },
+}
 
 
 def database_name(ledger_path: str | Path) -> str:
@@ -44,11 +62,24 @@ def canned_queries() -> dict[str, dict[str, Any]]:
     return queries
 
 
+def spell_vocabularies(node: Any) -> Any:
+    """The metadata with every {vocab:NAME} written out as its list of values."""
+    if isinstance(node, dict):
+        return {key: spell_vocabularies(value) for key, value in node.items()}
+    if isinstance(node, list):
+        return [spell_vocabularies(value) for value in node]
+    if isinstance(node, str):
+        return VOCABULARY.sub(lambda match: VOCABULARIES[match.group(1)], node)
+    return node
+
+
 def build_metadata(ledger_path: str | Path) -> dict[str, Any]:
-    shipped = json.loads(
-        resources.files("factcheck.report.datasette")
-        .joinpath("metadata.json")
-        .read_text(encoding="utf-8")
+    shipped = spell_vocabularies(
+        json.loads(
+            resources.files("factcheck.report.datasette")
+            .joinpath("metadata.json")
+            .read_text(encoding="utf-8")
+        )
     )
     tables = shipped.pop("tables")
     return {

@@ -38,6 +38,11 @@ def add_human_work(db) -> None:  # type: ignore[no-untyped-def]
         for name in ("Qi Yanjun", "Yuan Qinhua")
     )
     merge_entities(db, qi, yuan, decided_by="fixture-reviewer", note="fixture judgement")
+    if "fact_checks" in db.table_names():
+        from factcheck.match.archive_stage import import_archive
+
+        import_archive(db, ["tests/data/archive/claimreview_page.html"])
+        db.execute("UPDATE fact_checks SET imported_from = 'claimreview_page.html'")
 
 
 if __name__ == "__main__":
