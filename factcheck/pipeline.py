@@ -135,6 +135,15 @@ def run_pipeline(
     everything after it. Reading, analysing and extracting the files runs on `jobs` processes
     before the ledger is written."""
     files = prepare_files(paths, jobs=jobs, on_progress=progress("Reading and extracting"))
+    return store_prepared(db, files, progress=progress)
+
+
+def store_prepared(
+    db: Database, files: Iterable[PreparedFile], *, progress: Progress = no_progress
+) -> RunReport:
+    """Write prepared files (from `prepare_file`, wherever it ran) to the ledger and bring every
+    later stage up to date, in one transaction."""
+    files = list(files)
     prepared = gather_prepared(file.analysed for file in files)
     extractions = {
         text_key(file.analysed.text): file.extraction

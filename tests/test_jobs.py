@@ -9,7 +9,8 @@ from pathlib import Path
 from click.testing import CliRunner
 
 from factcheck.cli import cli
-from factcheck.pipeline import MIN_FILES_PER_WORKER, prepare_file
+from factcheck.db import open_ledger
+from factcheck.pipeline import MIN_FILES_PER_WORKER, prepare_file, store_prepared
 
 from .conftest import SEEDS
 
@@ -92,3 +93,11 @@ def test_preparing_a_file_is_a_pure_function_of_it() -> None:
     first, second = prepare_file(seed), prepare_file(seed)
     assert first.extraction is not None and first.extraction.claims
     assert first == second
+
+
+def test_files_prepared_elsewhere_store_as_a_run_would(tmp_path: Path) -> None:
+    paths = split_seeds(tmp_path / "articles")
+    run(tmp_path / "run.db", *map(str, paths))
+    prepared = [prepare_file(str(path)) for path in paths]  # what a cluster's map would return
+    store_prepared(open_ledger(tmp_path / "mapped.db"), prepared)
+    assert exported(tmp_path / "mapped.db") == exported(tmp_path / "run.db")
