@@ -26,6 +26,12 @@ from factcheck.db import (
     transaction,
 )
 from factcheck.entities.mentions import ENTITY_TYPES
+from factcheck.entities.names.pairs import (
+    NAME_TYPES,
+    PairsFileError,
+    compare_names,
+    compare_pairs,
+)
 from factcheck.entities.stage import (
     EntityReport,
     default_reviewer,
@@ -433,6 +439,68 @@ def entity_show(obj: Context, entity_id: int, as_json: bool) -> None:
         click.echo(json.dumps(record, ensure_ascii=False, indent=2))
     else:
         print_card(entity_card(record))
+
+
+NAME_COLUMNS = [
+    Column("name_a", "name A", max_width=24),
+    Column("name_b", "name B", max_width=24),
+    Column("same", "same", no_wrap=True),
+    Column("score", "score", no_wrap=True),
+    Column("rule", "rule", no_wrap=True),
+    Column("evidence", "why", min_width=20),
+]
+
+
+@cli.group()
+def names() -> None:
+    """Try the name matcher without a ledger: does factcheck take two names for one?"""
+
+
+def _pair_lines(stream: Any) -> Iterator[str]:
+    """Lines of a pairs file as text; one clear error for bytes that are not UTF-8."""
+    for number, raw in enumerate(stream, 1):
+        try:
+            yield raw.decode("utf-8-sig" if number == 1 else "utf-8")
+        except UnicodeDecodeError as error:
+            raise click.ClickException(f"pairs file line {number}: not UTF-8 text") from error
+
+
+@names.command("compare")
+@click.argument("names_", nargs=-1, metavar="[NAME NAME]")
+@click.option(
+    "--pairs",
+    "pairs_file",
+    type=click.File("rb"),
+    help="A file of two names a line, separated by a tab ('-' for standard input).",
+)
+@click.option(
+    "--type",
+    "name_type",
+    type=click.Choice(NAME_TYPES),
+    default="person",
+    show_default=True,
+    help="What the names name.",
+)
+@output_options
+def names_compare(
+    names_: tuple[str, ...], pairs_file: Any, name_type: str, output_format: str | None
+) -> None:
+    """Whether factcheck takes NAME and NAME (or each pair of --pairs) for the same name, the
+    score, and the rule that decided."""
+    if pairs_file is not None and names_:
+        raise click.UsageError("give two names or --pairs FILE, not both")
+    try:
+        if pairs_file is not None:
+            results = compare_pairs(_pair_lines(pairs_file), name_type)
+        elif len(names_) == 2:
+            results = [compare_names(names_[0], names_[1], name_type)]
+        else:
+            raise click.UsageError("give two names, or --pairs FILE")
+    except PairsFileError as error:
+        raise click.ClickException(f"pairs file {error}") from error
+    except ValueError as error:
+        raise click.ClickException(str(error)) from error
+    emit([r.as_row() for r in results], NAME_COLUMNS, output_format, title="Name comparison")
 
 
 reviewer_option = click.option(

@@ -16,9 +16,12 @@ from rapidfuzz import process
 from rapidfuzz.distance import JaroWinkler
 
 from factcheck.entities.mentions.model import Mention
+from factcheck.entities.names.align import key_of
 from factcheck.entities.names.compare import NameForm, NameMatch, compare, parse_name
+from factcheck.entities.names.forms import person_name
 from factcheck.entities.names.places import place_code
 from factcheck.entities.names.romanize import _NAME_SEPARATORS
+from factcheck.entities.names.translit import best_spelling
 from factcheck.text.scripts import script_of
 
 MAX_BLOCK = 300  # a block this large is a common word, not a name: skip it
@@ -110,6 +113,15 @@ def _block_keys(form: NameForm) -> set[str]:
     parsed = parse_name(form)
     keys = {f"{form.type}:k:{parsed.joined_key[:3]}"} if len(parsed.joined_key) >= 3 else set()
     keys |= {f"{form.type}:w:{k}" for k in parsed.keys if len(k) >= 3}
+    if form.type == "person" and script_of(form.text) != "latin":
+        # The learned model's Latin of each word: 'ইসলাম' and 'Islam' share a block although
+        # the letter table romanises it otherwise; two-consonant prefixes catch near misses.
+        for word in person_name(form.text).words:
+            key = key_of(word)
+            if len(key) >= 2:
+                keys |= {f"person:w:{key}", f"person:p:{key[:2]}"}
+    elif form.type == "person":
+        keys |= {f"person:p:{k[:2]}" for k in parsed.keys if len(k) >= 2}
     if form.type == "place" and (code := place_code(form.text, form.lang)):
         keys.add(f"place:code:{code}")
     return keys
@@ -121,17 +133,42 @@ def _candidate_pairs(forms: list[NameForm]) -> set[tuple[int, int]]:
         for key in _block_keys(form):
             blocks[key].append(i)
     romanized = [" ".join(parse_name(f).words) for f in forms]
+    latin = [script_of(f.text) == "latin" for f in forms]
+    model_latin = [
+        romanized[i] if latin[i] or f.type != "person" else _model_latin(f)
+        for i, f in enumerate(forms)
+    ]
     pairs: set[tuple[int, int]] = set()
-    for members in blocks.values():
+    for block, members in blocks.items():
         if len(members) < 2 or len(members) > MAX_BLOCK:
+            continue
+        cross_only = block.startswith("person:p:")  # a coarse block: only across scripts
+        if cross_only and all(latin[i] for i in members):
             continue
         names = [romanized[i] for i in members]
         scores = process.cdist(names, names, scorer=JaroWinkler.normalized_similarity)
+        mixed = len({latin[i] for i in members}) > 1
+        if mixed:  # across scripts, prefilter on the learned model's Latin instead
+            model_names = [model_latin[i] for i in members]
+            cross = process.cdist(
+                model_names, model_names, scorer=JaroWinkler.normalized_similarity
+            )
         for x, i in enumerate(members):
             for y in range(x + 1, len(members)):
-                if scores[x][y] >= PREFILTER or forms[i].type == "place":
-                    pairs.add((min(i, members[y]), max(i, members[y])))
+                j = members[y]
+                if forms[i].type == "place":
+                    keep = not cross_only
+                elif latin[i] != latin[j]:
+                    keep = max(scores[x][y], cross[x][y]) >= PREFILTER
+                else:
+                    keep = not cross_only and scores[x][y] >= PREFILTER
+                if keep:
+                    pairs.add((min(i, j), max(i, j)))
     return pairs
+
+
+def _model_latin(form: NameForm) -> str:
+    return " ".join(best_spelling(w, script_of(w)) for w in person_name(form.text).words)
 
 
 def cluster_mentions(
@@ -219,6 +256,7 @@ def cluster_mentions(
         match = compare(forms[a], forms[b])
         if match.is_match:
             scored.append((match.score, a, b, match))
+    scored = _unambiguous_family_names(forms, scored)
     for _score, a, b, match in sorted(scored, key=lambda t: -t[0]):
         i, j = distinct[forms[a]][0], distinct[forms[b]][0]
         if uf.find(i) == uf.find(j) or blocked(i, j, match):
@@ -241,6 +279,35 @@ def cluster_mentions(
             )
         )
     return sorted(out, key=lambda c: (-len(c.members), c.name))
+
+
+SHORT_RULES = ("short_form", "family_name")
+
+
+def _unambiguous_family_names(
+    forms: list[NameForm], scored: list[tuple[float, int, int, NameMatch]]
+) -> list[tuple[float, int, int, NameMatch]]:
+    """A family name alone ('মোদি', 'Naqvi') joins the one full name of the ledger it fits;
+    when it fits two different people it joins neither."""
+    fits: dict[int, set[int]] = defaultdict(set)
+    for _score, a, b, match in scored:
+        if match.rule in SHORT_RULES:
+            short, full = (a, b) if len(parse_name(forms[a]).words) == 1 else (b, a)
+            fits[short].add(full)
+    ambiguous = set()
+    for short, fulls in fits.items():
+        ordered = sorted(fulls)
+        if any(
+            not compare(forms[x], forms[y]).is_match
+            for n, x in enumerate(ordered)
+            for y in ordered[n + 1 :]
+        ):
+            ambiguous.add(short)
+    return [
+        item
+        for item in scored
+        if not (item[3].rule in SHORT_RULES and (item[1] in ambiguous or item[2] in ambiguous))
+    ]
 
 
 def _is_full(ref: MentionRef) -> bool:

@@ -30,6 +30,7 @@ from factcheck.entities.clustering import (
 from factcheck.entities.mentions import link_short_references
 from factcheck.entities.mentions.model import Mention
 from factcheck.entities.names.compare import NameForm, parse_name
+from factcheck.entities.names.forms import is_title_only, split_title, title_qualifiers
 from factcheck.entities.names.places import place_code
 from factcheck.ingest.queries import UnknownIdError
 from factcheck.text.scripts import script_of
@@ -71,16 +72,24 @@ def load_mentions(
         representative[key] = row["id"]
         rows_of[row["id"]].append(row["id"])
         span_of[row["id"]] = key
+        match_form, role = row["match_form"], row["role"]
+        if row["type"] == "person":
+            # A title is an attribute of the person, never part of the name ("Vice President
+            # Joe Biden" is Joe Biden); a mention that is nothing but a title names nobody.
+            if is_title_only(match_form):
+                continue
+            title, match_form = split_title(match_form)
+            role = role or title
         mention = Mention(
             row["start_offset"],
             row["end_offset"],
             row["text"],
             row["type"],
             row["lang"] or "und",
-            row["match_form"],
-            row["role"],
+            match_form,
+            role,
         )
-        context = frozenset({row["role"].casefold()}) if row["role"] else frozenset()
+        context = frozenset({role.casefold()}) if role else frozenset()
         refs.append(MentionRef(row["id"], row["source_id"], mention, context))
     return refs, span_of, rows_of
 
@@ -312,8 +321,18 @@ def role_concepts(role: str, lang: str) -> set[str]:
     return {hit.concept.name for hit in find_concepts(role, lang) if hit.concept.kind == "role"}
 
 
-def roles_compatible(a: set[str], b: set[str]) -> bool:
-    """Roles agree if they share a concept; a bare "minister" fits any kind of minister."""
+def roles_compatible(
+    a: set[str], b: set[str], title_a: str | None = None, title_b: str | None = None
+) -> bool:
+    """Roles agree if they share a concept and their titles the same qualifiers (a vice
+    president is not the president, a former minister not the minister); a bare "minister"
+    fits any kind of minister."""
+    if (
+        title_a is not None
+        and title_b is not None
+        and title_qualifiers(title_a) != title_qualifiers(title_b)
+    ):
+        return False
     if a & b:
         return True
     return ("minister" in a and any(r.endswith("minister") for r in b)) or (
@@ -338,7 +357,9 @@ def role_conflict_findings(
     findings = []
     for date, entries in sorted(titled.items()):
         for (ref_a, roles_a), (ref_b, roles_b) in itertools.combinations(entries, 2):
-            if ref_a.source_id == ref_b.source_id or roles_compatible(roles_a, roles_b):
+            if ref_a.source_id == ref_b.source_id or roles_compatible(
+                roles_a, roles_b, ref_a.mention.role, ref_b.mention.role
+            ):
                 continue
             findings.append(
                 {

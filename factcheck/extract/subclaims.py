@@ -97,7 +97,8 @@ _EN_TITLE_CAP = alternation(" ".join(w.capitalize() for w in t.split()) for t in
 _EN_TITLE_LOW = alternation(EN_TITLES)
 _CAP = r"[A-Z][a-z’'-]+"
 _EN_TITLE_NAME = re.compile(
-    rf"(?P<title>(?:{_CAP}\s+){{0,3}}(?:{_EN_TITLE_CAP})(?:\s+(?:of|for)\s+(?:the\s+)?"
+    rf"(?P<title>(?:\b(?:former|acting|then)\s+|\bex-)?(?:{_CAP}\s+){{0,3}}(?:{_EN_TITLE_CAP})"
+    rf"(?:\s+(?:of|for)\s+(?:the\s+)?"
     rf"(?:{_CAP}\s+){{1,3}}?)?)\s*(?P<name>{_CAP}(?:\s+{_CAP}){{1,2}})\b"
 )
 _EN_POSSESSIVE = re.compile(

@@ -11,11 +11,13 @@ from functools import lru_cache
 
 from rapidfuzz.distance import JaroWinkler
 
+from factcheck.entities.names.align import WORD_MATCH, Alignment, align, word_match
 from factcheck.entities.names.chinese import (
     looks_like_chinese_name,
     pinyin_surnames,
     split_han_name,
 )
+from factcheck.entities.names.forms import is_initial, person_name
 from factcheck.entities.names.places import place_code
 from factcheck.entities.names.romanize import _word_key, romanize
 from factcheck.text.scripts import script_of
@@ -83,8 +85,52 @@ def _quote(p: _Parsed) -> str:
     return "'" + " ".join(p.words) + "'"
 
 
-def compare(a: NameForm, b: NameForm, use_gazetteer: bool = True) -> NameMatch:
-    """Score two names in [0, 1] with the rule that decided and its evidence."""
+def compare(
+    a: NameForm, b: NameForm, use_gazetteer: bool = True, use_model: bool = True
+) -> NameMatch:
+    """Score two names in [0, 1] with the rule that decided and its evidence.
+
+    `use_model=False` leaves out the learned transliteration model and the alias forms
+    (titles, "FAMILY, Given", middle names, initials): the matcher as it was before them,
+    kept as the benchmark's baseline."""
+    match = _rules(a, b, use_gazetteer)
+    if not use_model or a.type != "person" or match.rule == "type_mismatch":
+        return match
+    pa, pb = parse_name(a), parse_name(b)
+    if match.is_match:
+        if match.rule in VETOABLE:
+            return _model_veto(a, b, match) or match
+        return match
+    return _learned(a, b, pa, pb) or match
+
+
+# Rules whose consonant skeletons the learned model may overrule across scripts ('tammann' and
+# 奥托曼 share a skeleton; the model knows 奥 does not write 'ta').
+VETOABLE = ("phonetic_key", "short_form", "aligned_words")
+VETO = 0.1
+
+
+def _model_veto(a: NameForm, b: NameForm, match: NameMatch) -> NameMatch | None:
+    """A skeleton match across scripts that the learned model finds implausible word by word."""
+    sa, sb = script_of(a.text), script_of(b.text)
+    if {sa, sb} != {"han", "latin"}:
+        return None  # on Bengali the skeleton rules made no false merges: nothing to overrule
+    native, latin = (a, b) if sb == "latin" else (b, a)
+    latin_words = person_name(latin.text).words
+    for word in person_name(native.text).words:
+        best = max((word_match(word, w) for w in latin_words), key=lambda m: m.similarity)
+        if best.similarity < VETO:
+            return NameMatch(
+                round(min(match.score, 0.79) * 0.5, 3),
+                "model_veto",
+                f"{match.rule} said yes ({match.evidence}), but the transliteration model "
+                f"gives {word} at best {best.similarity:.2f} ({best.detail})",
+            )
+    return None
+
+
+def _rules(a: NameForm, b: NameForm, use_gazetteer: bool) -> NameMatch:
+    """The hand-written rules, most certain first."""
     if a.type != b.type:
         return NameMatch(0.0, "type_mismatch", f"{a.type} vs {b.type}: never the same entity")
     if a.type == "place" and use_gazetteer:
@@ -186,3 +232,51 @@ def _aligned_tokens(wa: tuple[str, ...], wb: tuple[str, ...]) -> NameMatch | Non
         "aligned_words",
         f"word by word {pairs}; mean Jaro-Winkler {score:.2f}",
     )
+
+
+def _learned(a: NameForm, b: NameForm, pa: _Parsed, pb: _Parsed) -> NameMatch | None:
+    """Alias forms and the learned transliteration model, after the rules above said no."""
+    na, nb = person_name(a.text), person_name(b.text)
+    wa, wb = na.words, nb.words
+    latin_a, latin_b = script_of(a.text) == "latin", script_of(b.text) == "latin"
+    plain = (na.title, nb.title) == (None, None) and not any(map(is_initial, wa + wb))
+    if latin_a and latin_b and len(wa) == len(wb) and not (na.inverted or nb.inverted) and plain:
+        return None  # two plain Latin names of as many words: the rules above judged them
+    family_first = (pa.family_first and len(wa) > len(wb)) or (
+        pb.family_first and len(wb) > len(wa)
+    )
+    alignment = align(wa, wb, family_first)
+    if alignment is None and (len(wa) == 1) != (len(wb) == 1):
+        alignment = _as_one_word(wa, wb)
+    if alignment is None:
+        return None
+    titles = [t for t in (na.title, nb.title) if t]
+    note = f"; titles set aside: {', '.join(titles)}" if titles else ""
+    if alignment.family_only:
+        word, family = alignment.pairs[0][0], alignment.pairs[0][1]
+        spellings = {romanize(word).replace(" ", ""), romanize(family).replace(" ", "")}
+        if spellings & pinyin_surnames() or min(map(len, spellings)) < MIN_KEY_LENGTH:
+            return None  # 'Wang' alone is millions of people
+        return NameMatch(
+            round(0.8 + 0.1 * alignment.similarity, 3),
+            "family_name",
+            f"'{word}' is the family name of '{' '.join(wb if len(wa) == 1 else wa)}': "
+            f"{alignment.explain()}{note}",
+        )
+    return NameMatch(
+        round(0.8 + 0.2 * alignment.similarity, 3),
+        "aligned_names",
+        f"word by word: {alignment.explain()}{note}",
+    )
+
+
+def _as_one_word(wa: tuple[str, ...], wb: tuple[str, ...]):
+    """普京 against 'Vladimir Putin' is a family name; 弗拉基米尔普京 written without its dot is
+    the whole name as one word: try the Latin words run together."""
+    one, many = (wa, wb) if len(wa) == 1 else (wb, wa)
+    if script_of(one[0]) == "latin" or not all(script_of(w) == "latin" for w in many):
+        return None
+    m = word_match(one[0], "".join(many))
+    if m.similarity < WORD_MATCH:
+        return None
+    return Alignment(m.similarity, ((one[0], " ".join(many), m),), (), False)

@@ -1,0 +1,339 @@
+"""Learn the transliteration tables shipped in factcheck/names/data/ from the training 80% of
+the name pair files (the held-out 20% is never read here; see names_data.is_heldout).
+
+    PYTHONPATH=. python benchmarks/train_names.py
+
+1. zh_t2s.tsv: Traditional → Simplified characters, from CC-CEDICT's paired headwords.
+2. translit_zh.json.gz: p(Latin run | Simplified character) by EM over the Wikidata pairs,
+   with a back-off table by pinyin syllable for characters the pairs never show.
+3. translit_bn.json.gz: p(Latin run | Bengali code point) by EM over the word pairs of the
+   Wikipedia titles whose two sides have as many words.
+Each model's decision (a logistic on three path features) is fitted on a tenth of the training
+rows that EM did not see, then its bias moved so that at most 0.05% of those rows' negative
+pairs pass.
+"""
+
+from __future__ import annotations
+
+import gzip
+import hashlib
+import json
+import math
+import random
+import re
+import sys
+from collections import Counter, defaultdict
+from pathlib import Path
+
+import numpy as np
+
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
+
+from names_data import (  # noqa: E402
+    DATASETS,
+    NamePair,
+    bn_pairs,
+    negative_pairs,
+    same_sound,
+    zh_pairs,
+)
+
+from factcheck.entities.names import translit  # noqa: E402
+
+DATA = Path(translit.__file__).resolve().parent / "data"
+ITERATIONS = 6
+SMOOTH = 2.0  # weight of the back-off distribution in each unit's table
+KEEP = 1e-4  # runs rarer than this for a unit are left to the generic fallback
+TARGET_FMR = 0.0005
+
+
+def build_t2s() -> dict[str, str]:
+    votes: dict[str, Counter] = defaultdict(Counter)
+    path = DATASETS / "lexicons" / "cedict_1_0_ts_utf-8_mdbg.txt.gz"
+    with gzip.open(path, "rt", encoding="utf-8") as lines:
+        rows = [line for line in lines if not line.startswith("#")]
+    for line in rows:
+        parts = line.split(" ", 2)
+        if len(parts) < 3 or len(parts[0]) != len(parts[1]):
+            continue
+        for t, s in zip(parts[0], parts[1], strict=True):
+            if t != s and "\u4e00" <= t <= "\u9fff":
+                votes[t][s] += 1
+    table = {t: c.most_common(1)[0][0] for t, c in votes.items()}
+    lines = [
+        "# Traditional -> Simplified characters, the most frequent pairing in CC-CEDICT's",
+        "# headwords (CC BY-SA 3.0, https://cc-cedict.org; derived table, same licence).",
+    ] + [f"{t}\t{s}" for t, s in sorted(table.items())]
+    (DATA / "zh_t2s.tsv").write_text("\n".join(lines) + "\n", "utf-8")
+    translit.traditional_to_simplified.cache_clear()
+    return table
+
+
+def split_dev(items: list, key) -> tuple[list, list]:
+    """A tenth of the training rows for calibration, by hash, EM never sees them."""
+    dev, fit = [], []
+    for item in items:
+        h = hashlib.sha1(b"dev:" + key(item).encode("utf-8")).digest()[0]
+        (dev if h < 26 else fit).append(item)
+    return fit, dev
+
+
+def cached_em(instances, script, reading):
+    """EM once per training set (set FACTCHECK_RETRAIN=1 to redo it): calibration is cheap."""
+    import os
+    import pickle
+
+    digest = hashlib.sha1(repr(instances).encode("utf-8")).hexdigest()[:12]
+    path = Path(os.environ.get("TMPDIR", "/tmp")) / f"factcheck-em-{script}-{digest}.pickle"
+    if path.exists() and not os.environ.get("FACTCHECK_RETRAIN"):
+        return pickle.loads(path.read_bytes())
+    prob = em(instances, script, reading)
+    path.write_bytes(pickle.dumps(prob))
+    return prob
+
+
+def em(
+    instances: list[tuple[tuple[str, ...], str]], script: str, reading
+) -> dict[str, dict[str, float]]:
+    """Expected counts of (unit, run) by forward-backward over every cut of the Latin word."""
+    lo, hi = translit.MIN_RUN[script], translit.MAX_RUN[script]
+    prob: dict[str, dict[str, float]] = defaultdict(dict)
+    counts: dict[str, Counter] = defaultdict(Counter)
+    for iteration in range(ITERATIONS):
+        counts = defaultdict(Counter)
+        loglik = 0.0
+        for units, latin in instances:
+            n, m = len(units), len(latin)
+            alpha = [[0.0] * (m + 1) for _ in range(n + 1)]
+            alpha[0][0] = 1.0
+            emit = [dict() for _ in range(n)]
+            for i in range(n):
+                table = prob.get(units[i])
+                for j in range(m + 1):
+                    for k in range(lo, min(hi, m - j) + 1):
+                        run = latin[j : j + k]
+                        p = 1.0 if iteration == 0 else (table.get(run, 1e-6) if table else 1e-6)
+                        emit[i][(j, k)] = p
+            for i in range(n):
+                a, b = alpha[i], alpha[i + 1]
+                for (j, k), p in emit[i].items():
+                    if a[j]:
+                        b[j + k] += a[j] * p
+            z = alpha[n][m]
+            if z <= 0:
+                continue
+            loglik += math.log(z)
+            beta = [[0.0] * (m + 1) for _ in range(n + 1)]
+            beta[n][m] = 1.0
+            for i in range(n - 1, -1, -1):
+                bb, b = beta[i], beta[i + 1]
+                for (j, k), p in emit[i].items():
+                    if b[j + k]:
+                        bb[j] += p * b[j + k]
+            for i in range(n):
+                c = counts[units[i]]
+                a, b = alpha[i], beta[i + 1]
+                for (j, k), p in emit[i].items():
+                    w = a[j] * p * b[j + k]
+                    if w:
+                        c[latin[j : j + k]] += w / z
+        prob = smooth(counts, reading)
+        print(f"  EM {script} iteration {iteration + 1}: log-likelihood {loglik:,.0f}")
+    return prob
+
+
+def smooth(counts: dict[str, Counter], reading) -> dict[str, dict[str, float]]:
+    generic = Counter()
+    by_reading: dict[str, Counter] = defaultdict(Counter)
+    for unit, c in counts.items():
+        generic.update(c)
+        by_reading[reading(unit)].update(c)
+    total = sum(generic.values())
+    p_generic = {run: v / total for run, v in generic.items()}
+    back = {}
+    for r, c in by_reading.items():
+        n = sum(c.values())
+        back[r] = {run: (v + SMOOTH * p_generic[run]) / (n + SMOOTH) for run, v in c.items()}
+    prob = {}
+    for unit, c in counts.items():
+        n = sum(c.values())
+        b = back[reading(unit)]
+        runs = set(c) | set(b)
+        prob[unit] = {
+            run: (c.get(run, 0.0) + SMOOTH * b.get(run, p_generic.get(run, 0.0))) / (n + SMOOTH)
+            for run in runs
+        }
+    return prob
+
+
+def export(
+    script: str,
+    prob: dict[str, dict[str, float]],
+    reading,
+    readings: dict[str, str],
+    instances: list[tuple[tuple[str, ...], str]],
+) -> dict:
+    unit_counts = Counter(u for units, _latin in instances for u in units)
+    n_units = sum(unit_counts.values())
+    generic = Counter()
+    by_reading: dict[str, Counter] = defaultdict(Counter)
+    for unit, table in prob.items():
+        weight = unit_counts.get(unit, 0) / n_units  # p(run) = sum over units of p(run|u) p(u)
+        for run, p in table.items():
+            generic[run] += p * weight
+            by_reading[reading(unit)][run] += p
+    total = sum(generic.values())
+
+    def logs(table: dict[str, float], norm: float) -> dict[str, float]:
+        return {r: round(math.log(p / norm), 3) for r, p in table.items() if p / norm >= KEEP}
+
+    return {
+        "script": script,
+        "runs": {u: logs(t, 1.0) for u, t in prob.items()},
+        "backoff": (
+            {r: logs(dict(c), sum(c.values())) for r, c in by_reading.items()}
+            if script == "han"
+            else {}
+        ),
+        "readings": readings,
+        "generic": {
+            r: round(math.log(p / total), 3) for r, p in generic.items() if p / total > 1e-6
+        },
+        "unit_logp": {u: round(math.log(c / n_units), 3) for u, c in unit_counts.items()},
+        "cut": 0.0,
+    }
+
+
+def model_from(data: dict) -> translit.TranslitModel:
+    return translit.TranslitModel(
+        data["script"],
+        data["runs"],
+        data["backoff"],
+        data["readings"],
+        data["generic"],
+        data["unit_logp"],
+        data["cut"],
+    )
+
+
+def mean_of(model, units, latin) -> float:
+    total, path = translit.best_path(model, units, latin)
+    return translit.mean_score(total, path) if path else -1e9
+
+
+def calibrate(data: dict, pos: list[tuple], neg: list[tuple]) -> None:
+    """The cut on the mean run score that lets TARGET_FMR of the dev negatives through."""
+    model = model_from(data)
+    p = np.array([mean_of(model, u, latin) for u, latin in pos])
+    n = np.sort(np.array([mean_of(model, u, latin) for u, latin in neg]))[::-1]
+    cut = float(n[int(TARGET_FMR * len(n))]) + 1e-3
+    print(
+        f"  calibration: cut {cut:.3f}; dev recall {(p > cut).mean():.3f}, dev false-merge "
+        f"rate {(n > cut).mean():.4%} ({len(p)} pairs, {len(n)} negatives)"
+    )
+    data["cut"] = round(cut, 4)
+
+
+def zh_instances(pairs: list[NamePair]) -> list[tuple[tuple[str, ...], str]]:
+    out = []
+    for p in pairs:
+        units, latin = translit.han_units(p.native), translit.model_letters(p.latin)
+        if units and len(units) <= len(latin) <= translit.MAX_RUN["han"] * len(units):
+            out.append((units, latin))
+    return out
+
+
+_BN_SPLIT = re.compile(r"[\s\-‐–]+")
+
+
+def bn_word_instances(pairs: list[NamePair]) -> list[tuple[tuple[str, ...], str]]:
+    out = []
+    for p in pairs:
+        bn_words = [w for w in _BN_SPLIT.split(p.native) if translit.bengali_units(w)]
+        en_words = [
+            w
+            for w in _BN_SPLIT.split(p.latin)
+            if translit.latin_letters(w) and w.rstrip(".").lower() not in ("jr", "sr")
+        ]
+        if len(bn_words) != len(en_words):
+            continue
+        for b, e in zip(bn_words, en_words, strict=True):
+            units, latin = translit.bengali_units(b), translit.model_letters(e)
+            if len(latin) <= translit.MAX_RUN["bengali"] * len(units):
+                out.append((units, latin))
+    return out
+
+
+def word_negatives(instances: list[tuple], known: list[tuple], seed: int = 1) -> list[tuple]:
+    """Each native word against other Latin words: two random, three sharing two letters."""
+    rng = random.Random(seed)
+    attested = set(instances) | set(known)
+    latin_words = sorted({latin for _u, latin in instances})
+    by_prefix: dict[str, list[str]] = defaultdict(list)
+    for w in latin_words:
+        by_prefix[w[:2]].append(w)
+    out = []
+    for units, latin in instances:
+        pool = [w for w in by_prefix[latin[:2]] if w != latin]
+        picks = rng.sample(pool, min(3, len(pool))) + rng.sample(latin_words, 2)
+        out += [
+            (units, w) for w in picks if (units, w) not in attested and not same_sound(w, latin)
+        ]
+    return out
+
+
+def _identity(unit: str) -> str:
+    return unit
+
+
+def pinyin_reading(unit: str) -> str:
+    from pypinyin import Style, lazy_pinyin
+
+    return lazy_pinyin(unit, style=Style.NORMAL)[0]
+
+
+def train_zh() -> None:
+    fit, dev = split_dev(zh_pairs(heldout=False), key=lambda p: p.latin + "\t" + p.native)
+    instances = zh_instances(fit)
+    print(f"zh: {len(instances)} training pairs, {len(dev)} calibration rows")
+    prob = cached_em(instances, "han", pinyin_reading)
+    readings = {u: pinyin_reading(u) for u in prob}
+    data = export("han", prob, pinyin_reading, readings, instances)
+    negatives = negative_pairs(dev, known=fit)
+    pos = [(translit.han_units(p.native), translit.model_letters(p.latin)) for p in dev]
+    neg = [(translit.han_units(p.native), translit.model_letters(p.latin)) for p in negatives]
+    calibrate(data, [x for x in pos if x[0] and x[1]], [x for x in neg if x[0] and x[1]])
+    write("translit_zh.json.gz", data)
+
+
+def train_bn() -> None:
+    fit, dev = split_dev(bn_pairs(heldout=False), key=lambda p: p.native + "\t" + p.latin)
+    instances = bn_word_instances(fit)
+    print(f"bn: {len(instances)} training word pairs, {len(dev)} calibration rows")
+    prob = cached_em(instances, "bengali", _identity)
+    data = export("bengali", prob, _identity, {}, instances)
+    pos = bn_word_instances(dev)
+    calibrate(data, pos, word_negatives(pos, instances))
+    write("translit_bn.json.gz", data)
+
+
+def write(name: str, data: dict) -> None:
+    raw = json.dumps(data, ensure_ascii=False, sort_keys=True, separators=(",", ":"))
+    (DATA / name).write_bytes(gzip.compress(raw.encode("utf-8"), mtime=0))
+    print(f"  wrote {name}: {len(data['runs'])} units, {(DATA / name).stat().st_size:,} bytes")
+
+
+def main() -> int:
+    which = sys.argv[1:] or ["zh", "bn"]
+    table = build_t2s()
+    print(f"zh_t2s.tsv: {len(table)} Traditional characters")
+    if "zh" in which:
+        train_zh()
+    if "bn" in which:
+        train_bn()
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

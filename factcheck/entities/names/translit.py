@@ -1,0 +1,223 @@
+"""A learned transliteration model: how likely a Latin spelling is for a Han or Bengali name.
+
+Each unit of the source name (a Han character folded to Simplified, or a Bengali code point)
+writes a short run of Latin letters; the tables of p(letters | unit) were learned by EM over
+real name pairs (benchmarks/train_names.py; provenance in data/translit_provenance.json). The
+score of a pair sums over every way of cutting the Latin word into runs, so 普京 → 'putin'
+scores high although pinyin says 'pujing'. Loaded lazily, once.
+"""
+
+from __future__ import annotations
+
+import gzip
+import json
+import math
+import re
+import unicodedata
+from dataclasses import dataclass
+from functools import cache, lru_cache
+from importlib import resources
+
+from anyascii import anyascii
+
+from factcheck.text.scripts import HAN_CHARS, normalize_bengali
+
+MAX_RUN = {"han": 4, "bengali": 4}  # longest run of Latin letters one unit writes
+MIN_RUN = {"han": 1, "bengali": 0}  # a Bengali vowel sign or virama may write nothing
+FLOOR = math.log(1e-6)  # log-probability of a run the tables never saw for that unit
+UNSEEN_UNIT = math.log(1e-6)
+_HAN_CHAR = re.compile(f"[{HAN_CHARS}]")
+
+
+@cache
+def traditional_to_simplified() -> dict[str, str]:
+    """Traditional → Simplified character table derived from CC-CEDICT (CC BY-SA 3.0)."""
+    path = resources.files("factcheck.entities.names").joinpath("data/zh_t2s.tsv")
+    table = {}
+    for line in path.read_text("utf-8").splitlines():
+        if line and not line.startswith("#"):
+            trad, simp = line.split("\t")
+            table[trad] = simp
+    return table
+
+
+def to_simplified(text: str) -> str:
+    table = traditional_to_simplified()
+    return "".join(table.get(ch, ch) for ch in text)
+
+
+_DOUBLE = re.compile(r"([a-z])\1+")
+
+
+def latin_letters(word: str) -> str:
+    """'Jevtić' → 'jevtic': lowercase ASCII letters only."""
+    return re.sub(r"[^a-z]", "", anyascii(unicodedata.normalize("NFC", word)).lower())
+
+
+def model_letters(word: str) -> str:
+    """The Latin side the tables write: letters only, doubles as one ('Hibbler' → 'hibler'),
+    since no script spells a doubled consonant the way Latin does."""
+    return _DOUBLE.sub(r"\1", latin_letters(word))
+
+
+def han_units(word: str) -> tuple[str, ...]:
+    return tuple(to_simplified("".join(_HAN_CHAR.findall(word))))
+
+
+def bengali_units(word: str) -> tuple[str, ...]:
+    text = normalize_bengali(unicodedata.normalize("NFC", word))
+    # zero-width joiners and non-joiners shape a conjunct; they are not letters
+    return tuple(ch for ch in text if "\u0980" <= ch <= "\u09ff")
+
+
+def units_of(word: str, script: str) -> tuple[str, ...]:
+    return han_units(word) if script == "han" else bengali_units(word)
+
+
+@dataclass(frozen=True)
+class TranslitModel:
+    script: str
+    runs: dict[str, dict[str, float]]  # unit -> Latin run -> log p(run | unit)
+    backoff: dict[str, dict[str, float]]  # a unit's reading (pinyin) -> run -> log p
+    readings: dict[str, str]  # unit -> its reading, for units the tables never saw
+    generic: dict[str, float]  # run -> log p(run) over every unit: the last resort
+    unit_logp: dict[str, float]  # unit -> log p(unit) in the training names
+    cut: float  # the mean run score at which a pair is even odds (set on calibration rows)
+
+    def run_logp(self, unit: str, run: str) -> float:
+        table = self.runs.get(unit)
+        if table is None:
+            reading = self.readings.get(unit) or _reading(unit, self.script)
+            table = self.backoff.get(reading, {})
+        value = table.get(run)
+        if value is not None:
+            return value
+        generic = self.generic.get(run)
+        return max(FLOOR, generic - 6.0) if generic is not None else FLOOR + len(run) * -1.0
+
+    def run_score(self, unit: str, run: str) -> float:
+        """log p(run | unit) + log p(unit | run): how well the unit writes the run, and how
+        well the run points back to the unit (休 writes 'hu', but 'hu' is mostly 胡)."""
+        forward = self.run_logp(unit, run)
+        p_unit = self.unit_logp.get(unit, UNSEEN_UNIT)
+        p_run = self.generic.get(run, FLOOR)
+        return forward + min(0.0, forward + p_unit - p_run)
+
+
+def _reading(unit: str, script: str) -> str:
+    if script != "han":
+        return unit
+    from pypinyin import Style, lazy_pinyin
+
+    return lazy_pinyin(unit, style=Style.NORMAL)[0]
+
+
+@cache
+def load_model(script: str) -> TranslitModel:
+    name = {"han": "translit_zh.json.gz", "bengali": "translit_bn.json.gz"}[script]
+    path = resources.files("factcheck.entities.names").joinpath(f"data/{name}")
+    data = json.loads(gzip.decompress(path.read_bytes()).decode("utf-8"))
+    return TranslitModel(
+        script=script,
+        runs=data["runs"],
+        backoff=data.get("backoff", {}),
+        readings=data.get("readings", {}),
+        generic=data["generic"],
+        unit_logp=data["unit_logp"],
+        cut=data["cut"],
+    )
+
+
+@dataclass(frozen=True)
+class TranslitScore:
+    probability: float  # the calibrated probability that the Latin word spells the name
+    mean_logp: float  # mean run score per unit on the best path (see run_score)
+    worst_logp: float  # the least likely unit on the best path
+    path: tuple[tuple[str, str], ...]  # (unit, Latin run) on the best path
+
+    def explain(self) -> str:
+        return " ".join(f"{u}→{r or '∅'}" for u, r in self.path)
+
+
+def best_path(
+    model: TranslitModel, units: tuple[str, ...], latin: str
+) -> tuple[float, list[tuple[str, str, float]]]:
+    """Viterbi: the most likely cut of `latin` into one run per unit, with each run's log p."""
+    n, m = len(units), len(latin)
+    lo, hi = MIN_RUN[model.script], MAX_RUN[model.script]
+    neg = -1e18
+    score = [[neg] * (m + 1) for _ in range(n + 1)]
+    back = [[0] * (m + 1) for _ in range(n + 1)]
+    score[0][0] = 0.0
+    for i in range(1, n + 1):
+        unit = units[i - 1]
+        row, prev = score[i], score[i - 1]
+        for j in range(m + 1):
+            best, arg = neg, 0
+            for k in range(lo, min(hi, j) + 1):
+                p = prev[j - k]
+                if p <= neg:
+                    continue
+                s = p + model.run_score(unit, latin[j - k : j])
+                if s > best:
+                    best, arg = s, k
+            row[j], back[i][j] = best, arg
+    if score[n][m] <= neg:
+        return neg, []
+    path, j = [], m
+    for i in range(n, 0, -1):
+        k = back[i][j]
+        path.append((units[i - 1], latin[j - k : j], 0.0))
+        j -= k
+    path.reverse()
+    scored = [(u, r, model.run_score(u, r)) for u, r, _ in path]
+    return score[n][m], scored
+
+
+def mean_score(total: float, path: list[tuple[str, str, float]]) -> float:
+    return total / max(1, len(path))
+
+
+def probability(model: TranslitModel, mean: float) -> float:
+    """Even odds at the calibrated cut; one nat of mean run score is a factor e in the odds."""
+    z = max(-30.0, min(30.0, mean - model.cut))
+    return 1.0 / (1.0 + math.exp(-z))
+
+
+@lru_cache(maxsize=262144)
+def score_word(native: str, script: str, latin_word: str) -> TranslitScore:
+    """How likely `latin_word` spells the one-word name `native` (Han or Bengali)."""
+    model = load_model(script)
+    units = units_of(native, script)
+    latin = model_letters(latin_word)
+    if not units or not latin:
+        return TranslitScore(0.0, FLOOR, FLOOR, ())
+    if len(latin) > MAX_RUN[script] * len(units) or len(latin) < MIN_RUN[script] * len(units):
+        return TranslitScore(0.0, FLOOR, FLOOR, ())
+    total, path = best_path(model, units, latin)
+    if not path:
+        return TranslitScore(0.0, FLOOR, FLOOR, ())
+    mean = mean_score(total, path)
+    return TranslitScore(
+        round(probability(model, mean), 4),
+        round(mean, 3),
+        round(min(lp for _u, _r, lp in path), 3),
+        tuple((u, r) for u, r, _ in path),
+    )
+
+
+@lru_cache(maxsize=65536)
+def best_spelling(native: str, script: str) -> str:
+    """The single most likely Latin spelling, unit by unit: good enough as a blocking key,
+    not as a display form."""
+    if script not in MAX_RUN:
+        return latin_letters(native)
+    model = load_model(script)
+    out = []
+    for unit in units_of(native, script):
+        table = model.runs.get(unit) or model.backoff.get(
+            model.readings.get(unit) or _reading(unit, script), {}
+        )
+        if table:
+            out.append(max(table.items(), key=lambda item: item[1])[0])
+    return "".join(out)
