@@ -56,12 +56,15 @@ class Measured:
 def measure(args: list[str], env: dict[str, str] | None = None) -> Measured:
     """Run one command; its own CPU time and peak RSS, read from wait4 (not the whole tree's)."""
     started = time.perf_counter()
-    process = subprocess.Popen(
-        args, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, env=env or os.environ.copy()
-    )
-    _, status, usage = os.wait4(process.pid, 0)
-    wall = time.perf_counter() - started
-    stderr = process.stderr.read().decode(errors="replace") if process.stderr else ""
+    # stderr to a file, not a pipe: a pipe nobody reads until the end fills and blocks the run.
+    with tempfile.TemporaryFile() as errors:
+        process = subprocess.Popen(
+            args, stdout=subprocess.DEVNULL, stderr=errors, env=env or os.environ.copy()
+        )
+        _, status, usage = os.wait4(process.pid, 0)
+        wall = time.perf_counter() - started
+        errors.seek(0)
+        stderr = errors.read().decode(errors="replace")
     process.returncode = os.waitstatus_to_exitcode(status)
     if process.returncode != 0:
         print(f"  ! {' '.join(args[:3])} exited {process.returncode}: {stderr.strip()[-300:]}")
