@@ -51,7 +51,6 @@ from factcheck.pipeline import (
     ProgressCallback,
     RunReport,
     check_claims,
-    default_jobs,
     extract_and_update,
     run_pipeline,
 )
@@ -244,13 +243,12 @@ def ingest(obj: Context, paths: tuple[str, ...]) -> None:
 @click.option(
     "--jobs",
     type=click.IntRange(min=1),
-    default=default_jobs,
-    show_default="the machine's cores",
-    help="Processes that read and extract files (the ledger is written by one).",
+    help="Processes that read and extract files; the ledger is written by one. "
+    "Default: every core for a batch of 1 MiB or more, else one.",
 )
 @click.pass_obj
 @user_errors
-def run(obj: Context, paths: tuple[str, ...], jobs: int) -> None:
+def run(obj: Context, paths: tuple[str, ...], jobs: int | None) -> None:
     """Run the whole pipeline on PATHS: ingest, then every later stage on what changed."""
     with progress_display() as stage:
         report = run_pipeline(obj.open(), paths, progress=stage, jobs=jobs)

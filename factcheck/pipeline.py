@@ -49,14 +49,23 @@ class RunReport:
     verdicts: VerdictReport
 
 
-# Worker processes pay for their own start (imports, models: about a second each), so a batch
-# is shared out only when each worker gets at least this many files.
-MIN_FILES_PER_WORKER = 4
+# A worker process pays about two seconds to start (imports, models) and extraction reads about
+# 0.25 MB a second, so by default a batch is shared out only from this size up.
+MIN_BATCH_BYTES_FOR_WORKERS = 1024 * 1024
 
 
-def default_jobs() -> int:
+def cores() -> int:
     """The cores this process may run on."""
     return len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else os.cpu_count() or 1
+
+
+def workers_for(files: list[str], jobs: int | None) -> int:
+    """How many worker processes to prepare `files` on: `jobs` as asked (never more than one a
+    file), or by default every core for a batch large enough to repay the workers' start."""
+    if jobs is None:
+        size = sum(os.path.getsize(path) for path in files if os.path.isfile(path))
+        jobs = cores() if size >= MIN_BATCH_BYTES_FOR_WORKERS else 1
+    return min(jobs, len(files)) if len(files) > 1 else 1
 
 
 def no_progress(stage: str) -> None:
@@ -94,15 +103,17 @@ def ignore_ctrl_c() -> None:
 def prepare_files(
     paths: Iterable[str],
     *,
-    jobs: int = 1,
+    jobs: int | None = 1,
     stdin: BinaryIO | None = None,
     on_progress: ProgressCallback | None = None,
 ) -> list[PreparedFile]:
-    """`prepare_file` over every input, in input order, on `jobs` worker processes."""
+    """`prepare_file` over every input, in input order, on `jobs` worker processes (None: as
+    many as pay, see `workers_for`)."""
     inputs = list(find_inputs(list(paths)))
     files = [item for item in inputs if isinstance(item, str) and item != STDIN_PATH]
-    pooled = jobs > 1 and len(files) >= MIN_FILES_PER_WORKER * jobs
-    from_workers = iter(map_files(files, jobs) if pooled else ())
+    workers = workers_for(files, jobs)
+    pooled = workers > 1
+    from_workers = iter(map_files(files, workers) if pooled else ())
     prepared: list[PreparedFile] = []
     for index, item in enumerate(inputs, start=1):
         if on_progress:
@@ -129,7 +140,7 @@ def run_pipeline(
     paths: Iterable[str],
     *,
     progress: Progress = no_progress,
-    jobs: int = 1,
+    jobs: int | None = 1,
 ) -> RunReport:
     """Ingest `paths`, then extract claims from every source not yet extracted and update
     everything after it. Reading, analysing and extracting the files runs on `jobs` processes
