@@ -14,6 +14,7 @@ from typing import Any
 
 import click
 from rich.console import Console
+from rich.markup import escape
 from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
 from sqlite_utils import Database
 
@@ -25,6 +26,7 @@ from factcheck.db import (
     resolve_ledger_path,
     transaction,
 )
+from factcheck.entities.judgements import default_reviewer
 from factcheck.entities.mentions import ENTITY_TYPES
 from factcheck.entities.names.pairs import (
     NAME_TYPES,
@@ -32,21 +34,24 @@ from factcheck.entities.names.pairs import (
     compare_names,
     compare_pairs,
 )
-from factcheck.entities.stage import (
-    EntityReport,
-    default_reviewer,
-    get_entity,
-    list_entities,
-    merge_entities,
-    split_entity,
-)
+from factcheck.entities.queries import get_entity, list_entities
+from factcheck.entities.stage import EntityReport, MergeRefused, merge_entities, split_entity
 from factcheck.extract.queries import ClaimFilter, get_claim, list_claims
 from factcheck.extract.stage import ExtractReport, ReviewedSourceError
 from factcheck.ingest import IngestReport, ingest_paths
-from factcheck.ingest.queries import UnknownIdError, get_passages, get_source, list_sources
+from factcheck.ingest.fetch import READ_TIMEOUT_S, Fetcher
+from factcheck.ingest.queries import (
+    NoSnapshotError,
+    UnknownIdError,
+    get_passages,
+    get_snapshot,
+    get_source,
+    list_sources,
+    write_snapshot,
+)
 from factcheck.match import MatchReport
 from factcheck.match.archive_stage import claim_fact_checks, import_archive, search_archive
-from factcheck.output import Column, emit, output_options
+from factcheck.output import Column, CsvOptions, csv_options, emit, output_options
 from factcheck.pipeline import (
     ProgressCallback,
     RunReport,
@@ -59,17 +64,15 @@ from factcheck.report.claimreview import (
     DEFAULT_ORG,
     DEFAULT_ORG_URL,
     DEFAULT_URL_BASE,
-    Publisher,
-    claim_reviews,
 )
-from factcheck.report.data import VERDICT_LABELS, ReportFilter, gather_report
+from factcheck.report.data import VERDICT_LABELS, ReportFilter
 from factcheck.report.datasette.metadata import build_metadata
 from factcheck.report.datasette.server import DEFAULT_HOST, DEFAULT_PORT, is_loopback, ledger_url
 from factcheck.report.datasette.server import serve as run_datasette
-from factcheck.report.export import export_document, write_output
-from factcheck.report.html import render_html
-from factcheck.report.markdown import render_markdown
-from factcheck.report.tabular import claims_csv
+from factcheck.report.export import write_output
+from factcheck.report.formats import EXPORT, REPORT, FormatOptions, format_help, format_names
+from factcheck.report.formats import render as render_format
+from factcheck.verdicts.carryover import CarryReport
 from factcheck.verdicts.stage import (
     LABELS,
     VerdictReport,
@@ -84,11 +87,17 @@ STATUS_STYLES = {"added": "green", "new_version": "yellow", "unchanged": "dim", 
 
 
 class Context:
-    def __init__(self, db_option: str | None) -> None:
+    def __init__(self, db_option: str | None, adopt: bool = False) -> None:
         self.ledger_path = resolve_ledger_path(db_option)
+        self.adopt = adopt
 
     def open(self, *, create: bool = True) -> Database:
-        return open_ledger(self.ledger_path, create=create)
+        """The ledger for a command that writes."""
+        return open_ledger(self.ledger_path, create=create, adopt=self.adopt)
+
+    def read(self) -> Database:
+        """The ledger for a command that only reads: opened read-only, never changed."""
+        return open_ledger(self.ledger_path, create=False, write=False)
 
 
 def user_errors(command: Callable) -> Callable:
@@ -100,7 +109,7 @@ def user_errors(command: Callable) -> Callable:
             return command(*args, **kwargs)
         except LedgerError as error:
             raise click.ClickException(str(error)) from error
-        except UnknownIdError as error:
+        except (UnknownIdError, NoSnapshotError) as error:
             raise click.ClickException(str(error)) from error
         except sqlite3.Error as error:
             raise click.ClickException(
@@ -156,13 +165,30 @@ def progress_display() -> Iterator[Callable[[str], ProgressCallback | None]]:
     type=click.Path(dir_okay=False),
     help="Ledger file (default: $FACTCHECK_DB, then ./factcheck.db).",
 )
+@click.option(
+    "--create",
+    "adopt",
+    is_flag=True,
+    help="Add the ledger's tables to a SQLite file that holds other tables (refused otherwise).",
+)
 @click.pass_context
-def cli(ctx: click.Context, db_path: str | None) -> None:
+def cli(ctx: click.Context, db_path: str | None, adopt: bool) -> None:
     """factcheck: a fact-checking workbench for the terminal.
 
     Ingest news articles into a SQLite ledger, extract their claims, and check them across sources.
     """
-    ctx.obj = Context(db_path)
+    ctx.obj = Context(db_path, adopt)
+
+
+@cli.command()
+@click.pass_obj
+@user_errors
+def init(obj: Context) -> None:
+    """Create the ledger, or add its tables to an existing SQLite file (which factcheck otherwise
+    refuses to touch when it holds other tables)."""
+    obj.adopt = True
+    obj.open().conn.close()
+    click.echo(f"ledger ready at {obj.ledger_path}")
 
 
 def print_ingest_report(report: IngestReport) -> None:
@@ -173,13 +199,24 @@ def print_ingest_report(report: IngestReport) -> None:
         source = (
             f" #{outcome.source_id}" if outcome.source_id and outcome.status != "skipped" else ""
         )
+        # Paths, URLs and messages quote files, servers and feeds: never read as markup.
         console.print(
-            f"[{style}]{label:>11}[/]{source} {outcome.path}: {outcome.message}", soft_wrap=True
+            f"[{style}]{label:>11}[/]{source} {escape(shown_path(outcome.path))}: "
+            f"{escape(outcome.message)}",
+            soft_wrap=True,
         )
     console.print(
         f"{report.count('added')} added, {report.count('new_version')} new versions, "
         f"{report.count('unchanged')} unchanged, {report.count('skipped')} skipped"
     )
+
+
+def shown_path(path: str) -> str:
+    """A path on one line: a name holding a line break or another control character is shown
+    quoted, with the character escaped (as JSON writes it)."""
+    if any(ord(char) < 32 or ord(char) == 127 for char in path):
+        return json.dumps(path, ensure_ascii=False)
+    return path
 
 
 def fail_if_nothing_ingested(report: IngestReport) -> None:
@@ -188,7 +225,10 @@ def fail_if_nothing_ingested(report: IngestReport) -> None:
 
 
 def print_entity_report(report: EntityReport) -> None:
-    Console(stderr=True, highlight=False, soft_wrap=True).print(
+    console = Console(stderr=True, highlight=False, soft_wrap=True)
+    if report.merged:
+        console.print(escape(report.merged))
+    console.print(
         f"resolved {report.entities} entities ({report.cross_script} across scripts) with "
         f"{report.findings} name findings"
     )
@@ -198,9 +238,30 @@ def print_run_report(report: RunReport) -> None:
     if report.ingest:
         print_ingest_report(report.ingest)
     print_extract_report(report.extract)
+    print_carry_report(report.carried)
     if report.entities:
         print_entity_report(report.entities)
     print_check_report(report.match, report.verdicts)
+
+
+def print_carry_report(report: CarryReport) -> None:
+    summary = report.describe()
+    if summary is None:
+        return
+    console = Console(stderr=True, highlight=False, soft_wrap=True)
+    console.print(summary)
+    for review in report.reviews:
+        said = f"{review.label} by {escape(review.decided_by)}"
+        if review.outcome == "needs_review":
+            console.print(
+                f"  [yellow]claim {review.new_claim_id}: needs a person again: the statement "
+                f"changed from claim {review.old_claim_id} ({said})[/]"
+            )
+        elif review.outcome == "gone":
+            console.print(
+                f"  [yellow]claim {review.old_claim_id}: the new version no longer makes this "
+                f"statement ({said}); the review stays on the old version[/]"
+            )
 
 
 def print_check_report(match: MatchReport, verdicts: VerdictReport) -> None:
@@ -222,36 +283,103 @@ def print_extract_report(report: ExtractReport) -> None:
     )
 
 
+follow_links_option = click.option(
+    "--follow-links",
+    is_flag=True,
+    help="Read symbolic links inside a folder that point outside it (skipped otherwise).",
+)
+
+
+def fetch_options(command: Callable) -> Callable:
+    """--feed and --timeout, shared by ingest and run."""
+    command = click.option(
+        "--timeout",
+        type=click.FloatRange(min=0.1, max=600),
+        default=READ_TIMEOUT_S,
+        show_default=True,
+        help="Seconds to wait for a server's next bytes before giving up on a URL.",
+    )(command)
+    return click.option(
+        "--feed",
+        "feeds",
+        multiple=True,
+        metavar="URL_OR_FILE",
+        help="An RSS or Atom feed: each entry's link is fetched (repeatable; known entries "
+        "are skipped).",
+    )(command)
+
+
+def require_inputs(paths: tuple[str, ...], feeds: tuple[str, ...]) -> None:
+    if not paths and not feeds:
+        raise click.UsageError("give at least one PATH, URL or --feed")
+
+
 @cli.command()
-@click.argument("paths", nargs=-1, required=True)
+@click.argument("paths", nargs=-1)
+@fetch_options
+@follow_links_option
 @click.pass_obj
 @user_errors
-def ingest(obj: Context, paths: tuple[str, ...]) -> None:
-    """Ingest files, folders (recursively) and '-' (standard input) as sources.
+def ingest(
+    obj: Context,
+    paths: tuple[str, ...],
+    feeds: tuple[str, ...],
+    timeout: float,
+    follow_links: bool,
+) -> None:
+    """Ingest files, folders (recursively), '-' (standard input), URLs and feeds as sources.
 
-    Plain text, Markdown and HTML. The same bytes twice add nothing; changed content at a known
-    path becomes a new version of that source.
+    Plain text, Markdown, HTML, PDF and DOCX; http(s) URLs are fetched (nothing else ever is)
+    and their bytes kept as the source's snapshot. The same bytes twice add nothing; changed
+    content at a known path or URL becomes a new version of that source.
     """
-    with progress_display() as stage:
-        report = ingest_paths(obj.open(), paths, on_progress=stage("Ingesting"))
+    require_inputs(paths, feeds)
+    with progress_display() as stage, Fetcher(read_timeout=timeout) as fetcher:
+        report = ingest_paths(
+            obj.open(),
+            paths,
+            feeds=feeds,
+            fetcher=fetcher,
+            on_progress=stage("Ingesting"),
+            follow_links=follow_links,
+        )
     print_ingest_report(report)
     fail_if_nothing_ingested(report)
 
 
 @cli.command()
-@click.argument("paths", nargs=-1, required=True)
+@click.argument("paths", nargs=-1)
+@fetch_options
+@follow_links_option
 @click.option(
     "--jobs",
     type=click.IntRange(min=1),
-    help="Processes that read and extract files; the ledger is written by one. "
+    help="Processes that analyse and extract what was read; the ledger is written by one. "
     "Default: every core for a batch of 1 MiB or more, else one.",
 )
 @click.pass_obj
 @user_errors
-def run(obj: Context, paths: tuple[str, ...], jobs: int | None) -> None:
-    """Run the whole pipeline on PATHS: ingest, then every later stage on what changed."""
-    with progress_display() as stage:
-        report = run_pipeline(obj.open(), paths, progress=stage, jobs=jobs)
+def run(
+    obj: Context,
+    paths: tuple[str, ...],
+    feeds: tuple[str, ...],
+    timeout: float,
+    follow_links: bool,
+    jobs: int | None,
+) -> None:
+    """Run the whole pipeline on PATHS (files, folders, URLs) and feeds: ingest, then every
+    later stage on what changed."""
+    require_inputs(paths, feeds)
+    with progress_display() as stage, Fetcher(read_timeout=timeout) as fetcher:
+        report = run_pipeline(
+            obj.open(),
+            paths,
+            feeds=feeds,
+            fetcher=fetcher,
+            progress=stage,
+            follow_links=follow_links,
+            jobs=jobs,
+        )
     print_run_report(report)
     assert report.ingest is not None
     fail_if_nothing_ingested(report.ingest)
@@ -305,18 +433,45 @@ SOURCE_COLUMNS = [
 @user_errors
 def sources(obj: Context, all_versions: bool, output_format: str | None) -> None:
     """List the sources in the ledger."""
-    rows = list_sources(obj.open(create=False), include_old_versions=all_versions)
+    rows = list_sources(obj.read(), include_old_versions=all_versions)
     emit(rows, SOURCE_COLUMNS, output_format, title="Sources")
 
 
 @cli.command()
 @click.argument("source_id", type=int)
 @click.option("--json", "as_json", is_flag=True, help="Output JSON.")
+@click.option(
+    "--snapshot",
+    is_flag=True,
+    help="Write out the bytes the source was read from (a page, PDF or DOCX), exactly.",
+)
+@click.option(
+    "-o",
+    "--output",
+    "output_path",
+    type=click.Path(dir_okay=False, writable=True, allow_dash=True),
+    help="With --snapshot: the file to write ('-' or none: standard output).",
+)
 @click.pass_obj
 @user_errors
-def source(obj: Context, source_id: int, as_json: bool) -> None:
+def source(
+    obj: Context, source_id: int, as_json: bool, snapshot: bool, output_path: str | None
+) -> None:
     """Show one source: its metadata and its passages, with language and kind."""
-    db = obj.open(create=False)
+    db = obj.read()
+    if output_path and not snapshot:
+        raise click.UsageError("-o/--output goes with --snapshot")
+    if snapshot:
+        content = get_snapshot(db, source_id)
+        if output_path and output_path != "-":
+            write_snapshot(content, output_path)
+            Console(stderr=True, highlight=False, soft_wrap=True).print(
+                f"wrote {len(content):,} bytes of source {source_id} to {output_path}"
+            )
+        else:
+            sys.stdout.buffer.write(content)
+            sys.stdout.buffer.flush()
+        return
     record = get_source(db, source_id)
     passages = get_passages(db, source_id)
     if as_json:
@@ -359,7 +514,7 @@ def claims(
 ) -> None:
     """List claims (check-worthy ones unless --all)."""
     claim_filter = ClaimFilter(source_id, lang, kind, search, include_all)
-    rows = list_claims(obj.open(create=False), claim_filter)
+    rows = list_claims(obj.read(), claim_filter)
     emit(rows, CLAIM_COLUMNS, output_format, title="Claims")
 
 
@@ -370,7 +525,7 @@ def claims(
 @user_errors
 def claim(obj: Context, claim_id: int, as_json: bool) -> None:
     """Show one claim: its sentence in context, kind, modality, values, mentions and reasons."""
-    db = obj.open(create=False)
+    db = obj.read()
     record = get_claim(db, claim_id)
     record["links"] = claim_links(db, claim_id)
     record["verdicts"] = verdict_history(db, claim_id)
@@ -407,7 +562,7 @@ def entities(
     obj: Context, entity_type: str | None, variants: bool, output_format: str | None
 ) -> None:
     """List entities with their spellings per script and the sources that use each."""
-    rows = list_entities(obj.open(create=False), entity_type=entity_type, variants_only=variants)
+    rows = list_entities(obj.read(), entity_type=entity_type, variants_only=variants)
     emit(rows, ENTITY_COLUMNS, output_format, title="Entities")
 
 
@@ -432,7 +587,7 @@ def entity() -> None:
 @user_errors
 def entity_show(obj: Context, entity_id: int, as_json: bool) -> None:
     """Show one entity: its spellings, mentions, and why they were merged."""
-    record = get_entity(obj.open(create=False), entity_id)
+    record = get_entity(obj.read(), entity_id)
     if as_json:
         click.echo(json.dumps(record, ensure_ascii=False, indent=2))
     else:
@@ -515,16 +670,23 @@ reviewer_option = click.option(
 @click.argument("entity_b", type=int)
 @reviewer_option
 @click.option("--note", help="Why.")
+@click.option("--force", is_flag=True, help="Merge even entities of different types.")
 @click.pass_obj
 @user_errors
 def entity_merge(
-    obj: Context, entity_a: int, entity_b: int, decided_by: str, note: str | None
+    obj: Context, entity_a: int, entity_b: int, decided_by: str, note: str | None, force: bool
 ) -> None:
-    """Record that entities A and B are one; it outranks the machine and survives re-runs."""
+    """Record that entities A and B are one; it outranks the machine and survives re-runs.
+    Prints which entity they became and which verdicts changed."""
     db = obj.open(create=False)
-    with transaction(db):
-        report = merge_entities(db, entity_a, entity_b, decided_by=decided_by, note=note)
-        checked = check_claims(db)
+    try:
+        with transaction(db):
+            report = merge_entities(
+                db, entity_a, entity_b, decided_by=decided_by, note=note, force=force
+            )
+            checked = check_claims(db)
+    except MergeRefused as error:
+        raise click.ClickException(str(error)) from error
     print_entity_report(report)
     print_check_report(*checked)
 
@@ -594,7 +756,7 @@ VERDICT_COLUMNS = [
 @user_errors
 def verdicts(obj: Context, output_format: str | None) -> None:
     """Current verdicts counted by source and label."""
-    rows = verdict_counts(obj.open(create=False))
+    rows = verdict_counts(obj.read())
     emit(rows, VERDICT_COLUMNS, output_format, title="Verdicts by source")
 
 
@@ -613,7 +775,7 @@ CONTRADICTION_COLUMNS = [
 @user_errors
 def contradictions_command(obj: Context, output_format: str | None) -> None:
     """Every contradiction, with both quotes side by side."""
-    rows = contradictions(obj.open(create=False))
+    rows = contradictions(obj.read())
     emit(rows, CONTRADICTION_COLUMNS, output_format, title="Contradictions")
 
 
@@ -636,11 +798,10 @@ def write_or_fail(content: str, output: str, force: bool) -> None:
 @click.option(
     "--format",
     "export_format",
-    type=click.Choice(["json", "csv", "claimreview"]),
+    type=click.Choice(format_names(EXPORT)),
     default="json",
     show_default=True,
-    help="json: the whole ledger; csv: one row per claim with its verdict and best citation; "
-    "claimreview: schema.org ClaimReview JSON-LD for every reviewed claim.",
+    help=format_help(EXPORT),
 )
 @click.option("--org", default=DEFAULT_ORG, show_default=True, help="ClaimReview: who reviews.")
 @click.option(
@@ -652,6 +813,7 @@ def write_or_fail(content: str, output: str, force: bool) -> None:
     show_default=True,
     help="ClaimReview: where the report is published; each review links to #claim-ID.",
 )
+@csv_options
 @output_option
 @force_option
 @click.pass_obj
@@ -662,35 +824,33 @@ def export(
     org: str,
     org_url: str,
     url_base: str,
+    csv_formulas: bool,
+    bom: bool,
     output: str,
     force: bool,
 ) -> None:
     """Export the ledger: the whole of it as JSON, claims as CSV, or reviews as ClaimReview."""
-    db = obj.open(create=False)
-    if export_format == "json":
-        content = json.dumps(export_document(db), ensure_ascii=False, indent=2) + "\n"
-    elif export_format == "csv":
-        content = claims_csv(gather_report(db))
-    else:
-        if url_base == DEFAULT_URL_BASE:
-            click.echo(
-                f"warning: review URLs point to the placeholder {DEFAULT_URL_BASE}; "
-                "give --url-base where the report is published",
-                err=True,
-            )
-        reviews = claim_reviews(gather_report(db), Publisher(org, org_url or None, url_base))
-        content = json.dumps(reviews, ensure_ascii=False, indent=2) + "\n"
-    write_or_fail(content, output, force)
+    db = obj.read()
+    if export_format == "claimreview" and url_base == DEFAULT_URL_BASE:
+        click.echo(
+            f"warning: review URLs point to the placeholder {DEFAULT_URL_BASE}; "
+            "give --url-base where the report is published",
+            err=True,
+        )
+    options = FormatOptions(
+        org=org, org_url=org_url, url_base=url_base, csv=CsvOptions(csv_formulas, bom)
+    )
+    write_or_fail(render_format(export_format, EXPORT, db, options), output, force)
 
 
 @cli.command()
 @click.option(
     "--format",
     "report_format",
-    type=click.Choice(["md", "html"]),
+    type=click.Choice(format_names(REPORT)),
     default="md",
     show_default=True,
-    help="md: Markdown; html: one self-contained page (inline CSS, no script, no network).",
+    help=format_help(REPORT),
 )
 @click.option(
     "--verdict",
@@ -722,11 +882,8 @@ def report(
 ) -> None:
     """A report an editor can read: a summary, a card per check-worthy claim (verdict, evidence,
     contradictions, spelling variants) and the sources with what was skipped as clutter."""
-    data = gather_report(
-        obj.open(create=False), ReportFilter(verdict, source_id, entity, min_score)
-    )
-    render = render_html if report_format == "html" else render_markdown
-    write_or_fail(render(data, title=title), output, force)
+    options = FormatOptions(ReportFilter(verdict, source_id, entity, min_score), title)
+    write_or_fail(render_format(report_format, REPORT, obj.read(), options), output, force)
 
 
 @cli.command()
@@ -807,7 +964,7 @@ def archive_search(
     obj: Context, text: str, limit: int, published: str | None, output_format: str | None
 ) -> None:
     """The published fact-checks nearest to TEXT, best first, each with why."""
-    db = obj.open(create=False)
+    db = obj.read()
     if not db.execute("SELECT count(*) FROM fact_checks").fetchone()[0]:
         raise click.ClickException("the archive is empty: run 'factcheck archive import FILE'")
     matches = search_archive(db, text, limit=limit, published=published)

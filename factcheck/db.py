@@ -35,17 +35,27 @@ def resolve_ledger_path(option: str | None) -> Path:
     return Path(option or os.environ.get(LEDGER_ENV_VAR) or DEFAULT_LEDGER)
 
 
-def open_ledger(path: str | Path, *, create: bool = True) -> Database:
-    """Open (and, unless create is False, create) the ledger and bring its schema up to date."""
+def open_ledger(
+    path: str | Path, *, create: bool = True, write: bool = True, adopt: bool = False
+) -> Database:
+    """Open (and, unless create is False, create) the ledger and bring its schema up to date.
+
+    With `write=False` the file is opened read-only and nothing in it changes: no switch to WAL,
+    no migration (a ledger from an older factcheck is upgraded in a copy in memory). A file that
+    holds another program's tables and no ledger is refused unless `adopt`; a ledger from a newer
+    factcheck is refused for writing."""
     path = Path(path)
     if not create and not path.exists():
         raise LedgerError(f"no ledger at {path} (run 'factcheck ingest' or 'factcheck run' first)")
     if path.is_dir():
         raise LedgerError(f"{path} is a folder, not a ledger file")
+    if not write:
+        return open_for_reading(path)
     try:
         conn = sqlite3.connect(str(path), timeout=BUSY_TIMEOUT_MS / 1000)
         db = Database(conn)
         conn.execute(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_MS}")
+        check_ledger(db, path, adopt=adopt, write=True)
         conn.execute("PRAGMA foreign_keys = ON")
         if conn.execute("PRAGMA journal_mode").fetchone()[0] != "wal":
             conn.execute("PRAGMA journal_mode = WAL")
@@ -56,6 +66,57 @@ def open_ledger(path: str | Path, *, create: bool = True) -> Database:
     except sqlite3.DatabaseError as error:
         raise LedgerError(f"cannot open ledger {path}: {describe_sqlite_error(error)}") from error
     return db
+
+
+def open_for_reading(path: Path) -> Database:
+    try:
+        conn = sqlite3.connect(f"{path.resolve().as_uri()}?mode=ro", uri=True)
+        conn.execute(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_MS}")
+        db = Database(conn)
+        check_ledger(db, path, adopt=False, write=False)
+        if migrations.pending(db):
+            # An older ledger is read through an upgraded copy: reading never writes.
+            memory = sqlite3.connect(":memory:")
+            conn.backup(memory)
+            conn.close()
+            db = Database(memory)
+            with transaction(db, counted=False):
+                migrations.apply(db)
+        db.conn.execute("PRAGMA foreign_keys = ON")
+    except sqlite3.DatabaseError as error:
+        raise LedgerError(f"cannot open ledger {path}: {describe_sqlite_error(error)}") from error
+    return db
+
+
+def check_ledger(db: Database, path: Path, *, adopt: bool, write: bool) -> None:
+    """Refuse another program's database (unless adopted) and, for writing, a ledger whose
+    schema comes from a newer factcheck."""
+    tables = {
+        row[0]
+        for row in db.conn.execute(
+            "SELECT name FROM sqlite_master WHERE type IN ('table', 'view') "
+            "AND name NOT LIKE 'sqlite_%'"
+        )
+    }
+    if tables and not tables & {migrations.migrations_table, "sources"} and not adopt:
+        shown = ", ".join(sorted(tables)[:5]) + (", ..." if len(tables) > 5 else "")
+        raise LedgerError(
+            f"{path} is an SQLite database with other tables ({shown}) and no factcheck ledger; "
+            f"to add a ledger to it, run 'factcheck --db {path} init'"
+        )
+    if not write or migrations.migrations_table not in tables:
+        return
+    known = [migration.name for migration in migrations._migrations]
+    unknown = [
+        migration.name for migration in migrations.applied(db) if migration.name not in known
+    ]
+    if unknown:
+        from factcheck import __version__
+
+        raise LedgerError(
+            f"{path} was written by a newer factcheck (schema {unknown[-1]}; factcheck "
+            f"{__version__} knows up to {known[-1]}): upgrade factcheck to change it"
+        )
 
 
 @contextlib.contextmanager

@@ -407,3 +407,58 @@ def m0007_fact_check_archive(db: Database) -> None:
         """
     )
     db["fact_checks"].enable_fts(["claim", "title", "summary"], create_triggers=True)
+
+
+@migrations(name="0008_review_carryovers")
+def m0008_review_carryovers(db: Database) -> None:
+    # What became of each human verdict when its source got a new version: carried to the same
+    # statement, left on a changed statement that needs a person again, or gone with the
+    # statement. A reviewer's work is never dropped without a row saying so.
+    db.executescript(
+        """
+        CREATE TABLE review_carryovers (
+            id INTEGER PRIMARY KEY,
+            old_claim_id INTEGER NOT NULL REFERENCES claims(id) ON DELETE CASCADE,
+            new_claim_id INTEGER REFERENCES claims(id) ON DELETE CASCADE,
+            new_source_id INTEGER NOT NULL REFERENCES sources(id) ON DELETE CASCADE,
+            verdict_id INTEGER NOT NULL REFERENCES verdicts(id) ON DELETE CASCADE,
+            outcome TEXT NOT NULL CHECK (outcome IN ('carried', 'needs_review', 'gone')),
+            decided_at TEXT NOT NULL
+        );
+        CREATE INDEX idx_review_carryovers_new ON review_carryovers(new_claim_id);
+        """
+    )
+
+
+@migrations(name="0009_fetched_sources_and_snapshots")
+def m0009_fetched_sources_and_snapshots(db: Database) -> None:
+    # A source fetched by URL records where and when its bytes came from; a source whose text is
+    # derived from its bytes (a page, a PDF, a DOCX) keeps those bytes, content-addressed, so a
+    # quote and its offsets stay checkable after the page changes or disappears.
+    db.executescript(
+        """
+        CREATE TABLE snapshots (
+            sha256 TEXT PRIMARY KEY,            -- of content; the same bytes are kept once
+            content BLOB NOT NULL,              -- the bytes read, exactly
+            byte_size INTEGER NOT NULL,
+            kept_at TEXT NOT NULL
+        );
+        ALTER TABLE sources ADD COLUMN snapshot_sha256 TEXT REFERENCES snapshots(sha256);
+        ALTER TABLE sources ADD COLUMN requested_url TEXT;  -- the URL the user gave
+        ALTER TABLE sources ADD COLUMN final_url TEXT;      -- after redirects
+        ALTER TABLE sources ADD COLUMN fetched_at TEXT;     -- UTC, to the second
+        ALTER TABLE sources ADD COLUMN http_status INTEGER;
+        ALTER TABLE sources ADD COLUMN content_type TEXT;   -- as the server sent it
+        ALTER TABLE sources ADD COLUMN last_modified TEXT;  -- the Last-Modified header
+        ALTER TABLE sources ADD COLUMN etag TEXT;           -- the ETag header
+        ALTER TABLE passages ADD COLUMN page INTEGER;       -- a PDF's page number, from 1
+        """
+    )
+
+
+@migrations(name="0010_claim_gloss")
+def m0010_claim_gloss(db: Database) -> None:
+    # An English gloss of each Chinese and Bengali claim, word by word from lexical tables with
+    # resolved names, numbers and dates in English: a matching and reading aid, not a
+    # translation. NULL for English claims.
+    db.execute("ALTER TABLE claims ADD COLUMN gloss TEXT")

@@ -4,6 +4,7 @@ delimited JSON or CSV for machines."""
 from __future__ import annotations
 
 import csv
+import functools
 import json
 import os
 import sys
@@ -14,6 +15,8 @@ from typing import Any
 import click
 from rich.console import Console
 from rich.table import Table
+
+from factcheck.text.spreadsheet import SAFE_CSV, UTF8_BOM, CsvOptions, spreadsheet_cell
 
 
 @dataclass(frozen=True)
@@ -26,16 +29,54 @@ class Column:
     no_wrap: bool = False
 
 
+OUTPUT_FLAGS = ("json", "nl", "csv")
+
+
+def csv_options(command: Callable) -> Callable:
+    """--csv-formulas / --bom, for every command that writes CSV."""
+    command = click.option(
+        "--bom",
+        is_flag=True,
+        help="CSV: start with a UTF-8 byte-order mark, for Excel.",
+    )(command)
+    return click.option(
+        "--csv-formulas",
+        is_flag=True,
+        help="CSV: keep cells that start with = + - @ as they are (by default a ' goes before "
+        "them, so a spreadsheet cannot run them as formulas).",
+    )(command)
+
+
 def output_options(command: Callable) -> Callable:
-    """--json / --nl / --csv, shared by every listing command."""
+    """--json / --nl / --csv (one of them), shared by every listing command, with the CSV
+    options; the command receives `output_format`."""
+
+    @functools.wraps(command)
+    def wrapper(*args: Any, **kwargs: Any) -> Any:
+        chosen = [name for name in OUTPUT_FLAGS if kwargs.pop(f"as_{name}")]
+        if len(chosen) > 1:
+            raise click.UsageError(
+                " and ".join(f"--{name}" for name in chosen) + " are alternatives: give one"
+            )
+        click.get_current_context().meta["csv_options"] = CsvOptions(
+            kwargs.pop("csv_formulas"), kwargs.pop("bom")
+        )
+        return command(*args, output_format=chosen[0] if chosen else None, **kwargs)
+
     options = [
-        click.option("--json", "output_format", flag_value="json", help="Output JSON."),
-        click.option("--nl", "output_format", flag_value="nl", help="Output one JSON per line."),
-        click.option("--csv", "output_format", flag_value="csv", help="Output CSV."),
+        click.option("--json", "as_json", is_flag=True, help="Output JSON."),
+        click.option("--nl", "as_nl", is_flag=True, help="Output one JSON per line."),
+        click.option("--csv", "as_csv", is_flag=True, help="Output CSV."),
     ]
+    wrapped: Callable = csv_options(wrapper)
     for option in reversed(options):
-        command = option(command)
-    return command
+        wrapped = option(wrapped)
+    return wrapped
+
+
+def current_csv_options() -> CsvOptions:
+    context = click.get_current_context(silent=True)
+    return context.meta.get("csv_options", SAFE_CSV) if context else SAFE_CSV
 
 
 # Width for tables written to a pipe or file, where there is no terminal to measure.
@@ -66,11 +107,16 @@ def emit(
         for row in rows:
             sys.stdout.write(json.dumps(row, ensure_ascii=False, default=str) + "\n")
     elif output_format == "csv":
+        options = current_csv_options()
         keys = list(rows[0].keys()) if rows else [column.key for column in columns]
+        if options.bom:
+            sys.stdout.write(UTF8_BOM)
         writer = csv.DictWriter(sys.stdout, fieldnames=keys, extrasaction="ignore")
         writer.writeheader()
         for row in rows:
-            writer.writerow({key: flatten(value) for key, value in row.items()})
+            writer.writerow(
+                {key: spreadsheet_cell(flatten(value), options) for key, value in row.items()}
+            )
     else:
         table = Table(title=title, header_style="bold", expand=False)
         for column in columns:

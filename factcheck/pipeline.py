@@ -9,7 +9,6 @@ import os
 import signal
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
-from typing import BinaryIO
 
 from sqlite_utils import Database
 
@@ -23,17 +22,22 @@ from factcheck.extract.stage import (
     extract_text,
     text_key,
 )
-from factcheck.ingest import (
+from factcheck.ingest.fetch import Fetcher
+from factcheck.ingest.passages import CLAIM_BEARING_KINDS
+from factcheck.ingest.reading import Skipped, read_input
+from factcheck.ingest.stage import (
     AnalysedSource,
+    Document,
     IngestOutcome,
     IngestReport,
-    analyse_input,
-    gather_prepared,
+    PreparedInputs,
+    analyse_document,
+    known_url_source,
+    prepare_inputs,
     store_inputs,
 )
-from factcheck.ingest.passages import CLAIM_BEARING_KINDS
-from factcheck.ingest.reading import STDIN_PATH, Skipped, find_inputs
 from factcheck.match import MatchReport, match_claims
+from factcheck.verdicts.carryover import CarryReport, carry_human_decisions
 from factcheck.verdicts.stage import VerdictReport, give_verdicts
 
 ProgressCallback = Callable[[str, int, int], None]
@@ -44,6 +48,7 @@ Progress = Callable[[str], ProgressCallback | None]
 class RunReport:
     ingest: IngestReport | None
     extract: ExtractReport
+    carried: CarryReport
     entities: EntityReport | None
     match: MatchReport
     verdicts: VerdictReport
@@ -54,22 +59,22 @@ class RunReport:
 MIN_BATCH_BYTES_FOR_WORKERS = 1024 * 1024
 
 
+def no_progress(stage: str) -> None:
+    return None
+
+
 def cores() -> int:
     """The cores this process may run on."""
     return len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else os.cpu_count() or 1
 
 
-def workers_for(files: list[str], jobs: int | None) -> int:
-    """How many worker processes to prepare `files` on: `jobs` as asked (never more than one a
-    file), or by default every core for a batch large enough to repay the workers' start."""
+def workers_for(documents: list[Document], jobs: int | None) -> int:
+    """How many worker processes to analyse `documents` on: `jobs` as asked (never more than one
+    a document), or by default every core for a batch large enough to repay the workers' start."""
     if jobs is None:
-        size = sum(os.path.getsize(path) for path in files if os.path.isfile(path))
+        size = sum(raw.byte_size for raw, _ in documents)
         jobs = cores() if size >= MIN_BATCH_BYTES_FOR_WORKERS else 1
-    return min(jobs, len(files)) if len(files) > 1 else 1
-
-
-def no_progress(stage: str) -> None:
-    return None
+    return min(jobs, len(documents)) if len(documents) > 1 else 1
 
 
 @dataclass
@@ -80,10 +85,10 @@ class PreparedFile:
     extraction: SourceExtraction | None
 
 
-def prepare_file(path: str, stdin: BinaryIO | None = None) -> PreparedFile:
-    """Read, analyse and extract one input: a pure function of the file (no ledger, no state),
-    so a batch can be mapped over worker processes, or over a cluster's partitions."""
-    analysed = analyse_input(path, stdin=stdin)
+def prepare_document(document: Document) -> PreparedFile:
+    """Analyse and extract one read document: a pure function of it (no ledger, no state), so a
+    batch can be mapped over worker processes, or over a cluster's partitions."""
+    analysed = analyse_document(document)
     if isinstance(analysed, IngestOutcome):
         return PreparedFile(analysed, None)
     spans = [
@@ -95,74 +100,99 @@ def prepare_file(path: str, stdin: BinaryIO | None = None) -> PreparedFile:
     return PreparedFile(analysed, extraction)
 
 
+def prepare_file(path: str) -> PreparedFile:
+    """`prepare_document` of a local file, read as `ingest` reads it."""
+    raw = read_input(path)
+    if isinstance(raw, Skipped):
+        return PreparedFile(IngestOutcome(raw.path, "skipped", raw.reason), None)
+    return prepare_document((raw, None))
+
+
 def ignore_ctrl_c() -> None:
     """Workers leave Ctrl-C to the main process, which stops them and rolls back."""
     signal.signal(signal.SIGINT, signal.SIG_IGN)
 
 
-def prepare_files(
-    paths: Iterable[str],
-    *,
-    jobs: int | None = 1,
-    stdin: BinaryIO | None = None,
-    on_progress: ProgressCallback | None = None,
-) -> list[PreparedFile]:
-    """`prepare_file` over every input, in input order, on `jobs` worker processes (None: as
-    many as pay, see `workers_for`)."""
-    inputs = list(find_inputs(list(paths)))
-    files = [item for item in inputs if isinstance(item, str) and item != STDIN_PATH]
-    workers = workers_for(files, jobs)
-    pooled = workers > 1
-    from_workers = iter(map_files(files, workers) if pooled else ())
-    prepared: list[PreparedFile] = []
-    for index, item in enumerate(inputs, start=1):
-        if on_progress:
-            on_progress(item.path if isinstance(item, Skipped) else item, index, len(inputs))
-        if isinstance(item, Skipped):
-            prepared.append(PreparedFile(IngestOutcome(item.path, "skipped", item.reason), None))
-        elif pooled and item != STDIN_PATH:
-            prepared.append(next(from_workers))
-        else:
-            prepared.append(prepare_file(item, stdin))
-    return prepared
-
-
-def map_files(files: list[str], jobs: int) -> Iterator[PreparedFile]:
-    """`prepare_file` over `files` on `jobs` worker processes, results in order as they come."""
+def prepare_documents(documents: list[Document], jobs: int | None) -> Iterator[PreparedFile]:
+    """`prepare_document` over `documents`, in order, on as many workers as `workers_for` says."""
+    workers = workers_for(documents, jobs)
+    if workers <= 1:
+        yield from map(prepare_document, documents)
+        return
     # spawn, not fork: the parent may hold BLAS and SQLite threads that a fork would copy stuck.
     context = multiprocessing.get_context("spawn")
-    with context.Pool(jobs, initializer=ignore_ctrl_c) as pool:
-        yield from pool.imap(prepare_file, files, chunksize=2)
+    with context.Pool(workers, initializer=ignore_ctrl_c) as pool:
+        yield from pool.imap(prepare_document, documents, chunksize=2)
 
 
 def run_pipeline(
     db: Database,
     paths: Iterable[str],
     *,
+    feeds: Iterable[str] = (),
+    fetcher: Fetcher | None = None,
     progress: Progress = no_progress,
+    follow_links: bool = False,
     jobs: int | None = 1,
 ) -> RunReport:
-    """Ingest `paths`, then extract claims from every source not yet extracted and update
-    everything after it. Reading, analysing and extracting the files runs on `jobs` processes
-    before the ledger is written."""
-    files = prepare_files(paths, jobs=jobs, on_progress=progress("Reading and extracting"))
-    return store_prepared(db, files, progress=progress)
+    """Ingest `paths` (files, folders, URLs) and the entries of `feeds`, then extract claims
+    from every source not yet extracted and update everything after it. What was read is
+    analysed and extracted on `jobs` worker processes (None: as many as pay) before the ledger
+    is written."""
+    prepared: list[PreparedFile] = []
+
+    def analyse_all(documents: list[Document]) -> Iterator[AnalysedSource | IngestOutcome]:
+        update = progress("Analysing and extracting")
+        for index, file in enumerate(prepare_documents(documents, jobs), start=1):
+            analysed = file.analysed
+            if update:
+                path = analysed.path if isinstance(analysed, IngestOutcome) else analysed.raw.path
+                update(path, index, len(documents))
+            prepared.append(file)
+            yield analysed
+
+    inputs = prepare_inputs(
+        paths,
+        feeds=feeds,
+        fetcher=fetcher,
+        on_progress=progress("Reading"),
+        known_url=lambda url: known_url_source(db, url),
+        follow_links=follow_links,
+        analyse_all=analyse_all,
+    )
+    return store_and_update(db, inputs, extractions_of(prepared), progress)
+
+
+def extractions_of(files: Iterable[PreparedFile]) -> dict[str, SourceExtraction]:
+    return {
+        text_key(file.analysed.text): file.extraction
+        for file in files
+        if isinstance(file.analysed, AnalysedSource) and file.extraction
+    }
 
 
 def store_prepared(
     db: Database, files: Iterable[PreparedFile], *, progress: Progress = no_progress
 ) -> RunReport:
-    """Write prepared files (from `prepare_file`, wherever it ran) to the ledger and bring every
-    later stage up to date, in one transaction."""
+    """Write files prepared anywhere (`prepare_file` in a worker, or over a cluster's
+    partitions) to the ledger as `run` writes them, with the extractions they carry."""
     files = list(files)
-    prepared = gather_prepared(file.analysed for file in files)
-    extractions = {
-        text_key(file.analysed.text): file.extraction
-        for file in files
-        if isinstance(file.analysed, AnalysedSource) and file.extraction
-    }
+    outcomes = [file.analysed for file in files if isinstance(file.analysed, IngestOutcome)]
+    analysed = [file.analysed for file in files if isinstance(file.analysed, AnalysedSource)]
+    inputs = PreparedInputs(analysed, IngestReport(outcomes))
+    return store_and_update(db, inputs, extractions_of(files), progress)
+
+
+def store_and_update(
+    db: Database,
+    inputs: PreparedInputs,
+    extractions: dict[str, SourceExtraction],
+    progress: Progress,
+) -> RunReport:
+    """Store what was read and analysed, then extract (using `extractions` where they fit) and
+    bring every later stage up to date, in one transaction."""
     with transaction(db):
-        ingest = store_inputs(db, prepared)
+        ingest = store_inputs(db, inputs)
         report = extract_and_update(db, progress=progress, precomputed=extractions)
     report.ingest = ingest
     return report
@@ -186,9 +216,11 @@ def extract_and_update(
             discard_reviews=discard_reviews,
             precomputed=precomputed,
         )
+        # Before entities and verdicts are decided again, so both see the carried decisions.
+        carried = carry_human_decisions(db, extract.source_ids)
         entities = resolve_entities(db) if extract.source_ids else None
         match, verdicts = check_claims(db, progress=progress)
-    return RunReport(None, extract, entities, match, verdicts)
+    return RunReport(None, extract, carried, entities, match, verdicts)
 
 
 def check_claims(

@@ -38,6 +38,8 @@ def source_card(source: dict[str, Any], passages: list[dict[str, Any]]) -> Group
     )
     if source.get("copy_of"):
         facts.add_row("Copy of", f"source {source['copy_of']}")
+    for label, value in fetch_facts(source):
+        facts.add_row(label, Text(value))
     table = Table(header_style="bold", expand=True)
     table.add_column("#", justify="right")
     table.add_column("lang")
@@ -55,10 +57,52 @@ def source_card(source: dict[str, Any], passages: list[dict[str, Any]]) -> Group
             str(passage["seq"]),
             passage["lang"] or "—",
             kind_text,
-            f"{passage['start_offset']}–{passage['end_offset']}",
+            f"{passage['start_offset']}–{passage['end_offset']}"
+            + (f"\np. {passage['page']}" if passage.get("page") else ""),
             Text(snippet, style=style or None),
         )
     return Group(Panel(facts, title=f"Source {source['id']}", expand=True), table)
+
+
+def citation_place(citation: dict[str, Any]) -> str:
+    """Where a citation can be checked: its page in a PDF, its URL, and for a fetched source the
+    address and time its kept snapshot was fetched."""
+    place = ""
+    if citation.get("page"):
+        place += f", p. {citation['page']}"
+    url, fetched_from = citation["url"], citation.get("fetched_from")
+    if url and url != fetched_from:
+        place += f", {url}"
+    if fetched_from:
+        place += f", fetched from {fetched_from} at {citation['fetched_at']}"
+    return place
+
+
+def fetch_facts(source: dict[str, Any]) -> list[tuple[str, str]]:
+    """The card's lines on where and when a fetched source came from, and its snapshot."""
+    facts = []
+    if source.get("fetched_at"):
+        fetched = f"{source['final_url']} at {source['fetched_at']} (HTTP {source['http_status']}"
+        fetched += f", {source['content_type']})" if source.get("content_type") else ")"
+        if source["requested_url"] != source["final_url"]:
+            fetched += f"\nasked for {source['requested_url']}"
+        facts.append(("Fetched", fetched))
+        server = [
+            f"{name} {source[key]}"
+            for name, key in (("Last-Modified", "last_modified"), ("ETag", "etag"))
+            if source.get(key)
+        ]
+        if server:
+            facts.append(("Server", "; ".join(server)))
+    if source.get("snapshot_sha256"):
+        facts.append(
+            (
+                "Snapshot",
+                f"{source['byte_size']:,} bytes kept, sha256 {source['snapshot_sha256'][:12]}… "
+                f"(factcheck source {source['id']} --snapshot)",
+            )
+        )
+    return facts
 
 
 def print_card(renderable: Any) -> None:
@@ -197,8 +241,7 @@ def verdict_parts(history: list[dict[str, Any]], links: list[dict[str, Any]]) ->
         for citation in current["citations"]:
             span = f"{citation['start_offset']}–{citation['end_offset']}"
             where = f"source {citation['source_id']}, {span}"
-            if citation["url"]:
-                where += f", {citation['url']}"
+            where += citation_place(citation)
             line = Text(f"{citation['stance']}: ", style="bold")
             line.append(f"“{citation['quote']}”")
             line.append(f"  ({where}; claim {citation['claim_id']})", style="dim")

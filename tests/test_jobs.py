@@ -10,6 +10,7 @@ from click.testing import CliRunner
 
 from factcheck.cli import cli
 from factcheck.db import open_ledger
+from factcheck.ingest.reading import read_input
 from factcheck.pipeline import prepare_file, store_prepared, workers_for
 
 from .conftest import SEEDS
@@ -50,7 +51,7 @@ def exported(ledger: Path) -> dict:
 
 def test_two_workers_give_the_ledger_one_process_gives(tmp_path: Path) -> None:
     paths = split_seeds(tmp_path / "articles")
-    assert workers_for([str(path) for path in paths], 2) == 2
+    assert workers_for(documents(paths), 2) == 2
     run(tmp_path / "one.db", "--jobs", "1", str(tmp_path / "articles"))
     run(tmp_path / "two.db", "--jobs", "2", str(tmp_path / "articles"))
     one, two = exported(tmp_path / "one.db"), exported(tmp_path / "two.db")
@@ -103,8 +104,12 @@ def test_files_prepared_elsewhere_store_as_a_run_would(tmp_path: Path) -> None:
     assert exported(tmp_path / "mapped.db") == exported(tmp_path / "run.db")
 
 
+def documents(paths: list[Path]) -> list:
+    return [(read_input(str(path)), None) for path in paths]
+
+
 def test_a_small_batch_stays_in_one_process_unless_asked(tmp_path: Path) -> None:
-    paths = [str(path) for path in split_seeds(tmp_path / "articles")]
-    assert workers_for(paths, None) == 1  # 10 files, 0.1 MB: workers would cost more than they save
-    assert workers_for(paths, 3) == 3 and workers_for(paths[:2], 8) == 2
-    assert workers_for(paths[:1], 4) == 1
+    read = documents(split_seeds(tmp_path / "articles"))
+    assert workers_for(read, None) == 1  # 10 files, 0.1 MB: workers would cost more than they save
+    assert workers_for(read, 3) == 3 and workers_for(read[:2], 8) == 2
+    assert workers_for(read[:1], 4) == 1

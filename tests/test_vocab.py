@@ -15,8 +15,8 @@ import pytest
 
 from factcheck import vocab
 from factcheck.db import open_ledger
-from factcheck.extract.cues import MODALITY_CUES
 from factcheck.extract.kinds import KIND_RULES
+from factcheck.lang import language_for, registered_codes
 from factcheck.report.data import VERDICT_LABELS, VERDICT_WORDS
 from factcheck.report.html import SAME_WITNESS_RELATIONS, STANCE_WORDS, VERDICT_SYMBOLS
 
@@ -73,7 +73,9 @@ def test_members_are_the_strings_the_ledger_stores() -> None:
 
 def test_the_code_names_only_members() -> None:
     assert {kind for kind, _ in KIND_RULES} | {"statement"} <= set(vocab.ClaimKind)
-    cue_modalities = {modality for table in MODALITY_CUES.values() for modality, _ in table}
+    cue_modalities = {
+        modality for code in registered_codes() for modality, _ in language_for(code).modality_cues
+    }
     assert cue_modalities | {"asserted", "question"} <= set(vocab.Modality)
     assert sorted(VERDICT_LABELS) == sorted(vocab.VerdictLabel)
     assert set(VERDICT_WORDS) == set(VERDICT_SYMBOLS) == set(vocab.VerdictLabel)

@@ -21,6 +21,7 @@ from factcheck.extract.models import ClaimValue, ExtractedClaim, Finding, Passag
 from factcheck.extract.numbers import find_numeric_values
 from factcheck.extract.quotes import find_quotes, find_source
 from factcheck.extract.subclaims import SubClaim, find_roles, split_events
+from factcheck.lang import language_for
 from factcheck.text.dates import find_dates
 from factcheck.text.scripts import guess_script_lang
 from factcheck.text.sentences import split_sentences
@@ -57,7 +58,7 @@ def extract_claims(
         for s, e in split_sentences(text, passage.start, passage.end)
     ]
     spans = [(s.start, s.end) for s in sentences]
-    quotes = find_quotes(text, spans, {s.start: s.lang for s in sentences})
+    quotes = find_quotes(text, spans, {s.start: s.lang for s in sentences}, mentions)
     checks = assess_many([(text[s.start : s.end], s.lang) for s in sentences])
     claims: list[ExtractedClaim] = []
     for passage in passages:
@@ -132,7 +133,7 @@ def _sentence_claims(
     values.extend(_within(numeric, start, end))
     values.extend(_within(quotes, start, end))
     values.sort(key=lambda v: v.start)
-    source = find_source(text, start, end, lang) if modality == "reported" else None
+    source = find_source(text, start, end, lang, mentions) if modality == "reported" else None
     if source is None:
         source = next((v.speaker for v in values if v.kind == "quote" and v.speaker), None)
 
@@ -176,10 +177,16 @@ def _sentence_claims(
                 predicate=sub.predicate if sub else None,
                 object=sub.object if sub else None,
                 source=source,
-                reasons=(kind_reason, modality_reason),
+                reasons=(kind_reason, modality_reason, *_language_reasons(lang)),
             )
         )
     return claims
+
+
+def _language_reasons(lang: str) -> tuple[str, ...]:
+    """A claim in a language without rules of its own says so (the fallback rules scored it)."""
+    reason = language_for(lang).fallback_reason
+    return (reason,) if reason else ()
 
 
 def _checkworthiness(

@@ -7,12 +7,10 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable, Sequence
+from functools import cache
 
-from factcheck.extract.cues import COMPARISON, EVENT_VERBS
 from factcheck.extract.models import ClaimValue
-
-_COMPARISON = {lang: re.compile(source) for lang, source in COMPARISON.items()}
-_EVENT = {lang: re.compile(source) for lang, source in EVENT_VERBS.items()}
+from factcheck.lang import Language, language_for
 
 Test = Callable[[str, int, int, str, Sequence[ClaimValue], str], str | None]
 
@@ -27,9 +25,18 @@ def _quantity(text, start, end, lang, values, modality):
     return f"has a {counted[0].kind}: {counted[0].text}" if counted else None
 
 
+@cache
+def _pattern(language: Language, table: str) -> re.Pattern[str] | None:
+    source = getattr(language, table)
+    return re.compile(source) if source else None
+
+
 def _cue(table):
+    """A test for one of the language's cue tables (Language.comparison, .event_verbs)."""
+
     def test(text, start, end, lang, values, modality):
-        found = table.get(lang, table["en"]).search(text, start, end)
+        pattern = _pattern(language_for(lang), table)
+        found = pattern.search(text, start, end) if pattern else None
         return f"cue “{found.group()}”" if found else None
 
     return test
@@ -47,8 +54,8 @@ def _attribution(text, start, end, lang, values, modality):
 KIND_RULES: list[tuple[str, Test]] = [
     ("quote", _quote),
     ("quantity", _quantity),
-    ("comparison", _cue(_COMPARISON)),
-    ("event", _cue(_EVENT)),
+    ("comparison", _cue("comparison")),
+    ("event", _cue("event_verbs")),
     ("date", _date),
     ("attribution", _attribution),
 ]

@@ -8,6 +8,32 @@ from dataclasses import dataclass
 # everything below without an error, so a page that deep would lose its article silently. No real
 # article is nested anywhere near this; a page that is was built to hurt parsers.
 MAX_HTML_NESTING = 255
+# trafilatura compares several extractions of a page, which takes seconds per megabyte; a page
+# larger than any article is read block by block with lxml instead, in linear time.
+LARGE_PAGE_CHARS = 1_000_000
+BLOCK_TAGS = frozenset(
+    [
+        "p",
+        "div",
+        "li",
+        "h1",
+        "h2",
+        "h3",
+        "h4",
+        "h5",
+        "h6",
+        "blockquote",
+        "pre",
+        "td",
+        "th",
+        "dt",
+        "dd",
+        "figcaption",
+        "article",
+        "section",
+    ]
+)
+DROPPED_TAGS = ("script", "style", "noscript", "nav", "header", "footer", "aside", "form")
 
 
 @dataclass(frozen=True)
@@ -49,6 +75,8 @@ def extract_article(html: str) -> HtmlArticle:
             "below that depth"
         )
 
+    if len(html) > LARGE_PAGE_CHARS:
+        return large_page_article(html)
     document = trafilatura.bare_extraction(
         html,
         with_metadata=True,
@@ -67,3 +95,36 @@ def extract_article(html: str) -> HtmlArticle:
         url=getattr(document, "url", None) or None,
         sitename=getattr(document, "sitename", None) or None,
     )
+
+
+def large_page_article(html: str) -> HtmlArticle:
+    """A very large page's text: each block element's own text on a line of its own, without
+    scripts, styles and page furniture; its <title> as the title."""
+    from lxml import etree
+
+    root = etree.fromstring(html, etree.HTMLParser())
+    if root is None:
+        raise NotAnArticle("HTML page with no article text that could be extracted")
+    etree.strip_elements(root, *DROPPED_TAGS, with_tail=False)
+    title = root.findtext(".//title")
+    body = root.find(".//body")
+    lines: list[str] = []
+    current: list[str] = []
+    for event, element in etree.iterwalk(body if body is not None else root, ("start", "end")):
+        if not isinstance(element.tag, str):
+            continue
+        if element.tag in BLOCK_TAGS:
+            line = " ".join("".join(current).split())
+            if line:
+                lines.append(line)
+            current.clear()
+        if event == "start" and element.text:
+            current.append(element.text)
+        if event == "end" and element.tail:
+            current.append(element.tail)
+    line = " ".join("".join(current).split())
+    if line:
+        lines.append(line)
+    if not lines:
+        raise NotAnArticle("HTML page with no article text that could be extracted")
+    return HtmlArticle("\n".join(lines) + "\n", (title or "").strip() or None, None, None, None)

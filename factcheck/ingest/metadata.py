@@ -88,6 +88,19 @@ def find_url(lines: list[str]) -> tuple[str, str] | None:
     return None
 
 
+# A line that is only a date is a dateline where an article has one: near its start or its end.
+DATE_LINE_WINDOW = (400, 50)
+
+
+def date_line_window(lines: list[str]) -> list[tuple[int, str]]:
+    """The numbered lines a dateline is looked for in: the first 400 and the last 50."""
+    head, tail = DATE_LINE_WINDOW
+    numbered = list(enumerate(lines, start=1))
+    if len(numbered) <= head + tail:
+        return numbered
+    return numbered[:head] + numbered[-tail:]
+
+
 def find_published(lines: list[str], url: str | None) -> tuple[str, str] | None:
     """The publication date: a labelled date line, else a line that is only a date, else a date
     in the URL's path. Render-date headers and clock-stamped page headers are passed over."""
@@ -95,7 +108,7 @@ def find_published(lines: list[str], url: str | None) -> tuple[str, str] | None:
         label = PUBLISHED_LABELS.match(line)
         if label and (date := parse_date(line[label.end() :])):
             return date.isoformat(), f"line {number}: {line.strip()[:80]}"
-    for number, line in enumerate(lines, start=1):
+    for number, line in date_line_window(lines):
         if RENDER_LABELS.match(line) or CLOCK_TIME.search(line.translate(BENGALI_DIGITS)):
             continue
         if is_date_line(line):

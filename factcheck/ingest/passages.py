@@ -317,25 +317,50 @@ def split_trailing_attribution(
     return spans, None
 
 
+SHORT_PASSAGE_CHARS = 40
+
+
 def detect_languages(
     text: str, passages: list[Passage], detect: Callable = detect_language
 ) -> None:
-    """Give each passage its language; short Latin-script passages take the source's main one."""
-    for passage in passages:
+    """Give each passage its language; short Latin-script passages take the source's main one.
+
+    Each passage is detected once: the long ones first, which decide the main language, then
+    the short ones with it as their fallback (a source of short passages only finds its main
+    language from a sample of them together)."""
+    long = [p for p in passages if p.end - p.start >= SHORT_PASSAGE_CHARS]
+    for passage in long:
         passage.lang = detect(text[passage.start : passage.end])
     weights: dict[str, int] = {}
-    for passage in passages:
+    for passage in long:
         if passage.lang:
             weights[passage.lang] = weights.get(passage.lang, 0) + passage.end - passage.start
     main = max(weights, key=lambda lang: weights[lang]) if weights else None
-    for passage in passages:
-        if passage.end - passage.start < 40 and main:
-            passage.lang = detect(text[passage.start : passage.end], fallback=main)
+    short = [p for p in passages if p.end - p.start < SHORT_PASSAGE_CHARS]
+    if main is None and short:
+        main = detect("\n".join(text[p.start : p.end] for p in short[:SAMPLE_PASSAGES]))
+    for passage in short:
+        passage.lang = detect(text[passage.start : passage.end], fallback=main)
 
 
-def split_passages(text: str) -> list[Passage]:
-    """The passages of a source's text, with kind, reason and language."""
-    spans, attribution = split_trailing_attribution(text, split_blocks(text))
+# Short passages joined to find the main language of a source that has no long one.
+SAMPLE_PASSAGES = 200
+# More passages than any article has: the rest of such a text is not read for claims, and
+# ingest says so (100,000 one-line paragraphs would otherwise take minutes and fill the ledger).
+MAX_PASSAGES_PER_SOURCE = 20_000
+
+
+def split_passages(text: str, limit: int = MAX_PASSAGES_PER_SOURCE) -> list[Passage]:
+    """The passages of a source's text, with kind, reason and language (the first `limit`)."""
+    return split_passages_counted(text, limit)[0]
+
+
+def split_passages_counted(
+    text: str, limit: int = MAX_PASSAGES_PER_SOURCE
+) -> tuple[list[Passage], int]:
+    """The first `limit` passages, and how many the text has."""
+    blocks = split_blocks(text)
+    spans, attribution = split_trailing_attribution(text, blocks[:limit])
     passages = classify(text, spans, attribution)
     detect_languages(text, passages)
-    return passages
+    return passages, len(blocks)

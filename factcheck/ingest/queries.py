@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import json
+import os
+from pathlib import Path
 from typing import Any
 
 from sqlite_utils import Database
@@ -60,3 +62,37 @@ def get_passages(db: Database, source_id: int) -> list[dict[str, Any]]:
             [source_id],
         )
     )
+
+
+class NoSnapshotError(LookupError):
+    """The source keeps no snapshot: its text is the file's own bytes."""
+
+
+def get_snapshot(db: Database, source_id: int) -> bytes:
+    """The bytes a source's text was read from, exactly as they were read."""
+    row = db.execute(
+        """SELECT sources.path, snapshots.content FROM sources
+           LEFT JOIN snapshots ON snapshots.sha256 = sources.snapshot_sha256
+           WHERE sources.id = ?""",
+        [source_id],
+    ).fetchone()
+    if row is None:
+        raise UnknownIdError(f"no source with id {source_id}")
+    if row[1] is None:
+        raise NoSnapshotError(
+            f"source {source_id} keeps no snapshot: it was read from the text file {row[0]}, "
+            "whose text is stored as it is"
+        )
+    return bytes(row[1])
+
+
+def write_snapshot(content: bytes, path: str) -> None:
+    """Write the bytes to a new file beside `path`, then move it into place, so an
+    interrupted write never leaves half a snapshot under the name asked for."""
+    target = Path(path)
+    temporary = target.with_name(f".{target.name}.partial")
+    try:
+        temporary.write_bytes(content)
+        os.replace(temporary, target)
+    finally:
+        temporary.unlink(missing_ok=True)

@@ -9,16 +9,20 @@ import codecs
 import errno
 import hashlib
 import os
+import re
 import sys
 from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
-from typing import BinaryIO
+from typing import TYPE_CHECKING, BinaryIO
+
+if TYPE_CHECKING:
+    from factcheck.ingest.fetch import FetchRecord
 
 # An article is tens of kilobytes; a file over this is a dump, a book or an accident.
 MAX_SOURCE_BYTES = 5 * 1024 * 1024
 # Extensions taken when walking a folder (a file named explicitly is read whatever its name).
-TEXT_EXTENSIONS = {".txt", ".text", ".md", ".markdown", ".html", ".htm", ".xhtml"}
+TEXT_EXTENSIONS = {".txt", ".text", ".md", ".markdown", ".html", ".htm", ".xhtml", ".pdf", ".docx"}
 HTML_EXTENSIONS = {".html", ".htm", ".xhtml"}
 MARKDOWN_EXTENSIONS = {".md", ".markdown"}
 STDIN_PATH = "-"
@@ -33,7 +37,11 @@ class RawDocument:
     sha256: str
     byte_size: int
     text: str
-    format: str  # text | markdown | html
+    format: str  # text | markdown | html | pdf | docx
+    fetch: FetchRecord | None = None  # where and when it was fetched, for a URL
+    snapshot: bytes | None = None  # the bytes kept in the ledger, when the text is derived
+    # For a PDF: (page number, offset in text where the page starts), in order.
+    page_starts: tuple[tuple[int, int], ...] = ()
 
 
 @dataclass(frozen=True)
@@ -44,11 +52,13 @@ class Skipped:
     reason: str
 
 
-def find_inputs(paths: list[str]) -> Iterator[str | Skipped]:
+def find_inputs(paths: list[str], *, follow_links: bool = False) -> Iterator[str | Skipped]:
     """Expand the paths given on the command line: files as they are, folders recursively
-    (sorted, following no symlinked folders, so a link loop cannot trap the walk), '-' as is."""
+    (sorted, following no symlinked folders, so a link loop cannot trap the walk), '-' as is.
+    A symbolic link inside a folder that leads out of it (to /etc/passwd, /proc/...) is skipped
+    with its reason unless `follow_links`."""
     for given in paths:
-        if given == STDIN_PATH:
+        if given == STDIN_PATH or is_url(given):
             yield given
             continue
         path = Path(given)
@@ -60,13 +70,35 @@ def find_inputs(paths: list[str]) -> Iterator[str | Skipped]:
                     if name.startswith(".") or Path(name).suffix.lower() not in TEXT_EXTENSIONS:
                         continue
                     found = True
-                    yield str(Path(root) / name)
+                    file_path = Path(root) / name
+                    leaves = None if follow_links else link_leaving(file_path, path)
+                    if leaves is not None:
+                        yield Skipped(
+                            str(file_path),
+                            f"a symbolic link to {leaves}, outside the folder being ingested "
+                            "(--follow-links reads it)",
+                        )
+                        continue
+                    yield str(file_path)
             if not found:
-                yield Skipped(given, "folder has no text, Markdown or HTML files")
+                yield Skipped(given, "folder has no text, Markdown, HTML, PDF or DOCX files")
         elif path.exists() or path.is_symlink():
             yield given
         else:
             yield Skipped(given, "no such file or folder")
+
+
+def link_leaving(file_path: Path, folder: Path) -> str | None:
+    """Where a symbolic link inside `folder` points, when that is outside the folder."""
+    if not file_path.is_symlink():
+        return None
+    try:
+        target = file_path.resolve(strict=True)
+    except (OSError, RuntimeError):
+        return None  # a loop or a broken link: read_input says which
+    if target.is_relative_to(folder.resolve()):
+        return None
+    return str(target)
 
 
 def read_input(path: str, stdin: BinaryIO | None = None) -> RawDocument | Skipped:
@@ -88,22 +120,49 @@ def read_input(path: str, stdin: BinaryIO | None = None) -> RawDocument | Skippe
     except OSError as error:
         return Skipped(path, f"cannot be read: {error.strerror or error}")
     if len(data) > MAX_SOURCE_BYTES:
-        limit = MAX_SOURCE_BYTES // (1024 * 1024)
-        return Skipped(path, f"larger than {limit} MiB, too large to be an article")
+        return Skipped(path, too_large_reason())
+    document_format = binary_document_format(path, data)
+    if document_format:
+        from factcheck.ingest.documents import read_document
+
+        return read_document(path, resolved, data, document_format)
     try:
         text = decode(data)
     except UndecodableError as error:
         return Skipped(path, str(error))
     if not text.strip():
         return Skipped(path, "empty (no text)")
+    format = sniff_format(path, text)
     return RawDocument(
         path=path,
         resolved_path=resolved,
         sha256=hashlib.sha256(data).hexdigest(),
         byte_size=len(data),
         text=text,
-        format=sniff_format(path, text),
+        format=format,
+        # The text of a page is derived from its HTML: keep the bytes that were read.
+        snapshot=data if format == "html" else None,
     )
+
+
+def too_large_reason() -> str:
+    return f"larger than {MAX_SOURCE_BYTES // (1024 * 1024)} MiB, too large to be an article"
+
+
+def is_url(given: str) -> bool:
+    """Whether a command-line argument is meant as a URL (a scheme and '://'), whatever the
+    scheme: 'ftp://...' is a URL to refuse, not a file name to look for."""
+    return re.match(r"^[A-Za-z][A-Za-z0-9+.-]*://", given) is not None
+
+
+def binary_document_format(path: str, data: bytes) -> str | None:
+    """'pdf' or 'docx' for a document read by its own library, by its first bytes or its name."""
+    suffix = Path(path).suffix.lower() if path != STDIN_PATH else ""
+    if data.startswith(b"%PDF-") or suffix == ".pdf":
+        return "pdf"
+    if suffix == ".docx" or (data.startswith(b"PK\x03\x04") and b"word/" in data[:65536]):
+        return "docx"
+    return None
 
 
 def not_a_file_reason(path: Path) -> str:

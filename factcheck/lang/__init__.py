@@ -1,1 +1,81 @@
-"""What is specific to each language, read by every stage that needs it (the bilingual lexicon)."""
+"""The language registry: which languages have rules of their own, each in one folder here
+(en/, zh/, bn/), and the explicit fallback (fallback/) for every other language.
+
+A language folder's `__init__.py` defines LANGUAGE, a `Language` naming its hooks: check-worthiness
+rules, mention finder, role titles, and cue-word tables (modality, event verbs, comparisons). A new
+language is one folder and one line in REGISTRY. A language not in the registry gets the fallback's
+language-independent rules, with a reason that says so, never another language's rules.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
+from dataclasses import dataclass
+from importlib import import_module
+from typing import Any
+
+# ISO 639-1 code -> the module defining its LANGUAGE. The one place a language is registered.
+REGISTRY: dict[str, str] = {
+    "en": "factcheck.lang.en",
+    "zh": "factcheck.lang.zh",
+    "bn": "factcheck.lang.bn",
+}
+FALLBACK = "factcheck.lang.fallback"
+
+_active: dict[str, str] = REGISTRY
+
+
+@dataclass(frozen=True)
+class Language:
+    """What the pipeline needs to know of a language. Hooks are called lazily, so a language's
+    tables and models load only when a passage in it is read."""
+
+    code: str
+    name: str
+    checkworthy_rules: Callable[[], Any]  # () -> extract.checkworthy.rules.RuleSet
+    find_mentions: Callable[[str, int, int | None], list[Any]]  # (text, start, end) -> Mentions
+    # (text, start, end) -> role SubClaims from titles next to names; none by default.
+    find_roles: Callable[[str, int, int], list[Any]] = lambda text, start, end: []
+    # Regex sources. Modality cues are (modality, pattern) in order of precedence after the
+    # question mark; the first, a wish, must open the sentence.
+    modality_cues: tuple[tuple[str, str], ...] = ()
+    event_verbs: str | None = None
+    coordinated_event: str | None = None  # a second, coordinated event; group 'verb' starts it
+    comparison: str | None = None
+    # On the fallback only: why this language has no rules of its own, shown with its claims.
+    fallback_reason: str | None = None
+
+    @property
+    def is_fallback(self) -> bool:
+        return self.fallback_reason is not None
+
+
+def primary_code(lang: str) -> str:
+    """'zh-Hant' -> 'zh', 'en_US' -> 'en'."""
+    return lang.replace("_", "-").split("-")[0].lower()
+
+
+def language_for(lang: str) -> Language:
+    """The registered language of a code (its primary subtag), else the explicit fallback."""
+    code = primary_code(lang)
+    module = _active.get(code)
+    if module is None:
+        return import_module(FALLBACK).fallback_for(code)
+    return import_module(module).LANGUAGE
+
+
+def registered_codes() -> tuple[str, ...]:
+    return tuple(_active)
+
+
+@contextmanager
+def temporary_registry(extra: dict[str, str]) -> Iterator[None]:
+    """The registry with `extra` languages (code -> module) added, inside the block only."""
+    global _active
+    saved = _active
+    _active = {**saved, **extra}
+    try:
+        yield
+    finally:
+        _active = saved

@@ -18,6 +18,7 @@ from sqlite_utils import Database
 
 from factcheck.ingest.queries import UnknownIdError
 from factcheck.report.archive import PublishedCheck, load_glosses, load_published_checks
+from factcheck.verdicts.carryover import reviews_needing_a_person
 from factcheck.verdicts.records import Citation, Verdict
 from factcheck.vocab import CLUTTER_KINDS, VERDICT_LABELS_WORST_FIRST, PassageKind
 
@@ -168,6 +169,19 @@ class SourceEntry:
 
 
 @dataclass(frozen=True)
+class NeedsPerson:
+    """A claim whose reviewed statement changed in a new version of its source: what the
+    earlier reviewer said about the earlier wording."""
+
+    claim_id: int
+    old_claim_id: int
+    old_text: str
+    old_label: str
+    old_decided_by: str
+    old_note: str | None
+
+
+@dataclass(frozen=True)
 class Report:
     generated_at: str
     report_filter: ReportFilter
@@ -175,6 +189,7 @@ class Report:
     claims: tuple[ClaimEntry, ...]  # every claim in scope, check-worthy or not
     variants: tuple[VariantFinding, ...]
     entity_name: str | None = None  # the entity a --entity filter named
+    needs_person: tuple[NeedsPerson, ...] = ()
     verdict_counts: dict[str, int] = field(default_factory=dict)
 
     @property
@@ -241,8 +256,12 @@ def load_verdicts(db: Database) -> dict[int, Verdict]:
     labels = load_source_labels(db)
     citations: dict[int, list[Citation]] = defaultdict(list)
     for row in db.query(
-        """SELECT citations.*, sources.published,
-                  claims.lang
+        """SELECT citations.*, sources.published, sources.fetched_at,
+                  claims.lang,
+                  (SELECT page FROM passages
+                   WHERE passages.source_id = citations.source_id
+                     AND passages.start_offset <= citations.start_offset
+                   ORDER BY passages.start_offset DESC LIMIT 1) AS page
            FROM citations
            JOIN verdicts ON verdicts.id = citations.verdict_id AND verdicts.is_current = 1
            JOIN sources ON sources.id = citations.source_id
@@ -264,6 +283,8 @@ def load_verdicts(db: Database) -> dict[int, Verdict]:
                 url=row["url"],
                 published=row["published"],
                 lang=row["lang"],
+                fetched_at=row["fetched_at"],
+                page=row["page"],
             )
         )
     return {
@@ -429,28 +450,90 @@ def gather_report(db: Database, report_filter: ReportFilter | None = None) -> Re
     if report_filter.verdict and report_filter.verdict not in VERDICT_LABELS:
         raise ValueError(f"unknown verdict {report_filter.verdict!r}")
     all_sources = {source.id: source for source in load_sources(db)}
-    if report_filter.source_id is not None and report_filter.source_id not in all_sources:
-        raise UnknownIdError(f"no source with id {report_filter.source_id}")
-    sources = [
-        source
-        for source in all_sources.values()
-        if report_filter.source_id is None or source.id == report_filter.source_id
-    ]
-    source_by_id = {source.id: source for source in sources}
+    sources = sources_in_scope(all_sources, report_filter.source_id)
     entity_id, entity_name = (
         resolve_entity(db, report_filter.entity) if report_filter.entity else (None, None)
     )
+    variants = load_spelling_variants(db)
+    claims = load_claim_entries(
+        db,
+        ClaimScope({source.id: source for source in sources}, entity_id, report_filter.min_score),
+        all_sources,
+        variants_by_entity(variants),
+    )
+    report = Report(
+        generated_at=datetime.datetime.now(datetime.UTC).strftime("%Y-%m-%dT%H:%M:%SZ"),
+        report_filter=report_filter,
+        sources=tuple(sources),
+        claims=tuple(claims),
+        variants=variants_in_scope(variants, {source.id for source in sources}, entity_id),
+        entity_name=entity_name,
+        needs_person=tuple(
+            NeedsPerson(
+                row["claim_id"],
+                row["old_claim_id"],
+                row["old_text"],
+                row["old_label"],
+                row["old_decided_by"],
+                row["old_note"],
+            )
+            for row in reviews_needing_a_person(db)
+            if row["claim_id"] in {claim.id for claim in claims}
+        ),
+    )
+    report.verdict_counts.update(count_verdicts(report.claims))
+    return report
+
+
+def sources_in_scope(
+    all_sources: dict[int, SourceEntry], source_id: int | None
+) -> list[SourceEntry]:
+    """Every current source, or the one the filter names (an unknown id is the user's error)."""
+    if source_id is None:
+        return list(all_sources.values())
+    if source_id not in all_sources:
+        raise UnknownIdError(f"no source with id {source_id}")
+    return [all_sources[source_id]]
+
+
+@dataclass(frozen=True)
+class ClaimScope:
+    """Which claims a report holds: of these sources, naming this entity, this check-worthy."""
+
+    sources: dict[int, SourceEntry]
+    entity_id: int | None
+    min_score: float | None
+
+    def holds(self, source_id: int, entity_ids: tuple[int, ...], score: float) -> bool:
+        return (
+            source_id in self.sources
+            and (self.entity_id is None or self.entity_id in entity_ids)
+            and (self.min_score is None or score >= self.min_score)
+        )
+
+
+def variants_by_entity(variants: list[VariantFinding]) -> dict[int, list[VariantFinding]]:
+    by_entity: dict[int, list[VariantFinding]] = defaultdict(list)
+    for variant in variants:
+        if variant.entity_id is not None:
+            by_entity[variant.entity_id].append(variant)
+    return by_entity
+
+
+def load_claim_entries(
+    db: Database,
+    scope: ClaimScope,
+    all_sources: dict[int, SourceEntry],
+    variants_of: dict[int, list[VariantFinding]],
+) -> list[ClaimEntry]:
+    """The claims of current sources in scope, in reading order, each with its current verdict
+    (or the default), its links, published fact-checks, gloss and the spelling variants of the
+    entities it names."""
     verdicts = load_verdicts(db)
     links = load_links(db)
     published_checks = load_published_checks(db)
     glosses = load_glosses(db)
     entities_of = claim_entities(db)
-    variants = load_spelling_variants(db)
-    variants_by_entity: dict[int, list[VariantFinding]] = defaultdict(list)
-    for variant in variants:
-        if variant.entity_id is not None:
-            variants_by_entity[variant.entity_id].append(variant)
-
     claims = []
     for row in db.query(
         """SELECT claims.*, substr(sources.text, claims.start_offset + 1,
@@ -459,15 +542,11 @@ def gather_report(db: Database, report_filter: ReportFilter | None = None) -> Re
            WHERE sources.is_current = 1 ORDER BY claims.source_id, claims.start_offset,
                  claims.id"""
     ):
-        source = source_by_id.get(row["source_id"])
-        if source is None:
-            continue
-        claim_entity_ids = entities_of.get(row["id"], ())
-        if entity_id is not None and entity_id not in claim_entity_ids:
-            continue
-        if report_filter.min_score is not None and row["score"] < report_filter.min_score:
+        entity_ids = entities_of.get(row["id"], ())
+        if not scope.holds(row["source_id"], entity_ids, row["score"]):
             continue
         is_checkworthy = bool(row["is_checkworthy"])
+        source = scope.sources[row["source_id"]]
         claims.append(
             ClaimEntry(
                 id=row["id"],
@@ -489,33 +568,32 @@ def gather_report(db: Database, report_filter: ReportFilter | None = None) -> Re
                 verdict=verdicts.get(row["id"]) or default_verdict(is_checkworthy),
                 links=tuple(with_source(link, all_sources) for link in links.get(row["id"], ())),
                 variants=tuple(
-                    variant
-                    for one_entity in claim_entity_ids
-                    for variant in variants_by_entity.get(one_entity, ())
+                    variant for one in entity_ids for variant in variants_of.get(one, ())
                 ),
-                entity_ids=claim_entity_ids,
+                entity_ids=entity_ids,
                 fact_checks=published_checks.get(row["id"], ()),
                 gloss=glosses.get(row["id"]),
             )
         )
-    in_scope_sources = set(source_by_id)
-    shown_variants = tuple(
+    return claims
+
+
+def variants_in_scope(
+    variants: list[VariantFinding], source_ids: set[int], entity_id: int | None
+) -> tuple[VariantFinding, ...]:
+    """The spelling variants seen in the sources in scope (of the filter's entity, if any)."""
+    return tuple(
         variant
         for variant in variants
         if (entity_id is None or variant.entity_id == entity_id)
-        and any(location.source_id in in_scope_sources for location in variant.locations)
+        and any(location.source_id in source_ids for location in variant.locations)
     )
-    report = Report(
-        generated_at=datetime.datetime.now(datetime.UTC).strftime("%Y-%m-%dT%H:%M:%SZ"),
-        report_filter=report_filter,
-        sources=tuple(sources),
-        claims=tuple(claims),
-        variants=shown_variants,
-        entity_name=entity_name,
-    )
-    counts = Counter(claim.verdict.label for claim in report.claims)
-    report.verdict_counts.update({label: counts.get(label, 0) for label in VERDICT_LABELS})
-    return report
+
+
+def count_verdicts(claims: tuple[ClaimEntry, ...]) -> dict[str, int]:
+    """Claims per verdict label, every label present (worst first)."""
+    counts = Counter(claim.verdict.label for claim in claims)
+    return {label: counts.get(label, 0) for label in VERDICT_LABELS}
 
 
 def with_source(link: LinkedClaim, sources: dict[int, SourceEntry]) -> LinkedClaim:

@@ -10,6 +10,7 @@ import datetime
 import errno
 import json
 import os
+import stat
 import sys
 import tempfile
 from pathlib import Path
@@ -101,6 +102,8 @@ def export_verdict(verdict: Verdict) -> dict[str, Any]:
                 "end": citation.end,
                 "url": citation.url,
                 "stance": citation.stance,
+                "fetched_at": citation.fetched_at,
+                "page": citation.page,
             }
             for citation in verdict.citations
         ],
@@ -240,9 +243,11 @@ def export_findings(db: Database) -> list[dict[str, Any]]:
 def write_output(content: str, destination: str | None, *, force: bool = False) -> None:
     """Write to standard output ('-' or None) or to a file, atomically: a write that fails leaves
     no half-written file, and an existing file reached through a symlink is not replaced unless
-    `force` is given."""
+    `force` is given. Only a regular file is replaced (never a device, a FIFO or a socket), and
+    the file gets the mode any new file would get (the umask), or keeps the one it had."""
     if destination in (None, "-"):
         sys.stdout.write(content)
+        sys.stdout.flush()  # a full disk behind a redirect is an error now, not at exit
         return
     target = Path(destination)
     if target.is_symlink() and not force:
@@ -253,13 +258,46 @@ def write_output(content: str, destination: str | None, *, force: bool = False) 
         raise IsADirectoryError(errno.EISDIR, "a folder, not a file", destination)
     if not target.parent.is_dir():
         raise FileNotFoundError(errno.ENOENT, "no such folder to write into", destination)
+    mode = new_file_mode()
+    if target.exists():
+        status = target.stat()
+        if not stat.S_ISREG(status.st_mode):
+            raise FileExistsError(
+                f"{destination} is {file_kind(status.st_mode)}, not a regular file: factcheck "
+                "replaces only regular files (use '-' for standard output)"
+            )
+        mode = stat.S_IMODE(status.st_mode)
     descriptor, temporary = tempfile.mkstemp(dir=target.parent, prefix=f".{target.name}.")
     try:
+        os.fchmod(descriptor, mode)
         with os.fdopen(descriptor, "w", encoding="utf-8") as handle:
             handle.write(content)
             handle.flush()
             os.fsync(handle.fileno())
         os.replace(temporary, target)
+    except OSError as error:
+        Path(temporary).unlink(missing_ok=True)
+        if error.filename:
+            raise
+        raise OSError(error.errno, error.strerror, destination) from error  # name the file
     except BaseException:
         Path(temporary).unlink(missing_ok=True)
         raise
+
+
+def new_file_mode() -> int:
+    """What open() would give a new file: 0666 less the umask (which can only be read by
+    setting it)."""
+    umask = os.umask(0o022)
+    os.umask(umask)
+    return 0o666 & ~umask
+
+
+def file_kind(mode: int) -> str:
+    kinds = (
+        (stat.S_ISCHR, "a character device"),
+        (stat.S_ISBLK, "a block device"),
+        (stat.S_ISFIFO, "a FIFO"),
+        (stat.S_ISSOCK, "a socket"),
+    )
+    return next((words for test, words in kinds if test(mode)), "not a regular file")

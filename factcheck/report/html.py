@@ -96,7 +96,8 @@ def render_citation(citation: Citation, shown: frozenset[int]) -> str:
         f"{e(STANCE_WORDS.get(citation.stance, citation.stance))}</span>"
         f"<blockquote{lang_attr(citation.lang)} dir='auto'>{e(citation.quote)}</blockquote>"
         f"<div class='meta'>{source_line(citation.source_label, citation.published, citation.url, citation.source_id)}"  # noqa: E501
-        f" · claim {claim_ref(citation.claim_id, shown)}"
+        + (f" · {e(citation.where)}" if citation.where else "")
+        + f" · claim {claim_ref(citation.claim_id, shown)}"
         f" · characters {citation.start}–{citation.end}</div></li>"
     )
 
@@ -261,6 +262,22 @@ def render_disputed(report: Report, shown: frozenset[int]) -> str:
     )
 
 
+def render_needs_person(report: Report, shown: frozenset[int]) -> str:
+    items = "".join(
+        f"<li>{claim_ref(item.claim_id, shown)} (was claim {item.old_claim_id}, "
+        f"“<span dir='auto'>{e(item.old_text)}</span>”): "
+        f"{e(VERDICT_WORDS.get(item.old_label, item.old_label))} by {e(item.old_decided_by)}"
+        + (f": {e(item.old_note)}" if item.old_note else "")
+        + "</li>"
+        for item in report.needs_person
+    )
+    return (
+        f"<div class='note warn' id='needs-person'><b>Needs a person again "
+        f"({len(report.needs_person)})</b>: a reviewer judged these statements, and a new "
+        f"version of the source changed them.<ul>{items}</ul></div>"
+    )
+
+
 def render_source_row(source: SourceEntry) -> str:
     skipped = ", ".join(f"{e(kind.replace('_', ' '))} {count}" for kind, count in source.skipped)
     title = source.title or source.outlet or source.path
@@ -319,6 +336,8 @@ def render_html(report: Report, *, title: str = "Fact-check report") -> str:
     ]
     if report.disputed:
         body.append(render_disputed(report, shown))
+    if report.needs_person:
+        body.append(render_needs_person(report, shown))
     body.append(
         "<nav class='toc meta' aria-label='Contents'>"
         + " · ".join(

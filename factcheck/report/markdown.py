@@ -35,7 +35,7 @@ def md_link(text: str, url: str | None) -> str:
 
 
 def md_source(label: str, published: str | None, url: str | None, source_id: int) -> str:
-    when = f", {published}" if published else ""
+    when = f", {md(published)}" if published else ""
     return f"{md_link(label, url)} (source {source_id}{when})"
 
 
@@ -60,7 +60,7 @@ def card_lines(claim: ClaimEntry) -> list[str]:
     if verdict.confidence is not None:
         facts.append(f"confidence {verdict.confidence:.0%}")
     facts.append(
-        "automatic" if verdict.decided_by == "auto" else f"reviewed by {verdict.decided_by}"
+        "automatic" if verdict.decided_by == "auto" else f"reviewed by {md(verdict.decided_by)}"
     )
     lines = [
         f"### Claim {claim.id}",
@@ -86,7 +86,8 @@ def card_lines(claim: ClaimEntry) -> list[str]:
             lines.append(
                 f"- *{citation.stance}* — “{md(citation.quote)}” — "
                 f"{md_source(citation.source_label, citation.published, citation.url, citation.source_id)}"  # noqa: E501
-                f", claim {citation.claim_id}"
+                + (f", {md(citation.where)}" if citation.where else "")
+                + f", claim {citation.claim_id}"
             )
         lines.append("")
     if claim.support_since_review:
@@ -150,6 +151,23 @@ def pending_lines(report: Report) -> list[str]:
     return lines
 
 
+def needs_person_lines(report: Report) -> list[str]:
+    lines = [
+        f"## Needs a person again ({len(report.needs_person)})",
+        "",
+        "A reviewer judged these statements, and a new version of the source changed them.",
+        "",
+    ]
+    for item in report.needs_person:
+        note = f": {md(item.old_note)}" if item.old_note else ""
+        lines.append(
+            f"- claim {item.claim_id} (was claim {item.old_claim_id}, “{md(item.old_text)}”): "
+            f"{md(VERDICT_WORDS.get(item.old_label, item.old_label))} by "
+            f"{md(item.old_decided_by)}{note}"
+        )
+    return [*lines, ""]
+
+
 def render_markdown(report: Report, *, title: str = "Fact-check report") -> str:
     lines = [
         f"# {md(title)}",
@@ -171,7 +189,14 @@ def render_markdown(report: Report, *, title: str = "Fact-check report") -> str:
             f"- ⚠ **{len(report.disputed)}** human verdict(s) disputed by new evidence, shown "
             f"first: claim {claims}"
         )
+    if report.needs_person:
+        lines.append(
+            f"- ⚠ **{len(report.needs_person)}** reviewed statement(s) changed in a new version "
+            "and need a person again: see below"
+        )
     lines.append("")
+    if report.needs_person:
+        lines += needs_person_lines(report)
     if report.variants:
         lines += ["## Spelling variants", ""]
         for variant in report.variants:
@@ -191,8 +216,8 @@ def render_markdown(report: Report, *, title: str = "Fact-check report") -> str:
     for source in report.sources:
         skipped = ", ".join(f"{kind} {count}" for kind, count in source.skipped) or "—"
         lines.append(
-            f"| {source.id} | {md_link(source.label, source.url)} | {source.published or '—'} "
-            f"| {', '.join(source.languages) or '—'} "
+            f"| {source.id} | {md_link(source.label, source.url)} | {md(source.published or '—')} "
+            f"| {md(', '.join(source.languages) or '—')} "
             f"| {source.checkworthy_claims} of {source.claims} "
             f"| {skipped} (of {source.passages} passages) |"
         )

@@ -6,6 +6,7 @@ import csv
 import io
 
 from factcheck.report.data import Citation, ClaimEntry, Report
+from factcheck.text.spreadsheet import SAFE_CSV, UTF8_BOM, CsvOptions, spreadsheet_cell
 
 CSV_FIELDS = (
     "claim_id",
@@ -78,10 +79,16 @@ def claim_row(claim: ClaimEntry) -> dict[str, object]:
     }
 
 
-def claims_csv(report: Report) -> str:
+def claims_csv(report: Report, options: CsvOptions = SAFE_CSV) -> str:
+    """Cells that a spreadsheet would run as formulas are neutralised unless
+    `options.keep_formulas`; `options.bom` starts the text with a byte-order mark."""
     buffer = io.StringIO()
+    if options.bom:
+        buffer.write(UTF8_BOM)
     writer = csv.DictWriter(buffer, fieldnames=CSV_FIELDS, lineterminator="\n")
     writer.writeheader()
     for claim in report.claims:
-        writer.writerow(claim_row(claim))
+        writer.writerow(
+            {key: spreadsheet_cell(value, options) for key, value in claim_row(claim).items()}
+        )
     return buffer.getvalue()

@@ -23,6 +23,16 @@ class Citation:
     source_label: str | None = None
     published: str | None = None
     lang: str | None = None
+    fetched_at: str | None = None  # when the cited source was fetched, for a URL
+    page: int | None = None  # the PDF page the quote is on
+
+    @property
+    def where(self) -> str:
+        """The page and fetch time a reader needs to find the quote again, in words."""
+        parts = [f"p. {self.page}"] if self.page else []
+        if self.fetched_at:
+            parts.append(f"fetched {self.fetched_at}")
+        return ", ".join(parts)
 
 
 @dataclass(frozen=True)

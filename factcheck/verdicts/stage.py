@@ -267,7 +267,16 @@ def verdict_history(db: Database, claim_id: int) -> list[dict[str, Any]]:
     history = list(db.query("SELECT * FROM verdicts WHERE claim_id = ? ORDER BY id", [claim_id]))
     for verdict in history:
         verdict["citations"] = list(
-            db.query("SELECT * FROM citations WHERE verdict_id = ? ORDER BY id", [verdict["id"]])
+            db.query(
+                """SELECT citations.*, sources.final_url AS fetched_from, sources.fetched_at,
+                          (SELECT page FROM passages
+                           WHERE passages.source_id = citations.source_id
+                             AND passages.start_offset <= citations.start_offset
+                           ORDER BY passages.start_offset DESC LIMIT 1) AS page
+                   FROM citations JOIN sources ON sources.id = citations.source_id
+                   WHERE verdict_id = ? ORDER BY citations.id""",
+                [verdict["id"]],
+            )
         )
     return history
 

@@ -1,9 +1,11 @@
-"""Find mentions of people, places and organisations in text, one module per language."""
+"""Find mentions of people, places and organisations in text: each language's finder is its
+lang/<code>/mentions.py; a language without one (the fallback) finds none."""
 
 from __future__ import annotations
 
 from factcheck.entities.mentions.link import link_short_references
 from factcheck.entities.mentions.model import ENTITY_TYPES, Mention
+from factcheck.lang import language_for
 
 __all__ = [
     "ENTITY_TYPES",
@@ -15,18 +17,8 @@ __all__ = [
 
 
 def find_mentions(text: str, lang: str, start: int = 0, end: int | None = None) -> list[Mention]:
-    """Mentions inside text[start:end] with absolute offsets; lang is 'en', 'zh' or 'bn'."""
-    if lang.startswith("zh"):
-        from factcheck.entities.mentions import zh
-
-        return zh.find_mentions(text, start, end)
-    if lang.startswith("bn"):
-        from factcheck.entities.mentions import bn
-
-        return bn.find_mentions(text, start, end)
-    from factcheck.entities.mentions import en
-
-    return en.find_mentions(text, start, end)
+    """Mentions inside text[start:end] with absolute offsets, by the language's own finder."""
+    return language_for(lang).find_mentions(text, start, end)
 
 
 def find_source_mentions(text: str, passages: list[tuple[int, int, str]]) -> list[Mention]:

@@ -1,4 +1,4 @@
-"""Load the cue-word tables in mentions/data/ (word<TAB>kind)."""
+"""Load a language's mention cue words (lang/<code>/mentions.tsv, word<TAB>kind)."""
 
 from __future__ import annotations
 
@@ -10,12 +10,8 @@ from factcheck.text.scripts import normalize_bengali
 
 @cache
 def cue_words(lang: str) -> dict[str, frozenset[str]]:
-    """kind → words, from data/<lang>.tsv."""
-    text = (
-        resources.files("factcheck.entities.mentions")
-        .joinpath(f"data/{lang}.tsv")
-        .read_text("utf-8")
-    )
+    """kind → words, from lang/<lang>/mentions.tsv."""
+    text = resources.files(f"factcheck.lang.{lang}").joinpath("mentions.tsv").read_text("utf-8")
     kinds: dict[str, set[str]] = {}
     for line in text.splitlines():
         if not line.strip() or line.startswith("#"):
@@ -27,6 +23,6 @@ def cue_words(lang: str) -> dict[str, frozenset[str]]:
 
 @cache
 def transliteration_chars() -> frozenset[str]:
-    path = resources.files("factcheck.entities.mentions").joinpath("data/zh_translit_chars.txt")
+    path = resources.files("factcheck.lang.zh").joinpath("translit_chars.txt")
     lines = path.read_text("utf-8").splitlines()
     return frozenset("".join(line for line in lines if not line.startswith("#")).strip())

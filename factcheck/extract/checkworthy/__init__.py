@@ -10,8 +10,8 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 
 from factcheck.extract.checkworthy import model
-from factcheck.extract.checkworthy.lang import rules_for
-from factcheck.extract.checkworthy.rules import Signal, find_signals, logit, sigmoid
+from factcheck.extract.checkworthy.rules import RuleSet, Signal, find_signals, logit, sigmoid
+from factcheck.lang import language_for, primary_code
 
 __all__ = ["Checkworthiness", "assess", "assess_many"]
 
@@ -29,9 +29,9 @@ class Checkworthiness:
     reasons: tuple[str, ...]  # the signals that fired, in words a fact-checker understands
 
 
-def _primary_language(lang: str) -> str:
-    """'zh-Hant' -> 'zh', 'en_US' -> 'en'."""
-    return lang.replace("_", "-").split("-")[0].lower()
+def rules_for(lang: str) -> RuleSet:
+    """A language's rule set (lang/<code>/checkworthy.py), or the fallback's."""
+    return language_for(lang).checkworthy_rules()
 
 
 def _verdict(log_odds: float, reasons: list[str]) -> Checkworthiness:
@@ -65,7 +65,7 @@ def assess(sentence: str, lang: str) -> Checkworthiness:
 
 def assess_many(items: Sequence[tuple[str, str]]) -> list[Checkworthiness]:
     """assess() over (sentence, lang) pairs; the English model scores them in one batch."""
-    codes = [_primary_language(lang) for _, lang in items]
+    codes = [primary_code(lang) for _, lang in items]
     english = [i for i, (sentence, _) in enumerate(items) if codes[i] == "en" and sentence.strip()]
     scores = dict(zip(english, model.score_many([items[i][0] for i in english]), strict=True))
     results = []
