@@ -78,6 +78,7 @@ from factcheck.report.datasette.server import serve as run_datasette
 from factcheck.report.export import write_output
 from factcheck.report.formats import EXPORT, REPORT, FormatOptions, format_help, format_names
 from factcheck.report.formats import render as render_format
+from factcheck.text.language import SUPPORTED_LANGUAGES
 from factcheck.verdicts.carryover import CarryReport
 from factcheck.verdicts.stage import (
     LABELS,
@@ -88,6 +89,7 @@ from factcheck.verdicts.stage import (
     verdict_counts,
     verdict_history,
 )
+from factcheck.vocab import ClaimKind, values
 
 STATUS_STYLES = {"added": "green", "new_version": "yellow", "unchanged": "dim", "skipped": "red"}
 
@@ -214,6 +216,19 @@ def print_ingest_report(report: IngestReport) -> None:
         f"{report.count('added')} added, {report.count('new_version')} new versions, "
         f"{report.count('unchanged')} unchanged, {report.count('skipped')} skipped"
     )
+
+
+def require_source(db: Database, source_id: int | None) -> None:
+    """An unknown --source is an error naming the sources there are, not an empty listing."""
+    if source_id is None:
+        return
+    ids = [row[0] for row in db.execute("SELECT id FROM sources WHERE is_current = 1 ORDER BY id")]
+    if source_id not in ids:
+        shown = ", ".join(map(str, ids[:20])) + (", ..." if len(ids) > 20 else "")
+        raise click.BadParameter(
+            f"no current source {source_id}; choose one of: {shown or 'none (ingest first)'}",
+            param_hint="'--source'",
+        )
 
 
 def shown_path(path: str) -> str:
@@ -491,8 +506,12 @@ CLAIM_COLUMNS = [
 
 @cli.command()
 @click.option("--source", "source_id", type=int, help="Only claims of this source.")
-@click.option("--lang", help="Only claims in this language (ISO 639-1, e.g. en, zh, bn).")
-@click.option("--kind", help="Only claims of this kind (event, role, quantity, date, quote, ...).")
+@click.option(
+    "--lang",
+    type=click.Choice([*SUPPORTED_LANGUAGES, "und"]),
+    help="Only claims in this language (ISO 639-1; und: undetermined).",
+)
+@click.option("--kind", type=click.Choice(values(ClaimKind)), help="Only claims of this kind.")
 @click.option("--search", help="Full-text search in the claims' wording (any script).")
 @click.option(
     "--all", "include_all", is_flag=True, help="Include claims that are not check-worthy."
@@ -511,7 +530,9 @@ def claims(
 ) -> None:
     """List claims (check-worthy ones unless --all)."""
     claim_filter = ClaimFilter(source_id, lang, kind, search, include_all)
-    rows = list_claims(obj.read(), claim_filter)
+    db = obj.read()
+    require_source(db, source_id)
+    rows = list_claims(db, claim_filter)
     emit(rows, CLAIM_COLUMNS, output_format, title="Claims")
 
 
