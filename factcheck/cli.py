@@ -3,7 +3,9 @@
 from __future__ import annotations
 
 import contextlib
+import dataclasses
 import functools
+import io
 import json
 import os
 import signal
@@ -133,8 +135,67 @@ def user_errors(command: Callable) -> Callable:
 
 
 def show_progress() -> bool:
-    """A progress bar on a terminal only: quiet in pipes and under CI."""
-    return sys.stderr.isatty() and not os.environ.get("CI")
+    """A progress bar on a terminal only: quiet in pipes, under CI and with --quiet or --json."""
+    return sys.stderr.isatty() and not os.environ.get("CI") and not action_mode()
+
+
+def action_mode() -> str | None:
+    """'quiet' or 'json' when an action command was given --quiet or --json."""
+    context = click.get_current_context(silent=True)
+    return context.meta.get("action_mode") if context else None
+
+
+def results_console() -> Console:
+    """Where an action command's results go: standard output (progress is on standard error),
+    nowhere under --quiet, and under --json only the JSON summary is written."""
+    if action_mode():
+        return Console(file=io.StringIO())
+    return Console(highlight=False, soft_wrap=True)
+
+
+def action_options(command: Callable) -> Callable:
+    """--quiet and --json for the commands that change the ledger."""
+
+    def remember(mode: str) -> Callable[[click.Context, click.Parameter, bool], None]:
+        def callback(ctx: click.Context, param: click.Parameter, value: bool) -> None:
+            if value:
+                if ctx.meta.get("action_mode") not in (None, mode):
+                    raise click.UsageError("--quiet and --json are alternatives: give one")
+                ctx.meta["action_mode"] = mode
+
+        return callback
+
+    command = click.option(
+        "--json",
+        "as_json_summary",
+        is_flag=True,
+        expose_value=False,
+        callback=remember("json"),
+        help="Print a JSON summary of what changed instead of the lines.",
+    )(command)
+    return click.option(
+        "-q",
+        "--quiet",
+        is_flag=True,
+        expose_value=False,
+        callback=remember("quiet"),
+        help="Print nothing but errors.",
+    )(command)
+
+
+def emit_summary(report: object) -> None:
+    """Under --json, the command's report as one JSON document on standard output."""
+    if action_mode() == "json":
+        click.echo(json.dumps(as_plain(report), ensure_ascii=False, indent=2, default=str))
+
+
+def as_plain(value: object) -> object:
+    """Reports (dataclasses, in dicts) as plain JSON-ready values."""
+    if dataclasses.is_dataclass(value) and not isinstance(value, type):
+        return dataclasses.asdict(value)
+    if isinstance(value, dict):
+        return {key: as_plain(item) for key, item in value.items()}
+    return value
 
 
 @contextlib.contextmanager
@@ -200,7 +261,7 @@ def init(obj: Context) -> None:
 
 
 def print_ingest_report(report: IngestReport) -> None:
-    console = Console(stderr=True, highlight=False)
+    console = results_console()
     for outcome in report.outcomes:
         style = STATUS_STYLES[outcome.status]
         label = outcome.status.replace("_", " ")
@@ -245,7 +306,7 @@ def fail_if_nothing_ingested(report: IngestReport) -> None:
 
 
 def print_entity_report(report: EntityReport) -> None:
-    console = Console(stderr=True, highlight=False, soft_wrap=True)
+    console = results_console()
     if report.merged:
         console.print(escape(report.merged))
     console.print(
@@ -268,7 +329,7 @@ def print_carry_report(report: CarryReport) -> None:
     summary = report.describe()
     if summary is None:
         return
-    console = Console(stderr=True, highlight=False, soft_wrap=True)
+    console = results_console()
     console.print(summary)
     for review in report.reviews:
         said = f"{review.label} by {escape(review.decided_by)}"
@@ -285,7 +346,7 @@ def print_carry_report(report: CarryReport) -> None:
 
 
 def print_check_report(match: MatchReport, verdicts: VerdictReport) -> None:
-    console = Console(stderr=True, highlight=False, soft_wrap=True)
+    console = results_console()
     console.print(match.describe())
     console.print(verdicts.describe())
     for claim_id, old, new in verdicts.changed:
@@ -297,7 +358,7 @@ def print_check_report(match: MatchReport, verdicts: VerdictReport) -> None:
 
 
 def print_extract_report(report: ExtractReport) -> None:
-    Console(stderr=True, highlight=False, soft_wrap=True).print(
+    results_console().print(
         f"extracted {report.claims} claims ({report.checkworthy} check-worthy) and "
         f"{report.findings} findings from {len(report.source_ids)} sources"
     )
@@ -338,6 +399,7 @@ def require_inputs(paths: tuple[str, ...], feeds: tuple[str, ...]) -> None:
 @click.argument("paths", nargs=-1)
 @fetch_options
 @follow_links_option
+@action_options
 @click.pass_obj
 @user_errors
 def ingest(
@@ -364,6 +426,7 @@ def ingest(
             follow_links=follow_links,
         )
     print_ingest_report(report)
+    emit_summary(report)
     fail_if_nothing_ingested(report)
 
 
@@ -371,6 +434,7 @@ def ingest(
 @click.argument("paths", nargs=-1)
 @fetch_options
 @follow_links_option
+@action_options
 @click.pass_obj
 @user_errors
 def run(
@@ -394,7 +458,10 @@ def run(
         )
     print_run_report(report)
     assert report.ingest is not None
+    emit_summary(report)
     fail_if_nothing_ingested(report.ingest)
+    if action_mode():
+        return
     Console(stderr=True, highlight=False, soft_wrap=True).print(
         "[dim]next: factcheck claims · factcheck verdicts · factcheck entities --variants · "
         "factcheck claim ID[/]"
@@ -406,6 +473,7 @@ def run(
 @click.option(
     "--discard-reviews", is_flag=True, help="Extract afresh even if its claims have human reviews."
 )
+@action_options
 @click.pass_obj
 @user_errors
 def extract(obj: Context, source_id: int | None, discard_reviews: bool) -> None:
@@ -425,6 +493,7 @@ def extract(obj: Context, source_id: int | None, discard_reviews: bool) -> None:
         except ReviewedSourceError as error:
             raise click.ClickException(str(error)) from error
     print_run_report(report)
+    emit_summary(report)
 
 
 SOURCE_COLUMNS = [
@@ -689,6 +758,7 @@ reviewer_option = click.option(
 @reviewer_option
 @click.option("--note", help="Why.")
 @click.option("--force", is_flag=True, help="Merge even entities of different types.")
+@action_options
 @click.pass_obj
 @user_errors
 def entity_merge(
@@ -707,6 +777,7 @@ def entity_merge(
         raise click.ClickException(str(error)) from error
     print_entity_report(report)
     print_check_report(*checked)
+    emit_summary({"entities": report, "match": checked[0], "verdicts": checked[1]})
 
 
 @entity.command("split")
@@ -714,6 +785,7 @@ def entity_merge(
 @click.argument("mention_ids", type=int, nargs=-1, required=True)
 @reviewer_option
 @click.option("--note", help="Why.")
+@action_options
 @click.pass_obj
 @user_errors
 def entity_split(
@@ -732,9 +804,11 @@ def entity_split(
         raise click.ClickException(str(error)) from error
     print_entity_report(report)
     print_check_report(*checked)
+    emit_summary({"entities": report, "match": checked[0], "verdicts": checked[1]})
 
 
 @cli.command()
+@action_options
 @click.pass_obj
 @user_errors
 def check(obj: Context) -> None:
@@ -742,6 +816,7 @@ def check(obj: Context) -> None:
     with progress_display() as stage:
         match, verdicts = check_claims(obj.open(create=False), progress=stage)
     print_check_report(match, verdicts)
+    emit_summary({"match": match, "verdicts": verdicts})
 
 
 @cli.command()
@@ -749,6 +824,7 @@ def check(obj: Context) -> None:
 @click.option("--verdict", "label", type=click.Choice(LABELS), required=True, help="Your verdict.")
 @click.option("--note", help="Why: shown with the verdict and kept in its history.")
 @reviewer_option
+@action_options
 @click.pass_obj
 @user_errors
 def review(obj: Context, claim_id: int, label: str, note: str | None, decided_by: str) -> None:
@@ -757,7 +833,8 @@ def review(obj: Context, claim_id: int, label: str, note: str | None, decided_by
     result = review_claim(obj.open(create=False), claim_id, label, decided_by=decided_by, note=note)
     previous = result["previous"]
     before = f" (was {previous['label']}, by {previous['decided_by']})" if previous else ""
-    click.echo(f"claim {claim_id}: {label} by {decided_by}{before}")
+    results_console().print(escape(f"claim {claim_id}: {label} by {decided_by}{before}"))
+    emit_summary(result)
 
 
 VERDICT_COLUMNS = [
