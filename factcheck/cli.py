@@ -351,6 +351,12 @@ def ingest(
 @click.argument("paths", nargs=-1)
 @fetch_options
 @follow_links_option
+@click.option(
+    "--jobs",
+    type=click.IntRange(min=1),
+    help="Processes that analyse and extract what was read; the ledger is written by one. "
+    "Default: every core for a batch of 1 MiB or more, else one.",
+)
 @click.pass_obj
 @user_errors
 def run(
@@ -359,6 +365,7 @@ def run(
     feeds: tuple[str, ...],
     timeout: float,
     follow_links: bool,
+    jobs: int | None,
 ) -> None:
     """Run the whole pipeline on PATHS (files, folders, URLs) and feeds: ingest, then every
     later stage on what changed."""
@@ -371,6 +378,7 @@ def run(
             fetcher=fetcher,
             progress=stage,
             follow_links=follow_links,
+            jobs=jobs,
         )
     print_run_report(report)
     assert report.ingest is not None

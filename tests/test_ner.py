@@ -115,3 +115,14 @@ def test_bengali_speakers_are_people_not_pronouns_or_verbs():
     speakers = [s for s in _speakers(text, "bn") if s]
     assert not {"তিনি", "বলেও", "আমন্ত্রণ"} & set(speakers)
     assert "মহসিন নাকভি" in speakers
+
+
+def test_bengali_title_confirms_the_name_not_the_words_after_it():
+    text = (
+        "প্রধানমন্ত্রী শেখ হাসিনাসহ নির্বাচনপূর্ব অন্তর্বর্তী সরকারের বেশ কয়েকজন মন্ত্রীই "
+        "বলেছিলেন, ৫ জানুয়ারির নির্বাচন সংবিধান রক্ষা ও গণতান্ত্রিক ধারাবাহিকতা রক্ষার নির্বাচন।"
+    )
+    people = [
+        (m.text, m.match_form, m.role) for m in find_mentions(text, "bn") if m.type == "person"
+    ]
+    assert people == [("শেখ হাসিনাসহ", "শেখ হাসিনা", "প্রধানমন্ত্রী")]

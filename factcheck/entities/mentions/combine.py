@@ -39,13 +39,20 @@ def _name_words_ok(mention: Mention, lang: str) -> bool:
     from factcheck.entities.mentions.features import _bn_stem
 
     common = _bn_common_words()
-    return not any(_bn_stem(w) in common for w in mention.match_form.split())
+    return not any(w in common or _bn_stem(w) in common for w in mention.match_form.split())
 
 
 def _match_form(surface: str, lang: str) -> str:
     if lang == "en" and surface[:4] in ("the ", "The "):
         return surface[4:]
     return surface
+
+
+def _ends_bare(mention: Mention, match_form) -> bool:
+    """The name's last word carries no ending (আলী, not হাসিনাসহ or শরীফের): a name with one
+    ends there, so the words a title rule saw after it are not part of it."""
+    last = mention.text.split()[-1]
+    return match_form(last) == match_form(last + " x").split()[0]
 
 
 def _overlaps(a: Mention, b: Mention) -> bool:
@@ -72,10 +79,15 @@ def combine(
     case ending); the surface itself by default."""
     match_form = match_form or (lambda surface: _match_form(surface, lang))
     tagged = []
+    unsure: set[int] = set()  # kept only if a title confirms them
     for e in entities:
-        if not _keeps(e, text[e.start : e.end], lang):
-            continue
         surface = text[e.start : e.end]
+        if not _keeps(e, surface, lang):
+            if e.confidence >= BN_PERSON_CONFIDENCE or not _keeps(
+                e._replace(confidence=1), surface, lang
+            ):
+                continue
+            unsure.add(len(tagged))
         tagged.append(Mention(e.start, e.end, surface, e.type, lang, match_form(surface)))
     dropped: set[int] = set()
     extra: list[Mention] = []
@@ -97,10 +109,17 @@ def combine(
                     continue
                 if m.start <= rule.start and rule.end <= m.end and rule.role in m.text:
                     tagged[i] = rule  # the tagger took the title into the name
-                elif rule.start <= m.start and m.end <= rule.end and _name_words_ok(rule, lang):
+                elif (
+                    rule.start <= m.start
+                    and m.end <= rule.end
+                    and _name_words_ok(rule, lang)
+                    and _ends_bare(m, match_form)
+                ):
                     tagged[i] = rule  # the rule has the whole name (আসিফ আলী জারদারি)
+                    unsure.discard(i)
                 elif rule.role not in m.text:
                     tagged[i] = dataclasses.replace(m, role=rule.role)
+                    unsure.discard(i)
             continue
         if rule.type == "organization" and lang != "bn":
             # a place and an organisation word (Islamabad Police, 北京市公安局): the rule's span
@@ -119,7 +138,7 @@ def combine(
         ):
             dropped.update(hits)
             extra.append(rule)
-    kept = [m for i, m in enumerate(tagged) if i not in dropped]
+    kept = [m for i, m in enumerate(tagged) if i not in dropped and i not in unsure]
     return sorted(kept + extra, key=lambda m: (m.start, m.end))
 
 

@@ -9,7 +9,7 @@ Wikidata (CC0; models/gazetteer_*.txt).
 from __future__ import annotations
 
 import re
-from functools import cache
+from functools import cache, lru_cache
 from importlib import resources
 
 from factcheck.entities.names.chinese import han_surnames
@@ -87,30 +87,37 @@ def _place_words() -> tuple[frozenset[str], frozenset[str], frozenset[str]]:
 # --- English ---------------------------------------------------------------------------------
 
 
+@lru_cache(maxsize=65536)
+def _en_word(token: str) -> tuple[str, str, str, tuple[str, ...]]:
+    """A token's own parts, computed once per distinct token: lower case, shape, gazetteer
+    flags, and the features that depend on it alone."""
+    low = token.lower().replace("’", "'")
+    shape = _shape(token)
+    gaz = ""
+    if token[:1].isupper():
+        gaz = ("P" if low in _resource_words("gazetteer_en_person.txt") else "") + (
+            "L" if low in _place_words()[0] else ""
+        )
+    own = ["w=" + low, "s=" + shape, "p3=" + low[:3], "x2=" + low[-2:], "x3=" + low[-3:]]
+    own.append("x4=" + low[-4:])
+    if "-" in low:
+        own.append("hy")
+    if gaz:
+        own.append("g=" + gaz)
+    return low, shape, gaz, tuple(own)
+
+
 def en_features(tokens: list[str]) -> list[list[str]]:
     """Word, shape, affixes and gazetteer flags of each token and its neighbours."""
-    person = _resource_words("gazetteer_en_person.txt")
-    place = _place_words()[0]
-    n = len(tokens)
-    lows = [t.lower().replace("’", "'") for t in tokens]
-    shapes = [_shape(t) for t in tokens]
-    gaz = [
-        ("P" if low in person else "") + ("L" if low in place else "") if t[:1].isupper() else ""
-        for t, low in zip(tokens, lows, strict=True)
-    ]
-    pad_l, pad_s = ["<s>", "<s>", *lows, "</s>", "</s>"], ["<s>", "<s>", *shapes, "</s>", "</s>"]
-    pad_g = ["", "", *gaz, "", ""]
+    words = [_en_word(t) for t in tokens]
+    pad_l = ["<s>", "<s>", *(w[0] for w in words), "</s>", "</s>"]
+    pad_s = ["<s>", "<s>", *(w[1] for w in words), "</s>", "</s>"]
+    pad_g = ["", "", *(w[2] for w in words), "", ""]
     out = []
-    for i in range(n):
-        low, shape, k = lows[i], shapes[i], i + 2
-        starts = i == 0 or tokens[i - 1] in _SENTENCE_END or tokens[i - 1] in "\"“'‘:"
+    for i, (low, shape, _gaz, own) in enumerate(words):
+        k = i + 2
         f = [
-            "w=" + low,
-            "s=" + shape,
-            "p3=" + low[:3],
-            "x2=" + low[-2:],
-            "x3=" + low[-3:],
-            "x4=" + low[-4:],
+            *own,
             "w-1=" + pad_l[k - 1],
             "w+1=" + pad_l[k + 1],
             "w-2=" + pad_l[k - 2],
@@ -121,15 +128,10 @@ def en_features(tokens: list[str]) -> list[list[str]]:
             "ww-=" + pad_l[k - 1] + "|" + low,
             "ww+=" + low + "|" + pad_l[k + 1],
         ]
-        if starts:
+        if i == 0 or tokens[i - 1] in _SENTENCE_END or tokens[i - 1] in "\"“'‘:":
             f.append("bos")
             if shape == "Xx":
                 f.append("bos_Xx")
-        if "-" in low:
-            f.append("hy")
-        g = pad_g[k]
-        if g:
-            f.append("g=" + g)
         if pad_g[k - 1]:
             f.append("g-1=" + pad_g[k - 1])
         if pad_g[k + 1]:
