@@ -26,6 +26,8 @@ from factcheck.text.scripts import script_of
 
 MAX_BLOCK = 300  # a block this large is a common word, not a name: skip it
 PREFILTER = 0.4  # Jaro-Winkler of romanised forms below which a pair is not worth scoring
+# Family names' Jaro-Winkler, model Latin against Latin, in a family-name block across scripts.
+CROSS_PREFILTER = 0.6
 CONFLICT = 0.5  # two full names scoring below this are different people
 
 
@@ -115,13 +117,17 @@ def _block_keys(form: NameForm) -> set[str]:
     keys |= {f"{form.type}:w:{k}" for k in parsed.keys if len(k) >= 3}
     if form.type == "person" and script_of(form.text) != "latin":
         # The learned model's Latin of each word: 'ইসলাম' and 'Islam' share a block although
-        # the letter table romanises it otherwise; two-consonant prefixes catch near misses.
-        for word in person_name(form.text).words:
+        # the letter table romanises it otherwise; the family name's first two consonants
+        # catch near misses (every cross-script rule needs the family names to meet).
+        words = person_name(form.text).words
+        for word in words:
             key = key_of(word)
-            if len(key) >= 2:
-                keys |= {f"person:w:{key}", f"person:p:{key[:2]}"}
-    elif form.type == "person":
-        keys |= {f"person:p:{k[:2]}" for k in parsed.keys if len(k) >= 2}
+            if len(key) >= 3:
+                keys.add(f"person:w:{key}")
+        if words and len(family := key_of(words[-1])) >= 2:
+            keys.add(f"person:p:{family[:2]}")
+    elif form.type == "person" and parsed.keys and len(parsed.keys[-1]) >= 2:
+        keys.add(f"person:p:{parsed.keys[-1][:2]}")
     if form.type == "place" and (code := place_code(form.text, form.lang)):
         keys.add(f"place:code:{code}")
     return keys
@@ -148,8 +154,11 @@ def _candidate_pairs(forms: list[NameForm]) -> set[tuple[int, int]]:
         names = [romanized[i] for i in members]
         scores = process.cdist(names, names, scorer=JaroWinkler.normalized_similarity)
         mixed = len({latin[i] for i in members}) > 1
-        if mixed:  # across scripts, prefilter on the learned model's Latin instead
-            model_names = [model_latin[i] for i in members]
+        if mixed:  # across scripts, prefilter on the learned model's Latin instead; in a
+            # family-name block, on the family names alone ('মোদি' against 'Narendra Modi')
+            model_names = [
+                model_latin[i].rsplit(" ", 1)[-1] if cross_only else model_latin[i] for i in members
+            ]
             cross = process.cdist(
                 model_names, model_names, scorer=JaroWinkler.normalized_similarity
             )
@@ -160,6 +169,7 @@ def _candidate_pairs(forms: list[NameForm]) -> set[tuple[int, int]]:
                     keep = not cross_only
                 elif latin[i] != latin[j]:
                     keep = max(scores[x][y], cross[x][y]) >= PREFILTER
+                    keep = cross[x][y] >= CROSS_PREFILTER if cross_only else keep
                 else:
                     keep = not cross_only and scores[x][y] >= PREFILTER
                 if keep:

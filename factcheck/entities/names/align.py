@@ -9,17 +9,22 @@ begins ('V. Putin'). A name of one word is a family name only ('মোদি' ~ 
 
 from __future__ import annotations
 
+import unicodedata
 from dataclasses import dataclass
-from functools import lru_cache
+from functools import cache, lru_cache
+from importlib import resources
 
 from rapidfuzz.distance import JaroWinkler
 
 from factcheck.entities.names import translit
 from factcheck.entities.names.forms import initials_of, is_initial, is_name_prefix
 from factcheck.entities.names.romanize import _word_key, romanize
-from factcheck.text.scripts import script_of
+from factcheck.text.scripts import normalize_bengali, script_of
 
 WORD_MATCH = 0.5  # a cross-script word pair counts when the model gives it this probability
+# In a name of two or more words transliterated alike, a word may be this weak when the whole
+# name, its units pooled, still scores at the model's cut (弗拉基米尔·普京 ~ Vladimir Putin).
+WEAK_WORD_MATCH = 0.2
 LATIN_MATCH = 0.92  # two Latin spellings of one word: Jaro-Winkler at least this
 
 
@@ -60,8 +65,27 @@ def _latin(a: str, b: str, shown: str | None = None) -> WordMatch:
     return WordMatch(jw if jw >= LATIN_MATCH else jw * 0.5, "spelling", f"{la}~{lb} JW {jw:.2f}")
 
 
+@cache
+def _known_surnames() -> dict[str, frozenset[str]]:
+    """Bengali family names and the anglicised spellings that do not transliterate them
+    (বন্দ্যোপাধ্যায় is 'Banerjee'), from data/bn_surnames.tsv."""
+    path = resources.files("factcheck.entities.names").joinpath("data/bn_surnames.tsv")
+    table = {}
+    for line in path.read_text("utf-8").splitlines():
+        if line and not line.startswith("#"):
+            native, spellings = line.split("\t")
+            table[normalize_bengali(unicodedata.normalize("NFC", native))] = frozenset(
+                spellings.split("|")
+            )
+    return table
+
+
 def _cross(native: str, script: str, latin: str, via: str | None = None) -> WordMatch:
     letters = translit.latin_letters(latin)
+    if script == "bengali":
+        key = normalize_bengali(unicodedata.normalize("NFC", native))
+        if letters in _known_surnames().get(key, ()):
+            return WordMatch(1.0, "known_surname", f"{native} is written '{latin}' in English")
     if script == "han" and romanize(native).replace(" ", "") == letters:
         return WordMatch(1.0, "pinyin", f"{native} is pinyin {letters}")
     scored = translit.score_word(native, script, latin)
@@ -85,7 +109,9 @@ class Alignment:
         return text
 
 
-def _good(m: WordMatch) -> bool:
+def _good(m: WordMatch, weak: bool = False) -> bool:
+    if weak and m.how == "transliteration":
+        return m.similarity >= WEAK_WORD_MATCH
     return m.similarity >= (LATIN_MATCH if m.how == "spelling" else WORD_MATCH)
 
 
@@ -139,13 +165,16 @@ def _caps_as_initials(words: tuple[str, ...], other: tuple[str, ...]) -> tuple[s
 
 
 def _drop_prefix(words: tuple[str, ...], other: tuple[str, ...]) -> tuple[str, ...]:
-    """'Md.' / মোহাম্মদ before a name the other form writes without it."""
-    if len(words) > 2 and is_name_prefix(words[0]) and not is_name_prefix(other[0]):
-        return words[1:]
+    """'Md.', 'Syed', মোহাম্মদ before a name the other form writes without them ('Haji
+    Mohammad Danesh' ~ মোহাম্মদ দানেশ, 'Syed Mushtaq Ali' ~ মুশতাক আলী)."""
+    while len(words) > 2 and is_name_prefix(words[0]) and not _good(_pair(words[0], other[0])):
+        words = words[1:]
     return words
 
 
-def align(wa: tuple[str, ...], wb: tuple[str, ...], family_first: bool = False) -> Alignment | None:
+def align(
+    wa: tuple[str, ...], wb: tuple[str, ...], family_first: bool = False, weak: bool = False
+) -> Alignment | None:
     """The alignment of two names' words (given names first) when every word of the shorter
     name meets one of the longer, first with first and last with last; else None.
 
@@ -156,7 +185,7 @@ def align(wa: tuple[str, ...], wb: tuple[str, ...], family_first: bool = False) 
     wa, wb = _expand_initials(wa), _expand_initials(wb)
     wa, wb = _caps_as_initials(wa, wb), _caps_as_initials(wb, wa)
     wa, wb = _drop_prefix(wa, wb), _drop_prefix(wb, wa)
-    found = _align(wa, wb, family_first)
+    found = _align(wa, wb, family_first, weak)
     if found is not None or len(wa) == len(wb) or min(len(wa), len(wb)) < 2:
         return found
     longer, shorter = (wa, wb) if len(wa) > len(wb) else (wb, wa)
@@ -164,26 +193,26 @@ def align(wa: tuple[str, ...], wb: tuple[str, ...], family_first: bool = False) 
         pair = longer[i : i + 2]
         if all(script_of(w) == "latin" and not is_initial(w) for w in pair):
             joined = (*longer[:i], pair[0] + pair[1], *longer[i + 2 :])
-            found = _align(joined, shorter, family_first)
+            found = _align(joined, shorter, family_first, weak)
             if found is not None:
                 return found
     return None
 
 
 def _align(
-    wa: tuple[str, ...], wb: tuple[str, ...], family_first: bool = False
+    wa: tuple[str, ...], wb: tuple[str, ...], family_first: bool = False, weak: bool = False
 ) -> Alignment | None:
     short, long_ = (wa, wb) if len(wa) <= len(wb) else (wb, wa)
     if len(short) == 1:
         family = long_[0] if family_first else long_[-1]
         m = word_match(short[0], family)
-        if len(long_) > 1 and not _good(m):
+        if len(long_) > 1 and not _good(m, weak):
             return None
-        if len(long_) == 1 and not _good(m):
+        if len(long_) == 1 and not _good(m, weak):
             return None
         return Alignment(m.similarity, ((short[0], family, m),), (), len(long_) > 1)
     first, last = _pair(short[0], long_[0]), _pair(short[-1], long_[-1])
-    if not (_good(first) and _good(last)):
+    if not (_good(first, weak) and _good(last, weak)):
         return None
     if first.how.startswith("initial") and last.how.startswith("initial"):
         return None  # initials alone say too little
@@ -194,7 +223,7 @@ def _align(
         while j < len(long_) - 1:
             m = _pair(word, long_[j])
             j += 1
-            if _good(m):
+            if _good(m, weak):
                 pairs.append((word, long_[j - 1], m))
                 break
             skipped.append(long_[j - 1])
@@ -202,6 +231,8 @@ def _align(
             return None
     skipped += list(long_[j : len(long_) - 1])
     pairs.append((short[-1], long_[-1], last))
+    if skipped and (is_name_prefix(short[0]) or is_name_prefix(long_[0])):
+        return None  # 'Syed' first says nothing of who: it cannot anchor a left-out middle name
     if skipped and any(m.how == "initial_of" for _x, _y, m in pairs):
         return None  # 'Mohammed Aziz' is not 'M. A. Aziz': an initial for a word, or a middle
         # name left out, but not both at once
@@ -213,3 +244,25 @@ def key_of(word: str) -> str:
     script = script_of(word)
     latin = word if script == "latin" else translit.best_spelling(word, script)
     return _word_key(translit.latin_letters(latin))
+
+
+def pooled_score(alignment: Alignment) -> float | None:
+    """The mean run score over every unit of a name whose aligned words are all
+    transliterations in one script, against that model's cut (≥ 0 passes); else None."""
+    pairs = alignment.pairs
+    if len(pairs) < 2 or alignment.skipped:
+        return None  # every word accounted for: a weak word may not also hide a missing one
+    if any(m.how != "transliteration" for _x, _y, m in pairs):
+        return None
+    scripts = set()
+    total = units = 0.0
+    for x, y, _m in pairs:
+        native, latin = (x, y) if script_of(x) != "latin" else (y, x)
+        script = script_of(native)
+        scripts.add(script)
+        scored = translit.score_word(native, script, latin)
+        total += scored.mean_logp * len(scored.path)
+        units += len(scored.path)
+    if len(scripts) != 1 or not units:
+        return None
+    return total / units - translit.load_model(scripts.pop()).cut

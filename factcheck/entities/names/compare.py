@@ -11,7 +11,14 @@ from functools import lru_cache
 
 from rapidfuzz.distance import JaroWinkler
 
-from factcheck.entities.names.align import WORD_MATCH, Alignment, align, word_match
+from factcheck.entities.names.align import (
+    WEAK_WORD_MATCH,
+    WORD_MATCH,
+    Alignment,
+    align,
+    pooled_score,
+    word_match,
+)
 from factcheck.entities.names.chinese import (
     looks_like_chinese_name,
     pinyin_surnames,
@@ -104,6 +111,10 @@ def compare(
     return _learned(a, b, pa, pb) or match
 
 
+# Titles followed by a given name, not a family name.
+GIVEN_NAME_TITLES = frozenset(
+    {"pope", "king", "queen", "prince", "princess", "emperor", "empress", "sir", "dame", "lady"}
+)
 # Rules whose consonant skeletons the learned model may overrule across scripts ('tammann' and
 # 奥托曼 share a skeleton; the model knows 奥 does not write 'ta').
 VETOABLE = ("phonetic_key", "short_form", "aligned_words")
@@ -245,14 +256,29 @@ def _learned(a: NameForm, b: NameForm, pa: _Parsed, pb: _Parsed) -> NameMatch | 
     family_first = (pa.family_first and len(wa) > len(wb)) or (
         pb.family_first and len(wb) > len(wa)
     )
+    if min(len(wa), len(wb)) >= 2 and not family_first and not _family_may_match(wa[-1], wb[-1]):
+        return None  # every rule below needs the family names to meet: test that first
     alignment = align(wa, wb, family_first)
     if alignment is None and (len(wa) == 1) != (len(wb) == 1):
         alignment = _as_one_word(wa, wb)
+    if alignment is None and min(len(wa), len(wb)) >= 2:
+        weak = align(wa, wb, family_first, weak=True)
+        pooled = pooled_score(weak) if weak else None
+        if pooled is not None and pooled >= 0:
+            return NameMatch(
+                round(0.8 + 0.1 * weak.similarity, 3),
+                "aligned_names_pooled",
+                f"word by word: {weak.explain()}; the name's units pooled score "
+                f"{pooled:+.2f} against the model's cut",
+            )
     if alignment is None:
         return None
     titles = [t for t in (na.title, nb.title) if t]
     note = f"; titles set aside: {', '.join(titles)}" if titles else ""
     if alignment.family_only:
+        single_title = na.title if len(wa) == 1 else nb.title
+        if single_title and single_title.casefold() in GIVEN_NAME_TITLES:
+            return None  # 'Pope Francis', 'King Charles': the one word is a given name
         word, family = alignment.pairs[0][0], alignment.pairs[0][1]
         spellings = {romanize(word).replace(" ", ""), romanize(family).replace(" ", "")}
         if spellings & pinyin_surnames() or min(map(len, spellings)) < MIN_KEY_LENGTH:
@@ -268,6 +294,17 @@ def _learned(a: NameForm, b: NameForm, pa: _Parsed, pb: _Parsed) -> NameMatch | 
         "aligned_names",
         f"word by word: {alignment.explain()}{note}",
     )
+
+
+def _family_may_match(x: str, y: str) -> bool:
+    """The last words could meet under some rule below (a weak transliteration, an initial,
+    or a Latin word that may join the one before it)."""
+    if is_initial(x) or is_initial(y):
+        return True
+    m = word_match(x, y)
+    if m.how == "transliteration":
+        return m.similarity >= WEAK_WORD_MATCH or script_of(x) == script_of(y)
+    return m.similarity >= WORD_MATCH or m.how == "spelling"
 
 
 def _as_one_word(wa: tuple[str, ...], wb: tuple[str, ...]):

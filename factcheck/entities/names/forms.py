@@ -20,7 +20,8 @@ SUFFIXES = frozenset({"jr", "sr", "ii", "iii", "iv", "জুনিয়র", "�
 # Leading words a name may carry or drop ("Md. Rahamat Ali" ~ রহমত আলী): a prefix of
 # devotion or lineage that many South Asian names put before the name itself.
 NAME_PREFIXES = frozenset(
-    {
+    unicodedata.normalize("NFC", word)
+    for word in {
         "md",
         "mohammad",
         "mohammed",
@@ -33,6 +34,16 @@ NAME_PREFIXES = frozenset(
         "মুহাম্মদ",
         "মোহাম্মাদ",
         "মুহম্মদ",
+        "syed",
+        "sayed",
+        "sayyid",
+        "haji",
+        "hajji",
+        "hafiz",
+        "সৈয়দ",
+        "হাজী",
+        "হাজি",
+        "হাফিজ",
     }
 )
 # Bengali spells initials out as letter names: এম. এ. আজিজ is M. A. Aziz, এটিএম is A.T.M.
@@ -128,10 +139,13 @@ def person_name(text: str) -> PersonName:
     return PersonName(tuple(words), title, inverted)
 
 
+@lru_cache(maxsize=65536)
 def is_name_prefix(word: str) -> bool:
+    word = unicodedata.normalize("NFC", word)
     return word.casefold().rstrip(".") in NAME_PREFIXES or word in NAME_PREFIXES
 
 
+@lru_cache(maxsize=65536)
 def initials_of(word: str) -> str | None:
     """The letters a word of initials stands for: 'G.M.' → 'gm', 'A.' → 'a', এটিএম → 'atm',
     এম. → 'm'; None for a word that is a name."""
@@ -147,14 +161,20 @@ def initials_of(word: str) -> str | None:
         return None
     text = unicodedata.normalize("NFC", word.rstrip(".:"))
     out, i = [], 0
-    names = sorted(BN_LETTER_NAMES, key=len, reverse=True)
     while i < len(text):
-        name = next((n for n in names if text.startswith(unicodedata.normalize("NFC", n), i)), None)
-        if name is None:
+        found = next((item for item in _bn_letter_names() if text.startswith(item[0], i)), None)
+        if found is None:
             return None
-        out.append(BN_LETTER_NAMES[name])
-        i += len(unicodedata.normalize("NFC", name))
+        out.append(found[1])
+        i += len(found[0])
     return "".join(out) or None
+
+
+@cache
+def _bn_letter_names() -> tuple[tuple[str, str], ...]:
+    """(letter name in NFC, Latin letter), longest first."""
+    items = [(unicodedata.normalize("NFC", name), latin) for name, latin in BN_LETTER_NAMES.items()]
+    return tuple(sorted(items, key=lambda item: -len(item[0])))
 
 
 def is_initial(word: str) -> bool:

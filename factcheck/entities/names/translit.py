@@ -14,7 +14,7 @@ import json
 import math
 import re
 import unicodedata
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import cache, lru_cache
 from importlib import resources
 
@@ -26,6 +26,8 @@ MAX_RUN = {"han": 4, "bengali": 4}  # longest run of Latin letters one unit writ
 MIN_RUN = {"han": 1, "bengali": 0}  # a Bengali vowel sign or virama may write nothing
 FLOOR = math.log(1e-6)  # log-probability of a run the tables never saw for that unit
 UNSEEN_UNIT = math.log(1e-6)
+MEMO_SIZE = 500_000  # (unit, run) scores kept: a few tens of MB at most
+EDGE_LOGP = math.log(1e-3)
 _HAN_CHAR = re.compile(f"[{HAN_CHARS}]")
 
 
@@ -74,6 +76,14 @@ def units_of(word: str, script: str) -> tuple[str, ...]:
     return han_units(word) if script == "han" else bengali_units(word)
 
 
+def positioned(units: tuple[str, ...]) -> tuple[str, ...]:
+    """Units marked by their place in the word: '^' first, '$' last, '^…$' alone."""
+    n = len(units)
+    if n == 1:
+        return (f"^{units[0]}$",)
+    return tuple(f"^{u}" if i == 0 else f"{u}$" if i == n - 1 else u for i, u in enumerate(units))
+
+
 @dataclass(frozen=True)
 class TranslitModel:
     script: str
@@ -83,8 +93,23 @@ class TranslitModel:
     generic: dict[str, float]  # run -> log p(run) over every unit: the last resort
     unit_logp: dict[str, float]  # unit -> log p(unit) in the training names
     cut: float  # the mean run score at which a pair is even odds (set on calibration rows)
+    # A unit at the start or end of a word writes differently (斯 ends 'Jones' as 's'):
+    # "^u", "u$", "^u$" -> run -> log p, and the log weight of the unit's own table for runs
+    # the positional table leaves out.
+    positional: dict[str, dict[str, float]] = field(default_factory=dict)
+    positional_rest: dict[str, float] = field(default_factory=dict)
+    memo: dict = field(default_factory=dict, compare=False, repr=False)  # run scores, edges
 
     def run_logp(self, unit: str, run: str) -> float:
+        if unit[0] == "^" or unit[-1] == "$":
+            table = self.positional.get(unit)
+            base = unit.strip("^$")
+            if table is None:
+                return self.run_logp(base, run)
+            value = table.get(run)
+            if value is not None:
+                return value
+            return self.run_logp(base, run) + self.positional_rest[unit]
         table = self.runs.get(unit)
         if table is None:
             reading = self.readings.get(unit) or _reading(unit, self.script)
@@ -95,13 +120,38 @@ class TranslitModel:
         generic = self.generic.get(run)
         return max(FLOOR, generic - 6.0) if generic is not None else FLOOR + len(run) * -1.0
 
+    def edge_letters(self, unit: str) -> tuple[frozenset[str], frozenset[str], bool]:
+        """The letters a unit's likely runs (p ≥ 1e-3) begin and end with, and whether it
+        may write nothing: a cheap test that a Latin word can start or end there at all."""
+        key = ("edges", unit)
+        found = self.memo.get(key)
+        if found is None:
+            table = self.runs.get(unit)
+            if table is None:
+                reading = self.readings.get(unit) or _reading(unit, self.script)
+                table = self.backoff.get(reading, {})
+            likely = [run for run, logp in table.items() if logp >= EDGE_LOGP]
+            found = (
+                frozenset(run[0] for run in likely if run),
+                frozenset(run[-1] for run in likely if run),
+                "" in likely or not likely,
+            )
+            self.memo[key] = found
+        return found
+
     def run_score(self, unit: str, run: str) -> float:
         """log p(run | unit) + log p(unit | run): how well the unit writes the run, and how
         well the run points back to the unit (休 writes 'hu', but 'hu' is mostly 胡)."""
-        forward = self.run_logp(unit, run)
-        p_unit = self.unit_logp.get(unit, UNSEEN_UNIT)
-        p_run = self.generic.get(run, FLOOR)
-        return forward + min(0.0, forward + p_unit - p_run)
+        key = (unit, run)
+        value = self.memo.get(key)
+        if value is None:
+            forward = self.run_logp(unit, run)
+            p_unit = self.unit_logp.get(unit.strip("^$"), UNSEEN_UNIT)
+            p_run = self.generic.get(run, FLOOR)
+            value = forward + min(0.0, forward + p_unit - p_run)
+            if len(self.memo) < MEMO_SIZE:
+                self.memo[key] = value
+        return value
 
 
 def _reading(unit: str, script: str) -> str:
@@ -125,6 +175,8 @@ def load_model(script: str) -> TranslitModel:
         generic=data["generic"],
         unit_logp=data["unit_logp"],
         cut=data["cut"],
+        positional=data.get("positional", {}),
+        positional_rest=data.get("positional_rest", {}),
     )
 
 
@@ -142,26 +194,30 @@ class TranslitScore:
 def best_path(
     model: TranslitModel, units: tuple[str, ...], latin: str
 ) -> tuple[float, list[tuple[str, str, float]]]:
-    """Viterbi: the most likely cut of `latin` into one run per unit, with each run's log p."""
+    """Viterbi: the most likely cut of `latin` into one run per unit, with each run's score."""
+    units = positioned(units) if model.positional else units
     n, m = len(units), len(latin)
     lo, hi = MIN_RUN[model.script], MAX_RUN[model.script]
     neg = -1e18
     score = [[neg] * (m + 1) for _ in range(n + 1)]
     back = [[0] * (m + 1) for _ in range(n + 1)]
     score[0][0] = 0.0
+    run_score = model.run_score
     for i in range(1, n + 1):
         unit = units[i - 1]
-        row, prev = score[i], score[i - 1]
-        for j in range(m + 1):
+        row, prev, back_row = score[i], score[i - 1], back[i]
+        # unit i writes at least lo letters per unit before it and leaves room for the rest
+        first, last = max(lo * i, m - hi * (n - i)), min(m, hi * i, m - lo * (n - i))
+        for j in range(first, last + 1):
             best, arg = neg, 0
             for k in range(lo, min(hi, j) + 1):
                 p = prev[j - k]
                 if p <= neg:
                     continue
-                s = p + model.run_score(unit, latin[j - k : j])
+                s = p + run_score(unit, latin[j - k : j])
                 if s > best:
                     best, arg = s, k
-            row[j], back[i][j] = best, arg
+            row[j], back_row[j] = best, arg
     if score[n][m] <= neg:
         return neg, []
     path, j = [], m
@@ -170,7 +226,7 @@ def best_path(
         path.append((units[i - 1], latin[j - k : j], 0.0))
         j -= k
     path.reverse()
-    scored = [(u, r, model.run_score(u, r)) for u, r, _ in path]
+    scored = [(u.strip("^$"), r, model.run_score(u, r)) for u, r, _ in path]
     return score[n][m], scored
 
 
@@ -194,6 +250,10 @@ def score_word(native: str, script: str, latin_word: str) -> TranslitScore:
         return TranslitScore(0.0, FLOOR, FLOOR, ())
     if len(latin) > MAX_RUN[script] * len(units) or len(latin) < MIN_RUN[script] * len(units):
         return TranslitScore(0.0, FLOOR, FLOOR, ())
+    starts, _ends, may_skip = model.edge_letters(units[0])
+    _starts, ends, may_skip_last = model.edge_letters(units[-1])
+    if (latin[0] not in starts and not may_skip) or (latin[-1] not in ends and not may_skip_last):
+        return TranslitScore(0.0, FLOOR, FLOOR, ())  # the word cannot begin or end this way
     total, path = best_path(model, units, latin)
     if not path:
         return TranslitScore(0.0, FLOOR, FLOOR, ())
