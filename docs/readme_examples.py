@@ -24,7 +24,9 @@ def _ledger_folder() -> Path:
     return Path(tempfile.mkdtemp(prefix="factcheck-readme-"))
 
 
-def factcheck(*args: str, ledger: str = "seeds", keep: Callable[[list[str]], list[str]] | None = None) -> str:
+def factcheck(
+    *args: str, ledger: str = "seeds", keep: Callable[[list[str]], list[str]] | None = None
+) -> str:
     """`$ factcheck ARGS` and what it prints (standard output, then standard error), as a console
     block's lines; `keep` may shorten the output (the README elides long listings)."""
     from click.testing import CliRunner
