@@ -3,7 +3,9 @@
 from __future__ import annotations
 
 import contextlib
+import dataclasses
 import functools
+import io
 import json
 import os
 import signal
@@ -20,9 +22,11 @@ from factcheck.output import Column, CsvOptions, csv_options, emit, output_optio
 from factcheck.report.claimreview import DEFAULT_ORG, DEFAULT_ORG_URL, DEFAULT_URL_BASE
 from factcheck.report.datasette.server import DEFAULT_HOST, DEFAULT_PORT
 from factcheck.report.formats import EXPORT, REPORT, format_help, format_names
-from factcheck.vocab import VERDICT_LABELS_WORST_FIRST, EntityType, VerdictLabel, values
+from factcheck.text.language import SUPPORTED_LANGUAGES
+from factcheck.vocab import VERDICT_LABELS_WORST_FIRST, ClaimKind, EntityType, VerdictLabel, values
 
 if TYPE_CHECKING:
+    from rich.console import Console
     from sqlite_utils import Database
 
     from factcheck.entities.stage import EntityReport
@@ -90,8 +94,69 @@ def user_errors(command: Callable) -> Callable:
 
 
 def show_progress() -> bool:
-    """A progress bar on a terminal only: quiet in pipes and under CI."""
-    return sys.stderr.isatty() and not os.environ.get("CI")
+    """A progress bar on a terminal only: quiet in pipes, under CI and with --quiet or --json."""
+    return sys.stderr.isatty() and not os.environ.get("CI") and not action_mode()
+
+
+def action_mode() -> str | None:
+    """'quiet' or 'json' when an action command was given --quiet or --json."""
+    context = click.get_current_context(silent=True)
+    return context.meta.get("action_mode") if context else None
+
+
+def results_console() -> Console:
+    """Where an action command's results go: standard output (progress is on standard error),
+    nowhere under --quiet, and under --json only the JSON summary is written."""
+    from rich.console import Console
+
+    if action_mode():
+        return Console(file=io.StringIO())
+    return Console(highlight=False, soft_wrap=True)
+
+
+def action_options(command: Callable) -> Callable:
+    """--quiet and --json for the commands that change the ledger."""
+
+    def remember(mode: str) -> Callable[[click.Context, click.Parameter, bool], None]:
+        def callback(ctx: click.Context, param: click.Parameter, value: bool) -> None:
+            if value:
+                if ctx.meta.get("action_mode") not in (None, mode):
+                    raise click.UsageError("--quiet and --json are alternatives: give one")
+                ctx.meta["action_mode"] = mode
+
+        return callback
+
+    command = click.option(
+        "--json",
+        "as_json_summary",
+        is_flag=True,
+        expose_value=False,
+        callback=remember("json"),
+        help="Print a JSON summary of what changed instead of the lines.",
+    )(command)
+    return click.option(
+        "-q",
+        "--quiet",
+        is_flag=True,
+        expose_value=False,
+        callback=remember("quiet"),
+        help="Print nothing but errors.",
+    )(command)
+
+
+def emit_summary(report: object) -> None:
+    """Under --json, the command's report as one JSON document on standard output."""
+    if action_mode() == "json":
+        click.echo(json.dumps(as_plain(report), ensure_ascii=False, indent=2, default=str))
+
+
+def as_plain(value: object) -> object:
+    """Reports (dataclasses, in dicts) as plain JSON-ready values."""
+    if dataclasses.is_dataclass(value) and not isinstance(value, type):
+        return dataclasses.asdict(value)
+    if isinstance(value, dict):
+        return {key: as_plain(item) for key, item in value.items()}
+    return value
 
 
 @contextlib.contextmanager
@@ -160,10 +225,9 @@ def init(obj: Context) -> None:
 
 
 def print_ingest_report(report: IngestReport) -> None:
-    from rich.console import Console
     from rich.markup import escape
 
-    console = Console(stderr=True, highlight=False)
+    console = results_console()
     for outcome in report.outcomes:
         style = STATUS_STYLES[outcome.status]
         label = outcome.status.replace("_", " ")
@@ -182,6 +246,19 @@ def print_ingest_report(report: IngestReport) -> None:
     )
 
 
+def require_source(db: Database, source_id: int | None) -> None:
+    """An unknown --source is an error naming the sources there are, not an empty listing."""
+    if source_id is None:
+        return
+    ids = [row[0] for row in db.execute("SELECT id FROM sources WHERE is_current = 1 ORDER BY id")]
+    if source_id not in ids:
+        shown = ", ".join(map(str, ids[:20])) + (", ..." if len(ids) > 20 else "")
+        raise click.BadParameter(
+            f"no current source {source_id}; choose one of: {shown or 'none (ingest first)'}",
+            param_hint="'--source'",
+        )
+
+
 def shown_path(path: str) -> str:
     """A path on one line: a name holding a line break or another control character is shown
     quoted, with the character escaped (as JSON writes it)."""
@@ -196,10 +273,9 @@ def fail_if_nothing_ingested(report: IngestReport) -> None:
 
 
 def print_entity_report(report: EntityReport) -> None:
-    from rich.console import Console
     from rich.markup import escape
 
-    console = Console(stderr=True, highlight=False, soft_wrap=True)
+    console = results_console()
     if report.merged:
         console.print(escape(report.merged))
     console.print(
@@ -219,13 +295,12 @@ def print_run_report(report: RunReport) -> None:
 
 
 def print_carry_report(report: CarryReport) -> None:
-    from rich.console import Console
     from rich.markup import escape
 
     summary = report.describe()
     if summary is None:
         return
-    console = Console(stderr=True, highlight=False, soft_wrap=True)
+    console = results_console()
     console.print(summary)
     for review in report.reviews:
         said = f"{review.label} by {escape(review.decided_by)}"
@@ -242,9 +317,7 @@ def print_carry_report(report: CarryReport) -> None:
 
 
 def print_check_report(match: MatchReport, verdicts: VerdictReport) -> None:
-    from rich.console import Console
-
-    console = Console(stderr=True, highlight=False, soft_wrap=True)
+    console = results_console()
     console.print(match.describe())
     console.print(verdicts.describe())
     for claim_id, old, new in verdicts.changed:
@@ -256,9 +329,7 @@ def print_check_report(match: MatchReport, verdicts: VerdictReport) -> None:
 
 
 def print_extract_report(report: ExtractReport) -> None:
-    from rich.console import Console
-
-    Console(stderr=True, highlight=False, soft_wrap=True).print(
+    results_console().print(
         f"extracted {report.claims} claims ({report.checkworthy} check-worthy) and "
         f"{report.findings} findings from {len(report.source_ids)} sources"
     )
@@ -301,6 +372,7 @@ def require_inputs(paths: tuple[str, ...], feeds: tuple[str, ...]) -> None:
 @click.argument("paths", nargs=-1)
 @fetch_options
 @follow_links_option
+@action_options
 @click.pass_obj
 @user_errors
 def ingest(
@@ -330,6 +402,7 @@ def ingest(
             follow_links=follow_links,
         )
     print_ingest_report(report)
+    emit_summary(report)
     fail_if_nothing_ingested(report)
 
 
@@ -343,6 +416,7 @@ def ingest(
     help="Processes that analyse and extract what was read; the ledger is written by one. "
     "Default: every core for a batch of 1 MiB or more, else one.",
 )
+@action_options
 @click.pass_obj
 @user_errors
 def run(
@@ -373,7 +447,10 @@ def run(
         )
     print_run_report(report)
     assert report.ingest is not None
+    emit_summary(report)
     fail_if_nothing_ingested(report.ingest)
+    if action_mode():
+        return
     Console(stderr=True, highlight=False, soft_wrap=True).print(
         "[dim]next: factcheck claims · factcheck verdicts · factcheck entities --variants · "
         "factcheck claim ID[/]"
@@ -385,6 +462,7 @@ def run(
 @click.option(
     "--discard-reviews", is_flag=True, help="Extract afresh even if its claims have human reviews."
 )
+@action_options
 @click.pass_obj
 @user_errors
 def extract(obj: Context, source_id: int | None, discard_reviews: bool) -> None:
@@ -408,6 +486,7 @@ def extract(obj: Context, source_id: int | None, discard_reviews: bool) -> None:
         except ReviewedSourceError as error:
             raise click.ClickException(str(error)) from error
     print_run_report(report)
+    emit_summary(report)
 
 
 SOURCE_COLUMNS = [
@@ -496,8 +575,12 @@ CLAIM_COLUMNS = [
 
 @cli.command()
 @click.option("--source", "source_id", type=int, help="Only claims of this source.")
-@click.option("--lang", help="Only claims in this language (ISO 639-1, e.g. en, zh, bn).")
-@click.option("--kind", help="Only claims of this kind (event, role, quantity, date, quote, ...).")
+@click.option(
+    "--lang",
+    type=click.Choice([*SUPPORTED_LANGUAGES, "und"]),
+    help="Only claims in this language (ISO 639-1; und: undetermined).",
+)
+@click.option("--kind", type=click.Choice(values(ClaimKind)), help="Only claims of this kind.")
 @click.option("--search", help="Full-text search in the claims' wording (any script).")
 @click.option(
     "--all", "include_all", is_flag=True, help="Include claims that are not check-worthy."
@@ -518,7 +601,9 @@ def claims(
     from factcheck.extract.queries import ClaimFilter, list_claims
 
     claim_filter = ClaimFilter(source_id, lang, kind, search, include_all)
-    rows = list_claims(obj.read(), claim_filter)
+    db = obj.read()
+    require_source(db, source_id)
+    rows = list_claims(db, claim_filter)
     emit(rows, CLAIM_COLUMNS, output_format, title="Claims")
 
 
@@ -694,6 +779,7 @@ reviewer_option = click.option(
 @reviewer_option
 @click.option("--note", help="Why.")
 @click.option("--force", is_flag=True, help="Merge even entities of different types.")
+@action_options
 @click.pass_obj
 @user_errors
 def entity_merge(
@@ -716,6 +802,7 @@ def entity_merge(
         raise click.ClickException(str(error)) from error
     print_entity_report(report)
     print_check_report(*checked)
+    emit_summary({"entities": report, "match": checked[0], "verdicts": checked[1]})
 
 
 @entity.command("split")
@@ -723,6 +810,7 @@ def entity_merge(
 @click.argument("mention_ids", type=int, nargs=-1, required=True)
 @reviewer_option
 @click.option("--note", help="Why.")
+@action_options
 @click.pass_obj
 @user_errors
 def entity_split(
@@ -745,9 +833,11 @@ def entity_split(
         raise click.ClickException(str(error)) from error
     print_entity_report(report)
     print_check_report(*checked)
+    emit_summary({"entities": report, "match": checked[0], "verdicts": checked[1]})
 
 
 @cli.command()
+@action_options
 @click.pass_obj
 @user_errors
 def check(obj: Context) -> None:
@@ -757,6 +847,7 @@ def check(obj: Context) -> None:
     with progress_display() as stage:
         match, verdicts = check_claims(obj.open(create=False), progress=stage)
     print_check_report(match, verdicts)
+    emit_summary({"match": match, "verdicts": verdicts})
 
 
 @cli.command()
@@ -770,17 +861,21 @@ def check(obj: Context) -> None:
 )
 @click.option("--note", help="Why: shown with the verdict and kept in its history.")
 @reviewer_option
+@action_options
 @click.pass_obj
 @user_errors
 def review(obj: Context, claim_id: int, label: str, note: str | None, decided_by: str) -> None:
     """Record a reviewer's verdict on a claim. It outranks the machine: re-runs keep it and flag
     it when new evidence disagrees. The history stays on the claim card."""
+    from rich.markup import escape
+
     from factcheck.verdicts.stage import review_claim
 
     result = review_claim(obj.open(create=False), claim_id, label, decided_by=decided_by, note=note)
     previous = result["previous"]
     before = f" (was {previous['label']}, by {previous['decided_by']})" if previous else ""
-    click.echo(f"claim {claim_id}: {label} by {decided_by}{before}")
+    results_console().print(escape(f"claim {claim_id}: {label} by {decided_by}{before}"))
+    emit_summary(result)
 
 
 VERDICT_COLUMNS = [
