@@ -14,6 +14,7 @@ from sqlite_utils import Database
 
 from factcheck.entities.names.places import place_code
 from factcheck.lang.lexicon import find_concepts
+from factcheck.match.gloss import alternative_words
 from factcheck.match.keywords import keywords
 
 # Modalities whose claims neither corroborate nor are corroborated: they assert nothing.
@@ -146,7 +147,7 @@ def load_claim_facts(db: Database) -> list[ClaimFacts]:
                 subject_name=row["subject"],
                 keywords=keywords(row["text"], row["lang"]),
                 gloss=row.get("gloss"),
-                gloss_words=keywords(row["gloss"], "en") if row.get("gloss") else frozenset(),
+                gloss_words=gloss_keywords(row["gloss"], row["text"], row["lang"]),
             )
         )
         claim = facts[-1]
@@ -169,6 +170,14 @@ def load_claim_facts(db: Database) -> list[ClaimFacts]:
     add_positions(facts)
     drop_named_words(facts)
     return facts
+
+
+def gloss_keywords(gloss: str | None, text: str, lang: str | None) -> frozenset[str]:
+    """The content words of a gloss, and the other likely English words of the original's
+    words (a Bengali word the table gives two readings)."""
+    if not gloss:
+        return frozenset()
+    return keywords(gloss + " " + " ".join(alternative_words(text, lang)), "en")
 
 
 def drop_named_words(facts: list[ClaimFacts]) -> None:

@@ -18,6 +18,7 @@ from dataclasses import dataclass
 from importlib import resources
 
 GLOSSED_LANGUAGES = ("zh", "bn")
+ALTERNATIVE_PROBABILITY = 0.2
 MAX_HAN_WORD = 8
 HAN = re.compile(r"[\u3400-\u9fff]")
 # A Bengali word (letters and signs), a Latin word, or a number in either script's digits.
@@ -62,6 +63,30 @@ class Known:
 @functools.cache
 def zh_table() -> dict[str, str]:
     return read_table("zh_en.tsv.gz")
+
+
+@functools.cache
+def bn_alternatives() -> dict[str, tuple[str, ...]]:
+    """A Bengali word's other likely English words (t(e|b) at least ALTERNATIVE_PROBABILITY):
+    for matching only, never shown."""
+    table = {}
+    for word, translations in read_table("bn_en.tsv.gz").items():
+        others = []
+        for pair in translations.split()[1:]:
+            english, _, probability = pair.partition(":")
+            if float(probability) >= ALTERNATIVE_PROBABILITY:
+                others.append(english)
+        if others:
+            table[word] = tuple(others)
+    return table
+
+
+def alternative_words(text: str, lang: str | None) -> list[str]:
+    """The second English words of a Bengali text's words, for matching."""
+    if lang != "bn":
+        return []
+    alternatives = bn_alternatives()
+    return [other for token in BN_TOKEN.findall(text) for other in alternatives.get(token, ())]
 
 
 @functools.cache

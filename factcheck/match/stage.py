@@ -32,8 +32,8 @@ MAX_BLOCK = 40
 
 # Rarity blocking: each claim's rarest keys, its best-sharing partners, and the least weight
 # (sum of the shared keys' idf, natural log) a candidate needs: two keys of a one-in-ten rarity.
-KEYS_PER_CLAIM = 12
-CANDIDATES_PER_CLAIM = 15
+KEYS_PER_CLAIM = 8
+CANDIDATES_PER_CLAIM = 8
 MIN_PAIR_WEIGHT = 2 * math.log(10)
 MAX_POSTING = 5_000  # a key in more claims than this says nothing (and would cost O(n) each)
 
