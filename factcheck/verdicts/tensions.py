@@ -6,9 +6,10 @@ verdicts that new evidence disputes; each with both quotes and why it was raised
 from __future__ import annotations
 
 from dataclasses import asdict, dataclass
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-from sqlite_utils import Database
+if TYPE_CHECKING:
+    from sqlite_utils import Database
 
 # The order a fact-checker works in: a person's verdict in doubt, then clashes, then the rest.
 KIND_ORDER = (
