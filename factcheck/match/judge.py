@@ -50,6 +50,14 @@ def weigh(a: ClaimFacts, b: ClaimFacts, base: Relation) -> Relation:
         return base
     stance_a, stance_b = stance(a), stance(b)
     if base.relation == "corroborates":
+        if titles := different_titles(a, b):
+            return Relation(
+                "related",
+                0.4,
+                f"different offices: “{titles[0]}” in one and “{titles[1]}” in the other "
+                "(titles must match exactly)",
+                {**base.evidence, "titles": list(titles)},
+            )
         return judge_agreement(a, b, stance_a, stance_b, base)
     if base.relation == "contradicts":
         return judge_disagreement(a, b, stance_a, stance_b, base)
@@ -167,3 +175,23 @@ def existence_tension(a: ClaimFacts, b: ClaimFacts, sa: Stance, sb: Stance) -> R
 def _cue(claim_stance: Stance, kind: str) -> str:
     words = claim_stance.cue_words(kind)
     return "“" + words[0] + "”" if words else kind
+
+
+def different_titles(a: ClaimFacts, b: ClaimFacts) -> tuple[str, str] | None:
+    """The same role named in both claims with different qualifiers ("Vice President Joe
+    Biden visited Kyiv" and "President Joe Biden visited Kyiv"): two offices, so not one fact."""
+    from factcheck.lang.lexicon import find_concepts
+    from factcheck.match.titles import same_office
+
+    def titles(claim: ClaimFacts) -> dict[str, str]:
+        found = {}
+        for hit in find_concepts(claim.text, claim.lang):
+            if hit.concept.kind == "role":
+                found[hit.concept.name] = claim.text[max(0, hit.start - 12) : hit.end].strip()
+        return found
+
+    titles_a, titles_b = titles(a), titles(b)
+    for role in titles_a.keys() & titles_b.keys():
+        if not same_office(titles_a[role], a.lang, titles_b[role], b.lang):
+            return titles_a[role], titles_b[role]
+    return None

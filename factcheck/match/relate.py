@@ -244,7 +244,7 @@ def counted_by(claim: ClaimFacts, quantity: Quantity) -> str | None:
         return None
     for word in reversed(re.findall(r"[A-Za-z][\w'’-]*", text[:at])):
         if word[0].isupper():
-            return None  # a name or the sentence's start: the figure is what it is about
+            continue  # a name ("shows Donald Trump with two men"): look past it for the verb
         word = word.casefold()
         if word in _FIGURE_PREFIX_WORDS:
             continue
