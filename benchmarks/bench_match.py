@@ -4,6 +4,8 @@
     PYTHONPATH=. python benchmarks/bench_match.py stance [--sample 5000] [--seed 0]
     PYTHONPATH=. python benchmarks/bench_match.py scale [--sizes 1000 10000 100000]
     PYTHONPATH=. python benchmarks/bench_match.py resolve [--before e4138ae]
+    PYTHONPATH=. python benchmarks/bench_match.py crosslang
+    PYTHONPATH=. python benchmarks/bench_match.py meedan
 
 `pairs`  scores the links of a ledger of seeds/ + tests/data/match_corpus against
          tests/data/claim_pairs.tsv (labelled by the team after seeing the system: in-sample).
@@ -12,6 +14,13 @@
 `scale`  builds ledgers of about 1k, 10k and 100k claims from real sentences (cached under
          /tmp/bench_match/), then times entities, match and verdicts on each, one stage per
          process so each peak RSS belongs to one stage (`build` only builds the ledgers).
+`crosslang` puts the held-back X-CLAIM dev posts in one ledger, each English post and its
+         Bengali machine translation as two sources (pairs recovered by the same monotonic
+         alignment build_gloss.py uses; the gloss table was learned from the train split only),
+         runs the whole pipeline, and counts the parallel pairs linked and the links between
+         posts that are not each other's translation.
+`meedan` puts both sides of every judged Meedan tipline pair in one ledger, runs the
+         pipeline, and counts the pairs linked by class (Very / Somewhat / Not similar).
 `resolve` times cluster_mentions of an older revision against the working tree's on the
          100k ledger's mentions and checks that both give the same clusters.
 
@@ -559,6 +568,138 @@ def bench_resolve(ledger: Path, before: str) -> None:
     print("   reproduce: PYTHONPATH=. python benchmarks/bench_match.py resolve --before REV")
 
 
+def pipeline_ledger(name: str, texts: dict[str, str]) -> tuple[sqlite3.Connection, dict, float]:
+    """A fresh ledger of the given texts (file name -> text) after the whole pipeline; the
+    connection, file name -> source id, and the seconds the pipeline took."""
+    from factcheck.pipeline import run_pipeline
+
+    folder = CACHE / name
+    shutil.rmtree(folder, ignore_errors=True)
+    (folder / "texts").mkdir(parents=True)
+    for file_name, text in texts.items():
+        (folder / "texts" / file_name).write_text(text + "\n", encoding="utf-8")
+    db = open_ledger(folder / "ledger.db")
+    started = time.perf_counter()
+    run_pipeline(db, [str(folder / "texts")])
+    seconds = time.perf_counter() - started
+    ids = {
+        Path(path).name: source_id for source_id, path in db.execute("SELECT id, path FROM sources")
+    }
+    return db.conn, ids, seconds
+
+
+def linked_sources(conn: sqlite3.Connection) -> dict[tuple[int, int], str]:
+    """Pairs of sources (a < b) with at least one link between their claims, and its relation."""
+    linked: dict[tuple[int, int], str] = {}
+    for a, b, relation in conn.execute(
+        """SELECT ca.source_id, cb.source_id, links.relation FROM links
+           JOIN claims ca ON ca.id = links.claim_a JOIN claims cb ON cb.id = links.claim_b
+           WHERE ca.source_id != cb.source_id"""
+    ):
+        linked.setdefault((min(a, b), max(a, b)), relation)
+    # A source ingest recognised as a copy of another is linked to it as a whole.
+    for a, b in conn.execute("SELECT id, copy_of FROM sources WHERE copy_of IS NOT NULL"):
+        linked.setdefault((min(a, b), max(a, b)), "copy")
+    return linked
+
+
+def bench_crosslang(split: str = "dev") -> None:
+    sys.path.insert(0, str(ROOT / "benchmarks"))
+    from build_gloss import align_posts, read_posts
+
+    english = read_posts(f"xclaim_{split}-en.csv")
+    bengali = read_posts(f"xclaim_{split}-en2bn.csv")
+    pairs = align_posts(english, bengali)
+    if split == "train":  # for choosing settings: a slice, in-sample for the gloss table
+        pairs = pairs[:400]
+    texts = {f"en_{i:04d}.txt": " ".join(english[i]) for i, _ in pairs}
+    texts |= {f"bn_{j:04d}.txt": " ".join(bengali[j]) for _, j in pairs}
+    label = "dev (held back)" if split == "dev" else "train (in-sample, for choosing settings)"
+    print(f"== crosslang: X-CLAIM {label}, {len(pairs)} English/Bengali parallel posts")
+    conn, ids, seconds = pipeline_ledger(f"crosslang_{split}", texts)
+    print(f"   pipeline {seconds:.0f}s for {len(texts)} posts")
+    report_crosslang(conn, ids, pairs, "factcheck (glossed words, rarity blocking)")
+    # Baseline, same ledger and run: the matcher with glosses switched off.
+    from factcheck.match import stage
+
+    stage.update_glosses = lambda db: 0
+    conn.close()
+    db = open_ledger(CACHE / f"crosslang_{split}" / "ledger.db")
+    db.conn.execute("UPDATE claims SET gloss = NULL")
+    db.conn.commit()
+    match_claims(db)
+    report_crosslang(db.conn, ids, pairs, "baseline: the same matcher without glosses")
+
+
+def report_crosslang(conn: sqlite3.Connection, ids: dict, pairs: list, label: str) -> None:
+    linked = linked_sources(conn)
+    gold = set()
+    for i, j in pairs:
+        a, b = ids.get(f"en_{i:04d}.txt"), ids.get(f"bn_{j:04d}.txt")
+        if a is not None and b is not None:
+            gold.add((min(a, b), max(a, b)))
+    lang = {source_id: name[:2] for name, source_id in ids.items()}
+    cross = {pair: rel for pair, rel in linked.items() if lang[pair[0]] != lang[pair[1]]}
+    found = {pair for pair in gold if pair in linked}
+    wrong = {pair for pair in cross if pair not in gold}
+    bn_posts = [source_id for source_id, code in lang.items() if code == "bn"]
+    wrong_posts = {pair[0] if lang[pair[0]] == "bn" else pair[1] for pair in wrong}
+    non_pairs = len(bn_posts) * (len(bn_posts) - 1)
+    print(f"   {label}:")
+    print(f"     parallel pairs linked: {len(found)}/{len(gold)} = {len(found) / len(gold):.3f}")
+    print(f"     relations: {dict(Counter(linked[pair] for pair in found))}")
+    print(
+        f"     English-Bengali links between non-parallel posts: {len(wrong)} "
+        f"({len(wrong) / max(non_pairs, 1):.4%} of {non_pairs:,} non-parallel pairs; "
+        f"{len(wrong) / max(len(cross), 1):.3f} of all cross-language links; "
+        f"{len(wrong_posts) / len(bn_posts):.3f} of Bengali posts have one)"
+    )
+
+
+def bench_meedan() -> None:
+    rows = []
+    for name in ("fuzzy", "laser", "sbert"):
+        with (DATASETS / "claim_matching_en" / f"meedan_claim_pairs_{name}_sample.csv").open(
+            encoding="utf-8-sig"
+        ) as handle:
+            for row in csv.DictReader(handle):
+                keys = {key.lower(): value for key, value in row.items()}
+                left = keys.get("lookup sentence") or keys.get("database-stored sentence") or ""
+                right = keys.get("top yielded sentence") or ""
+                label = (keys.get("match class") or "").strip()
+                if left.strip() and right.strip() and label:
+                    rows.append((name, label, left, right))
+    print(f"== meedan: {len(rows)} judged tipline pairs (fuzzy, laser, sbert samples)")
+    texts = {}
+    for n, (_, _, left, right) in enumerate(rows):
+        texts[f"p{n:04d}_a.txt"] = left
+        texts[f"p{n:04d}_b.txt"] = right
+    conn, ids, seconds = pipeline_ledger("meedan", texts)
+    linked = linked_sources(conn)
+    by_class: dict[str, list[int]] = {}
+    for n, (_, label, _, _) in enumerate(rows):
+        a, b = ids.get(f"p{n:04d}_a.txt"), ids.get(f"p{n:04d}_b.txt")
+        hit = a is not None and b is not None and (a == b or (min(a, b), max(a, b)) in linked)
+        by_class.setdefault(label, []).append(int(hit))
+        by_class.setdefault(f"{label} ({rows[n][0]})", []).append(int(hit))
+    print(f"   pipeline {seconds:.0f}s for {len(texts)} texts")
+    # Baseline, same run: the pair linked when rapidfuzz's token_set_ratio reaches 70.
+    from rapidfuzz import fuzz
+
+    baseline: dict[str, list[int]] = {}
+    for name, label, left, right in rows:
+        hit = int(fuzz.token_set_ratio(left.casefold(), right.casefold()) >= 70)
+        baseline.setdefault(label, []).append(hit)
+        baseline.setdefault(f"{label} ({name})", []).append(hit)
+    print(f"   {'class':<30}{'factcheck':>18}{'token_set_ratio>=70':>22}")
+    for label, hits in sorted(by_class.items()):
+        base = baseline[label]
+        print(
+            f"   {label:<30}{sum(hits):>5}/{len(hits):<4} {sum(hits) / len(hits):.3f}"
+            f"{sum(base):>9}/{len(base):<4} {sum(base) / len(base):.3f}"
+        )
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     sub = parser.add_subparsers(dest="command", required=True)
@@ -574,6 +715,9 @@ def main() -> None:
     compare = sub.add_parser("resolve", help="cluster_mentions before/after a git revision")
     compare.add_argument("--before", default="e4138ae")
     compare.add_argument("--ledger", type=Path, default=CACHE / "ledger_100000.db")
+    crosslang = sub.add_parser("crosslang")
+    crosslang.add_argument("--split", choices=["dev", "train"], default="dev")
+    sub.add_parser("meedan")
     stage = sub.add_parser("_stage")
     stage.add_argument("ledger")
     stage.add_argument("stage", choices=list(STAGES))
@@ -586,6 +730,10 @@ def main() -> None:
         bench_scale(args.sizes, args.timeout)
     elif args.command == "resolve":
         bench_resolve(args.ledger, args.before)
+    elif args.command == "crosslang":
+        bench_crosslang(args.split)
+    elif args.command == "meedan":
+        bench_meedan()
     elif args.command == "build":
         build_ledgers(args.sizes)
     else:

@@ -26,6 +26,7 @@ from factcheck.db import (
     resolve_ledger_path,
     transaction,
 )
+from factcheck.entities.judgements import default_reviewer
 from factcheck.entities.mentions import ENTITY_TYPES
 from factcheck.entities.names.pairs import (
     NAME_TYPES,
@@ -33,15 +34,8 @@ from factcheck.entities.names.pairs import (
     compare_names,
     compare_pairs,
 )
-from factcheck.entities.stage import (
-    EntityReport,
-    MergeRefused,
-    default_reviewer,
-    get_entity,
-    list_entities,
-    merge_entities,
-    split_entity,
-)
+from factcheck.entities.queries import get_entity, list_entities
+from factcheck.entities.stage import EntityReport, MergeRefused, merge_entities, split_entity
 from factcheck.extract.queries import ClaimFilter, get_claim, list_claims
 from factcheck.extract.stage import ExtractReport, ReviewedSourceError
 from factcheck.ingest import IngestReport, ingest_paths
@@ -205,6 +199,7 @@ def print_ingest_report(report: IngestReport) -> None:
         source = (
             f" #{outcome.source_id}" if outcome.source_id and outcome.status != "skipped" else ""
         )
+        # Paths, URLs and messages quote files, servers and feeds: never read as markup.
         console.print(
             f"[{style}]{label:>11}[/]{source} {escape(shown_path(outcome.path))}: "
             f"{escape(outcome.message)}",
@@ -356,6 +351,12 @@ def ingest(
 @click.argument("paths", nargs=-1)
 @fetch_options
 @follow_links_option
+@click.option(
+    "--jobs",
+    type=click.IntRange(min=1),
+    help="Processes that analyse and extract what was read; the ledger is written by one. "
+    "Default: every core for a batch of 1 MiB or more, else one.",
+)
 @click.pass_obj
 @user_errors
 def run(
@@ -364,6 +365,7 @@ def run(
     feeds: tuple[str, ...],
     timeout: float,
     follow_links: bool,
+    jobs: int | None,
 ) -> None:
     """Run the whole pipeline on PATHS (files, folders, URLs) and feeds: ingest, then every
     later stage on what changed."""
@@ -376,6 +378,7 @@ def run(
             fetcher=fetcher,
             progress=stage,
             follow_links=follow_links,
+            jobs=jobs,
         )
     print_run_report(report)
     assert report.ingest is not None

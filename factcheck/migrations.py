@@ -454,3 +454,11 @@ def m0009_fetched_sources_and_snapshots(db: Database) -> None:
         ALTER TABLE passages ADD COLUMN page INTEGER;       -- a PDF's page number, from 1
         """
     )
+
+
+@migrations(name="0010_claim_gloss")
+def m0010_claim_gloss(db: Database) -> None:
+    # An English gloss of each Chinese and Bengali claim, word by word from lexical tables with
+    # resolved names, numbers and dates in English: a matching and reading aid, not a
+    # translation. NULL for English claims.
+    db.execute("ALTER TABLE claims ADD COLUMN gloss TEXT")

@@ -260,3 +260,14 @@ def test_index_ranks_the_check_of_the_claim_first() -> None:
     assert "microchips" in hits[0].shared_terms
     assert terms("vaccines vaccinated") == ["vaccin", "vaccin"]
     assert terms("巴基斯坦") == ["巴基", "基斯", "斯坦"]
+
+
+def test_a_chinese_claim_finds_an_english_check_through_its_gloss(archived_ledger: Path) -> None:
+    conn = sqlite3.connect(archived_ledger)
+    rows = conn.execute(
+        """SELECT archive_hits.matched_on, fact_checks.rating FROM archive_hits
+           JOIN claims ON claims.id = archive_hits.claim_id
+           JOIN fact_checks ON fact_checks.id = archive_hits.fact_check_id
+           WHERE claims.text = '巴基斯坦内政部长纳克维'"""
+    ).fetchall()
+    assert rows == [("gloss", "True")]

@@ -149,6 +149,7 @@ def test_bad_feed_is_one_line_and_changes_nothing(
 def test_bad_entries_leave_the_rest_of_the_feed_to_go_in(invoke, ledger: Path, site: Site) -> None:
     items = (
         "<item><title>No link here</title></item>"
+        "<item><title>[bold red]Loud[/bold red]</title></item>"
         f"<item><title>Gone</title><link>{site.url('/missing')}</link></item>"
         f"<item><title>Fine</title><link>{site.url(html_paths()[1])}</link></item>"
     )
@@ -167,8 +168,9 @@ def test_bad_entries_leave_the_rest_of_the_feed_to_go_in(invoke, ledger: Path, s
     assert f"skipped {site.url('/mixed.xml')} entry 'No link here': the feed entry has no link" in (
         result.output
     )
+    assert "entry '[bold red]Loud[/bold red]': the feed entry has no link" in result.output
     assert f"skipped {site.url('/missing')}: HTTP 404 Not Found" in result.output
-    assert "1 added, 0 new versions, 0 unchanged, 2 skipped" in result.output
+    assert "1 added, 0 new versions, 0 unchanged, 3 skipped" in result.output
     assert [row["requested_url"] for row in sources(ledger)] == [site.url(html_paths()[1])]
 
 

@@ -13,11 +13,11 @@ from click.testing import CliRunner
 from factcheck import compare_names, compare_pairs
 from factcheck.cli import cli
 from factcheck.entities.clustering import MentionRef, cluster_mentions
+from factcheck.entities.findings import roles_compatible
 from factcheck.entities.mentions import Mention
 from factcheck.entities.names.forms import is_title_only, person_name, split_title, title_qualifiers
 from factcheck.entities.names.pairs import PairsFileError
 from factcheck.entities.names.translit import to_simplified
-from factcheck.entities.stage import roles_compatible
 
 SAME = [
     ("PUTIN, Vladimir", "Vladimir Putin"),

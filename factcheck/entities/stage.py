@@ -9,33 +9,32 @@ the machine and survive every re-run.
 
 from __future__ import annotations
 
-import getpass
-import itertools
-import json
 from collections import Counter, defaultdict
 from dataclasses import dataclass
-from typing import Any
 
 from sqlite_utils import Database
 
 from factcheck.db import now_iso, transaction
 from factcheck.entities.clustering import (
     EntityCluster,
-    Judgement,
     MentionRef,
     MergeEvidence,
     cluster_mentions,
-    spelling_variants,
+)
+from factcheck.entities.findings import name_findings
+from factcheck.entities.judgements import (
+    SpanKey,
+    entity_mention_spans,
+    load_judgements,
+    mention_span,
+    record_judgement,
 )
 from factcheck.entities.mentions import link_short_references
 from factcheck.entities.mentions.model import Mention
-from factcheck.entities.names.compare import NameForm, parse_name
-from factcheck.entities.names.forms import is_title_only, split_title, title_qualifiers
+from factcheck.entities.names.forms import is_title_only, split_title
 from factcheck.entities.names.places import place_code
 from factcheck.ingest.queries import UnknownIdError
 from factcheck.text.scripts import script_of
-
-SpanKey = tuple[int, int, int]  # (source_id, start, end): a mention's identity across re-runs
 
 
 @dataclass
@@ -44,13 +43,6 @@ class EntityReport:
     cross_script: int = 0
     findings: int = 0
     merged: str | None = None  # a manual merge: which entities became which, in words
-
-
-def default_reviewer() -> str:
-    try:
-        return getpass.getuser()
-    except (KeyError, OSError):
-        return "reviewer"
 
 
 def load_mentions(
@@ -93,16 +85,6 @@ def load_mentions(
         context = frozenset({role.casefold()}) if role else frozenset()
         refs.append(MentionRef(row["id"], row["source_id"], mention, context))
     return refs, span_of, rows_of
-
-
-def load_judgements(db: Database, span_to_key: dict[SpanKey, int]) -> list[Judgement]:
-    judgements = []
-    for row in db.query("SELECT * FROM entity_judgements ORDER BY id"):
-        a = span_to_key.get((row["a_source_id"], row["a_start"], row["a_end"]))
-        b = span_to_key.get((row["b_source_id"], row["b_start"], row["b_end"]))
-        if a is not None and b is not None:
-            judgements.append(Judgement(row["kind"], a, b, row["decided_by"]))
-    return judgements
 
 
 def within_source_references(refs: list[MentionRef]) -> list[MergeEvidence]:
@@ -274,206 +256,6 @@ def assign_stable_ids(
     return ids
 
 
-def location(ref: MentionRef) -> dict[str, Any]:
-    return {
-        "source_id": ref.source_id,
-        "start": ref.mention.start,
-        "end": ref.mention.end,
-        "text": ref.mention.text,
-    }
-
-
-def name_findings(
-    entity_id: int,
-    cluster: EntityCluster,
-    members: list[MentionRef],
-    published: dict[int, str | None],
-) -> list[dict[str, Any]]:
-    """Spelling variants, a given name used as a family name, and conflicting roles."""
-    findings = []
-    for variant in spelling_variants(cluster, members):
-        if is_inflection(variant.words):
-            continue
-        locations = [
-            {"source_id": f.source_id, "start": f.start, "end": f.end, "text": f.text}
-            for f in variant.forms
-        ]
-        source_ids = sorted({f.source_id for f in variant.forms})
-        where = f"source {source_ids[0]}" if len(source_ids) == 1 else f"sources {source_ids}"
-        findings.append(
-            {
-                "kind": "spelling_variant",
-                "detail": f"{cluster.name} is spelled {' and '.join(variant.words)} in {where}",
-                "entity_id": entity_id,
-                "source_id": source_ids[0] if len(source_ids) == 1 else None,
-                "forms": json.dumps(list(variant.words), ensure_ascii=False),
-                "locations": json.dumps(locations, ensure_ascii=False),
-            }
-        )
-    if cluster.type == "person":
-        findings.extend(given_name_findings(entity_id, cluster, members))
-        findings.extend(role_conflict_findings(entity_id, cluster, members, published))
-    return findings
-
-
-def role_concepts(role: str, lang: str) -> set[str]:
-    from factcheck.lang.lexicon import find_concepts
-
-    return {hit.concept.name for hit in find_concepts(role, lang) if hit.concept.kind == "role"}
-
-
-def roles_compatible(
-    a: set[str], b: set[str], title_a: str | None = None, title_b: str | None = None
-) -> bool:
-    """Roles agree if they share a concept and their titles the same qualifiers (a vice
-    president is not the president, a former minister not the minister); a bare "minister"
-    fits any kind of minister."""
-    if (
-        title_a is not None
-        and title_b is not None
-        and title_qualifiers(title_a) != title_qualifiers(title_b)
-    ):
-        return False
-    if a & b:
-        return True
-    return ("minister" in a and any(r.endswith("minister") for r in b)) or (
-        "minister" in b and any(r.endswith("minister") for r in a)
-    )
-
-
-def role_conflict_findings(
-    entity_id: int,
-    cluster: EntityCluster,
-    members: list[MentionRef],
-    published: dict[int, str | None],
-) -> list[dict[str, Any]]:
-    """One person given two different titles by sources published the same day."""
-    titled: dict[str, list[tuple[MentionRef, set[str]]]] = defaultdict(list)
-    for ref in members:
-        date = published.get(ref.source_id)
-        if ref.mention.role and date:
-            concepts = role_concepts(ref.mention.role, ref.mention.lang)
-            if concepts:
-                titled[date].append((ref, concepts))
-    findings = []
-    for date, entries in sorted(titled.items()):
-        for (ref_a, roles_a), (ref_b, roles_b) in itertools.combinations(entries, 2):
-            if ref_a.source_id == ref_b.source_id or roles_compatible(
-                roles_a, roles_b, ref_a.mention.role, ref_b.mention.role
-            ):
-                continue
-            findings.append(
-                {
-                    "kind": "role_conflict",
-                    "detail": (
-                        f"on {date}, source {ref_a.source_id} calls {cluster.name} "
-                        f"{ref_a.mention.role} and source {ref_b.source_id} calls them "
-                        f"{ref_b.mention.role}"
-                    ),
-                    "entity_id": entity_id,
-                    "source_id": None,
-                    "forms": json.dumps(
-                        [ref_a.mention.role, ref_b.mention.role], ensure_ascii=False
-                    ),
-                    "locations": json.dumps([location(ref_a), location(ref_b)], ensure_ascii=False),
-                }
-            )
-            break
-    return findings
-
-
-def is_inflection(words: tuple[str, ...]) -> bool:
-    """'Pakistan' and 'Pakistani' are one word inflected, not two spellings."""
-    shortest = min(words, key=len)
-    return all(word.startswith(shortest) for word in words)
-
-
-def given_name_findings(
-    entity_id: int, cluster: EntityCluster, members: list[MentionRef]
-) -> list[dict[str, Any]]:
-    """A one-word reference that is the person's given name, not the family name (জিয়াওহং for
-    Wang Xiaohong). Chinese names put the family name first, others last."""
-    full = [parse_name(NameForm(r.mention.match_form, r.mention.lang, "person")) for r in members]
-    full = [parsed for parsed in full if len(parsed.keys) >= 2]
-    if not full:
-        return []
-    family_first = any(parsed.family_first for parsed in full)
-    reference = next((p for p in full if p.family_first), full[0]) if family_first else full[0]
-    family_key = reference.keys[0] if family_first else reference.keys[-1]
-    given_keys = set(reference.keys[1:] if family_first else reference.keys[:-1])
-    spans = {(r.source_id, r.mention.start) for r in members}
-    misused: dict[int, list[MentionRef]] = defaultdict(list)
-    for ref in members:
-        parsed = parse_name(NameForm(ref.mention.match_form, ref.mention.lang, "person"))
-        if (
-            len(parsed.keys) != 1
-            or parsed.keys[0] == family_key
-            or parsed.keys[0] not in given_keys
-        ):
-            continue
-        # "মহসিন" right before "নাকভি" is a full name the finder split in two, not a reference.
-        following = ref.mention.end + 1
-        if any((ref.source_id, start) in spans for start in range(following, following + 2)):
-            continue
-        misused[ref.source_id].append(ref)
-    findings = []
-    for source_id, refs in sorted(misused.items()):
-        forms = sorted({ref.mention.text for ref in refs})
-        findings.append(
-            {
-                "kind": "given_name_as_surname",
-                "detail": (
-                    f"source {source_id} calls {cluster.name} {' / '.join(forms)} "
-                    f"({len(refs)} times), the given name, as if it were the family name"
-                ),
-                "entity_id": entity_id,
-                "source_id": source_id,
-                "forms": json.dumps(forms, ensure_ascii=False),
-                "locations": json.dumps([location(ref) for ref in refs], ensure_ascii=False),
-            }
-        )
-    return findings
-
-
-def mention_span(db: Database, mention_id: int) -> SpanKey:
-    row = db.execute(
-        "SELECT source_id, start_offset, end_offset FROM mentions WHERE id = ?", [mention_id]
-    ).fetchone()
-    if row is None:
-        raise UnknownIdError(f"no mention with id {mention_id}")
-    return row
-
-
-def entity_mention_spans(db: Database, entity_id: int) -> list[tuple[int, SpanKey]]:
-    rows = db.execute(
-        """SELECT MIN(id), source_id, start_offset, end_offset FROM mentions WHERE entity_id = ?
-           GROUP BY source_id, start_offset, end_offset ORDER BY MIN(id)""",
-        [entity_id],
-    ).fetchall()
-    if not rows:
-        raise UnknownIdError(f"no entity with id {entity_id}")
-    return [(row[0], (row[1], row[2], row[3])) for row in rows]
-
-
-def record_judgement(
-    db: Database, kind: str, a: SpanKey, b: SpanKey, decided_by: str, note: str | None
-) -> None:
-    db["entity_judgements"].insert(
-        {
-            "kind": kind,
-            "a_source_id": a[0],
-            "a_start": a[1],
-            "a_end": a[2],
-            "b_source_id": b[0],
-            "b_start": b[1],
-            "b_end": b[2],
-            "decided_by": decided_by,
-            "decided_at": now_iso(),
-            "note": note,
-        }
-    )
-
-
 class MergeRefused(ValueError):
     """A manual merge that would be wrong on its face (an entity with itself, or two types)."""
 
@@ -558,91 +340,3 @@ def split_entity(
         for first, second in zip(split_spans, split_spans[1:], strict=False):
             record_judgement(db, "same", first, second, decided_by, note)
         return resolve_entities(db)
-
-
-def list_entities(
-    db: Database, *, entity_type: str | None = None, variants_only: bool = False
-) -> list[dict[str, Any]]:
-    where, params = ["1 = 1"], []
-    if entity_type:
-        where.append("entities.type = ?")
-        params.append(entity_type)
-    if variants_only:
-        where.append(
-            "entities.id IN (SELECT entity_id FROM findings WHERE kind = 'spelling_variant')"
-        )
-    entities = list(
-        db.query(
-            f"SELECT * FROM entities WHERE {' AND '.join(where)} "
-            "ORDER BY source_count DESC, mention_count DESC, id",
-            params,
-        )
-    )
-    spellings = spellings_by_entity(db, [entity["id"] for entity in entities])
-    for entity in entities:
-        entity["spellings"] = spellings.get(entity["id"], [])
-        entity["forms"] = [
-            f"{spelling['form']} [{','.join(map(str, spelling['source_ids']))}]"
-            for spelling in entity["spellings"]
-        ]
-    return entities
-
-
-def spellings_by_entity(db: Database, entity_ids: list[int]) -> dict[int, list[dict[str, Any]]]:
-    """For each entity, each distinct form with its script and the sources that use it."""
-    result: dict[int, list[dict[str, Any]]] = defaultdict(list)
-    if not entity_ids:
-        return result
-    rows = db.query(
-        f"""SELECT entity_id, match_form, GROUP_CONCAT(DISTINCT source_id) AS sources,
-                   COUNT(*) AS mentions
-            FROM mentions WHERE entity_id IN ({",".join("?" * len(entity_ids))})
-            GROUP BY entity_id, match_form ORDER BY entity_id, mentions DESC""",
-        entity_ids,
-    )
-    for row in rows:
-        result[row["entity_id"]].append(
-            {
-                "form": row["match_form"],
-                "script": script_of(row["match_form"]),
-                "source_ids": sorted(int(s) for s in str(row["sources"]).split(",")),
-                "mentions": row["mentions"],
-            }
-        )
-    return result
-
-
-def get_entity(db: Database, entity_id: int) -> dict[str, Any]:
-    rows = list(db.query("SELECT * FROM entities WHERE id = ?", [entity_id]))
-    if not rows:
-        raise UnknownIdError(f"no entity with id {entity_id}")
-    entity = rows[0]
-    entity["spellings"] = spellings_by_entity(db, [entity_id]).get(entity_id, [])
-    entity["mentions"] = list(
-        db.query(
-            """SELECT MIN(id) AS id, source_id, start_offset, end_offset, text, lang, role
-               FROM mentions WHERE entity_id = ?
-               GROUP BY source_id, start_offset, end_offset ORDER BY source_id, start_offset""",
-            [entity_id],
-        )
-    )
-    forms = {
-        row["id"]: row["text"]
-        for row in db.query("SELECT id, text FROM mentions WHERE entity_id = ?", [entity_id])
-    }
-    entity["merges"] = [
-        {**row, "a_text": forms.get(row["mention_a"]), "b_text": forms.get(row["mention_b"])}
-        for row in db.query(
-            "SELECT mention_a, mention_b, score, rule, evidence FROM entity_merges "
-            "WHERE entity_id = ? ORDER BY score DESC, id",
-            [entity_id],
-        )
-    ]
-    entity["findings"] = [
-        {**row, "forms": json.loads(row["forms"]), "locations": json.loads(row["locations"])}
-        for row in db.query(
-            "SELECT kind, detail, forms, locations FROM findings WHERE entity_id = ? ORDER BY id",
-            [entity_id],
-        )
-    ]
-    return entity

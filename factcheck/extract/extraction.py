@@ -58,7 +58,7 @@ def extract_claims(
         for s, e in split_sentences(text, passage.start, passage.end)
     ]
     spans = [(s.start, s.end) for s in sentences]
-    quotes = find_quotes(text, spans, {s.start: s.lang for s in sentences})
+    quotes = find_quotes(text, spans, {s.start: s.lang for s in sentences}, mentions)
     checks = assess_many([(text[s.start : s.end], s.lang) for s in sentences])
     claims: list[ExtractedClaim] = []
     for passage in passages:
@@ -133,7 +133,7 @@ def _sentence_claims(
     values.extend(_within(numeric, start, end))
     values.extend(_within(quotes, start, end))
     values.sort(key=lambda v: v.start)
-    source = find_source(text, start, end, lang) if modality == "reported" else None
+    source = find_source(text, start, end, lang, mentions) if modality == "reported" else None
     if source is None:
         source = next((v.speaker for v in values if v.kind == "quote" and v.speaker), None)
 

@@ -9,8 +9,9 @@ earlier in the text when only one fits.
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
 
+from factcheck.entities.mentions.model import Mention
 from factcheck.extract.models import ClaimValue
 from factcheck.text.scripts import BN_CHARS, alternation, fold_bengali
 
@@ -79,9 +80,17 @@ _CLAUSE_BREAK = re.compile(r".*[,;:—–]\s*", re.S)
 
 
 def find_quotes(
-    text: str, sentences: list[tuple[int, int]], lang_of: dict[int, str]
+    text: str,
+    sentences: list[tuple[int, int]],
+    lang_of: dict[int, str],
+    mentions: Sequence[Mention] | None = None,
 ) -> list[ClaimValue]:
-    """Quotes with speakers in the given sentences (lang_of maps a sentence start to its lang)."""
+    """Quotes with speakers in the given sentences (lang_of maps a sentence start to its lang).
+
+    With the source's mentions, a speaker is a person or organisation the tagger found where
+    the speech verb points, and a pronoun is the first person of the sentence before; a
+    Bengali speaker no mention confirms is dropped (the word before বলেন is often a verb or
+    a noun: বলেও, আমন্ত্রণ)."""
     quotes: list[ClaimValue] = []
     for index, (s_start, s_end) in enumerate(sentences):
         for match in _QUOTE.finditer(text, s_start, s_end):
@@ -92,7 +101,13 @@ def find_quotes(
                 continue
             lang = lang_of.get(s_start, "en")
             speaker = _speaker(text, lang, s_start, s_end, match.start(), match.end())
-            speaker = _resolve_speaker(text, speaker, lang, sentences, index, match.start())
+            if mentions is None:
+                speaker = _resolve_speaker(text, speaker, lang, sentences, index, match.start())
+            else:
+                previous = sentences[index - 1][0] if index else s_start
+                speaker = named_speaker(text, speaker, lang, (previous, s_start, s_end), mentions)
+                if speaker and lang == "en" and " " not in speaker:
+                    speaker = complete_name(text, speaker, match.start()) or speaker
             quotes.append(
                 ClaimValue(
                     "quote", inner_start, inner_end, inner, None, None, None, speaker=speaker
@@ -101,8 +116,65 @@ def find_quotes(
     return quotes
 
 
-def find_source(text: str, start: int, end: int, lang: str) -> str | None:
-    """Who a sentence is attributed to without a quote ("according to X", "X said", "据X报道")."""
+def find_source(
+    text: str, start: int, end: int, lang: str, mentions: Sequence[Mention] | None = None
+) -> str | None:
+    """Who a sentence is attributed to without a quote ("according to X", "X said", "据X报道");
+    with mentions, checked as find_quotes checks speakers."""
+    source = _rule_source(text, start, end, lang)
+    if mentions is None:
+        return source
+    return named_speaker(text, source, lang, (start, start, end), mentions)
+
+
+def named_speaker(
+    text: str,
+    speaker: str | None,
+    lang: str,
+    sentence: tuple[int, int, int],
+    mentions: Sequence[Mention],
+) -> str | None:
+    """The speaker as the name of the mention it stands on; sentence is (start of the sentence
+    before, start, end)."""
+    if speaker is None:
+        return None
+    previous, start, end = sentence
+    if speaker.lower() in PRONOUNS or speaker in PRONOUNS:
+        earlier = [m for m in mentions if m.type == "person" and previous <= m.start < start]
+        return _mention_name(earlier[0]) if earlier else None
+    at = text.rfind(speaker, start, end)
+    if at >= 0:
+        hits = [
+            m
+            for m in mentions
+            if m.type in ("person", "organization") and m.start < at + len(speaker) and at < m.end
+        ]
+        if hits:
+            return _mention_name(hits[-1])
+    if lang != "bn":
+        return speaker
+    return _bn_subject_mention(text, at if at >= 0 else end, start, end, mentions)
+
+
+def _bn_subject_mention(
+    text: str, verb_at: int, start: int, end: int, mentions: Sequence[Mention]
+) -> str | None:
+    """The subject of a Bengali speech verb that the rules could not name: the nearest person
+    before it in the nominative (নাকভি ... আমন্ত্রণ জানান; not নাকভিকে), else the person right
+    after it (... বলেও জানান সচিব মহসিন নাকভি)."""
+    people = [m for m in mentions if m.type == "person" and start <= m.start and m.end <= end]
+    before = [m for m in people if m.end <= verb_at and m.text == m.match_form]
+    if before:
+        return _mention_name(before[-1])
+    after = [m for m in people if m.start >= verb_at]
+    return _mention_name(after[0]) if after else None
+
+
+def _mention_name(mention: Mention) -> str:
+    return mention.match_form if mention.lang == "bn" else mention.text
+
+
+def _rule_source(text: str, start: int, end: int, lang: str) -> str | None:
     if lang == "zh":
         found = _ZH_ACCORDING.search(text, start, end)
         return found.group("src") if found else None

@@ -2,8 +2,8 @@
 (en/, zh/, bn/), and the explicit fallback (fallback/) for every other language.
 
 A language folder's `__init__.py` defines LANGUAGE, a `Language` naming its hooks: check-worthiness
-rules, mention finder, and cue-word tables (modality, event verbs, comparisons). A new language is
-one folder and one line in REGISTRY. A language not in the registry gets the fallback's
+rules, mention finder, role titles, and cue-word tables (modality, event verbs, comparisons). A new
+language is one folder and one line in REGISTRY. A language not in the registry gets the fallback's
 language-independent rules, with a reason that says so, never another language's rules.
 """
 
@@ -35,6 +35,8 @@ class Language:
     name: str
     checkworthy_rules: Callable[[], Any]  # () -> extract.checkworthy.rules.RuleSet
     find_mentions: Callable[[str, int, int | None], list[Any]]  # (text, start, end) -> Mentions
+    # (text, start, end) -> role SubClaims from titles next to names; none by default.
+    find_roles: Callable[[str, int, int], list[Any]] = lambda text, start, end: []
     # Regex sources. Modality cues are (modality, pattern) in order of precedence after the
     # question mark; the first, a wish, must open the sentence.
     modality_cues: tuple[tuple[str, str], ...] = ()

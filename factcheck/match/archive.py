@@ -19,6 +19,8 @@ from dataclasses import asdict, dataclass, field, replace
 from pathlib import Path
 from typing import Any
 
+from factcheck.text.scripts import BN_CHARS
+
 # Larger than any fact-check export we know of (the 14k-claim CheckThat! archive is 4.6 MB).
 MAX_FILE_BYTES = 200 * 1024 * 1024
 MAX_CLAIM_CHARS = 5_000
@@ -43,7 +45,7 @@ LD_JSON = re.compile(
     re.IGNORECASE | re.DOTALL,
 )
 HAN = re.compile(r"[\u3400-\u9fff]")
-BENGALI = re.compile(r"[\u0980-\u09ff]")
+BENGALI = re.compile(f"[{BN_CHARS}]")
 UNREADABLE_DATE = "unreadable"
 DATE_FORMATS = ("%d %B %Y", "%B %d, %Y", "%d %b %Y", "%b %d, %Y", "%Y/%m/%d", "%d/%m/%Y")
 

@@ -14,6 +14,7 @@ from sqlite_utils import Database
 
 from factcheck.entities.names.places import place_code
 from factcheck.lang.lexicon import find_concepts
+from factcheck.match.gloss import alternative_words
 from factcheck.match.keywords import keywords
 
 # Modalities whose claims neither corroborate nor are corroborated: they assert nothing.
@@ -55,6 +56,13 @@ class ClaimFacts:
     has_unresolved_time: bool = False  # "last week" in a source with no publication date
     position: float = 0.0  # where in its source's text of that language (0..1)
     keywords: frozenset[str] = frozenset()  # content words, for same-language matching
+    gloss: str | None = None  # English gloss of a Chinese or Bengali claim
+    gloss_words: frozenset[str] = frozenset()  # the gloss's content words
+
+    @property
+    def english_words(self) -> frozenset[str]:
+        """Content words in English: an English claim's own, another language's glossed."""
+        return self.keywords if self.lang == "en" else self.gloss_words
 
     @property
     def anchors(self) -> set[str]:
@@ -138,6 +146,8 @@ def load_claim_facts(db: Database) -> list[ClaimFacts]:
                 published=published,
                 subject_name=row["subject"],
                 keywords=keywords(row["text"], row["lang"]),
+                gloss=row.get("gloss"),
+                gloss_words=gloss_keywords(row["gloss"], row["text"], row["lang"]),
             )
         )
         claim = facts[-1]
@@ -158,7 +168,27 @@ def load_claim_facts(db: Database) -> list[ClaimFacts]:
     add_mentions(db, facts)
     add_values(db, facts)
     add_positions(facts)
+    drop_named_words(facts)
     return facts
+
+
+def gloss_keywords(gloss: str | None, text: str, lang: str | None) -> frozenset[str]:
+    """The content words of a gloss, and the other likely English words of the original's
+    words (a Bengali word the table gives two readings)."""
+    if not gloss:
+        return frozenset()
+    return keywords(gloss + " " + " ".join(alternative_words(text, lang)), "en")
+
+
+def drop_named_words(facts: list[ClaimFacts]) -> None:
+    """A gloss gives resolved names in English; matching already compares those entities, so
+    the glossed words that count are the others (what happened, to what)."""
+    for claim in facts:
+        if claim.gloss_words and claim.entity_names:
+            named = set()
+            for name in claim.entity_names.values():
+                named |= keywords(name, "en")
+            claim.gloss_words = claim.gloss_words - named
 
 
 def add_mentions(db: Database, facts: list[ClaimFacts]) -> None:

@@ -12,6 +12,8 @@ from __future__ import annotations
 import re
 import unicodedata
 
+from factcheck.text.scripts import BN_CHARS
+
 EN_STOPWORDS = frozenset(
     [
         "about",
@@ -164,7 +166,7 @@ BN_CASE_ENDINGS = ("দের", "কে", "এর", "ের", "রা", "তে"
 ZH_FUNCTION_CHARS = frozenset("的了是在和与及也而并将对于从把被这那其之以为等中上下个")
 
 _EN_WORD = re.compile(r"[a-z][a-z'-]{3,}")
-_BN_WORD = re.compile(r"[\u0980-\u09ff]{3,}")
+_BN_WORD = re.compile(f"[{BN_CHARS}]{{3,}}")
 _HAN_RUN = re.compile(r"[\u4e00-\u9fff]+")
 
 

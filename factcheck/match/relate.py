@@ -133,7 +133,9 @@ def relate(a: ClaimFacts, b: ClaimFacts) -> Relation | None:
             return found
     common_events = a.events & b.events
     if common_events and shared:
-        return relate_events(a, b, shared, common_events, (a.terms & b.terms) | common_events)
+        found = relate_events(a, b, shared, common_events, (a.terms & b.terms) | common_events)
+        if found:
+            return found
     lexical = relate_words(a, b)
     common_terms = (a.terms & b.terms) - GENERIC_TERMS
     specific = {anchor for anchor in shared if is_specific(anchor)}
@@ -150,7 +152,28 @@ def relate(a: ClaimFacts, b: ClaimFacts) -> Relation | None:
             ),
             {"shared": sorted(shared), "concepts": sorted(common_terms | common_events)},
         )
-    return lexical
+    return lexical or relate_concepts(a, b, shared, common_events, common_terms)
+
+
+def words(concepts: set[str]) -> str:
+    return ", ".join(sorted(concept.replace("_", " ") for concept in concepts))
+
+
+def relate_concepts(
+    a: ClaimFacts, b: ClaimFacts, shared: set[str], events: set[str], terms: set[str]
+) -> Relation | None:
+    """`related` for two claims that tell of the same kind of event on the same topic with a
+    country in common, though no specific participant: the same subject, never one event."""
+    if not (events and terms and shared):
+        return None
+    concepts = sorted(events | terms)
+    return Relation(
+        "related",
+        round(min(0.6, 0.2 + 0.1 * len(concepts)), 3),
+        f"both tell of {words(events)} ({words(terms)}) involving "
+        f"{names(a, shared)}: the same subject, not shown to be one event",
+        {"events": sorted(events), "concepts": concepts, "shared": sorted(shared)},
+    )
 
 
 # Same-language claims sharing this many content words, this large a share of the shorter
@@ -162,17 +185,21 @@ MIN_WORD_OVERLAP = 0.35
 def relate_words(a: ClaimFacts, b: ClaimFacts) -> Relation | None:
     """`related` for two claims of one language told in the same words, when nothing else
     relates them: the same topic, never on its own a confirmation."""
-    if a.lang != b.lang or not (a.keywords and b.keywords):
+    words_a, words_b = (
+        (a.keywords, b.keywords) if a.lang == b.lang else (a.english_words, b.english_words)
+    )
+    if not (words_a and words_b):
         return None
-    shared_words = a.keywords & b.keywords
-    overlap = len(shared_words) / min(len(a.keywords), len(b.keywords))
+    shared_words = words_a & words_b
+    overlap = len(shared_words) / min(len(words_a), len(words_b))
     if len(shared_words) < MIN_SHARED_WORDS or overlap < MIN_WORD_OVERLAP:
         return None
     shown = ", ".join(sorted(shared_words, key=lambda word: (-len(word), word))[:5])
+    how = "told in the same words" if a.lang == b.lang else "told in the same glossed words"
     return Relation(
         "related",
         round(min(0.8, overlap), 3),
-        f"told in the same words ({shown}): the same subject",
+        f"{how} ({shown}): the same subject",
         {"words": sorted(shared_words)},
     )
 

@@ -23,6 +23,8 @@ from typing import Any
 import numpy as np
 from rapidfuzz import fuzz, process
 
+from factcheck.text.scripts import BN_CHARS
+
 # BM25's usual constants (Robertson and Zaragoza).
 BM25_K1 = 1.2
 BM25_B = 0.75
@@ -37,7 +39,7 @@ SIGNATURE = re.compile(r"\s[—–-]{1,2}\s[^—–]{0,80}\(@\w+\)\s*[A-Z][a-z]+
 HASHTAG = re.compile(r"#(\w+)")
 CAMEL = re.compile(r"(?<=[a-z])(?=[A-Z])|(?<=[A-Za-z])(?=\d)|(?<=\d)(?=[A-Za-z])")
 # Letters and digits, with the Bengali block whole (its vowel signs are marks, not letters).
-WORD = re.compile(r"(?:[^\W_]|[\u0980-\u09ff])+")
+WORD = re.compile(rf"(?:[^\W_]|[{BN_CHARS}])+")
 HAN_RUN = re.compile(r"[\u3400-\u9fff]+")
 
 STOPWORD_TEXT = """a about after again all also am an and any are as at be because been before

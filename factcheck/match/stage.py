@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import itertools
 import json
+import math
 from collections import defaultdict
 from collections.abc import Callable
 from dataclasses import dataclass, field
@@ -18,7 +19,9 @@ from sqlite_utils import Database
 from factcheck.db import now_iso, transaction
 from factcheck.match.archive_stage import ArchiveMatchReport, match_archive
 from factcheck.match.facts import ClaimFacts, load_claim_facts
+from factcheck.match.gloss_stage import update_glosses
 from factcheck.match.relate import MIN_TRANSLATION_SCORE, Relation, relate, translation_score
+from factcheck.match.similarity import paraphrase_relation, word_rarity
 
 # Content words: a word in more claims than this is too common to pair on; a pair needs this many.
 MAX_KEYWORD_CLAIMS = 25
@@ -26,6 +29,13 @@ MIN_SHARED_KEYWORDS = 3
 # A blocking key shared by more claims than this is too common to pair on alone ("China");
 # such claims are paired on combinations of keys instead.
 MAX_BLOCK = 40
+
+# Rarity blocking: each claim's rarest keys, its best-sharing partners, and the least weight
+# (sum of the shared keys' idf, natural log) a candidate needs: two keys of a one-in-ten rarity.
+KEYS_PER_CLAIM = 8
+CANDIDATES_PER_CLAIM = 8
+MIN_PAIR_WEIGHT = 2 * math.log(10)
+MAX_POSTING = 5_000  # a key in more claims than this says nothing (and would cost O(n) each)
 
 LinkKey = tuple[int, int]
 
@@ -86,26 +96,72 @@ def candidate_pairs(facts: list[ClaimFacts]) -> set[LinkKey]:
     return pairs | keyword_pairs(facts, group_of)
 
 
+def rarity_keys(claim: ClaimFacts) -> set[tuple[str, str]]:
+    """Everything a claim could share with another telling of it: entities, places, units,
+    its subject, the lexicon's events and terms, its content words (and glossed words)."""
+    keys = {("key", key) for key in blocking_keys(claim)}
+    keys |= {("concept", concept) for concept in claim.events | claim.terms | claim.roles}
+    keys |= {("date", date[:7]) for date in claim.dates}
+    return keys | keyword_keys(claim)
+
+
+def rarity_pairs(facts: list[ClaimFacts], group_of: dict[int, str]) -> set[LinkKey]:
+    """Candidates by rarity, not by a global threshold: each claim looks up only its
+    KEYS_PER_CLAIM rarest keys and keeps the CANDIDATES_PER_CLAIM other claims that share the
+    most weight (idf) with it. A key grows common as the ledger grows, but a claim still meets
+    its partners through its rarest keys, so links found in a small ledger stay in a large one;
+    and the cost is each claim's few postings, not every pair."""
+    keys_of = {claim.id: rarity_keys(claim) for claim in facts if claim.asserts}
+    postings: dict[tuple[str, str], list[int]] = defaultdict(list)
+    for claim_id, keys in keys_of.items():
+        for key in keys:
+            postings[key].append(claim_id)
+    total = max(len(keys_of), 2)
+    pairs: set[LinkKey] = set()
+    for claim_id, keys in keys_of.items():
+        usable = [key for key in keys if 2 <= len(postings[key]) <= MAX_POSTING]
+        usable.sort(key=lambda key: (len(postings[key]), key))
+        weights: dict[int, float] = defaultdict(float)
+        for key in usable[:KEYS_PER_CLAIM]:
+            idf = math.log(total / len(postings[key]))
+            for other in postings[key]:
+                if other != claim_id and group_of[other] != group_of[claim_id]:
+                    weights[other] += idf
+        best = sorted(weights.items(), key=lambda item: (-item[1], item[0]))
+        for other, weight in best[:CANDIDATES_PER_CLAIM]:
+            if weight >= MIN_PAIR_WEIGHT:
+                pairs.add((min(claim_id, other), max(claim_id, other)))
+    return pairs
+
+
 def keyword_pairs(facts: list[ClaimFacts], group_of: dict[int, str]) -> set[LinkKey]:
     """Pairs of claims in one language sharing MIN_SHARED_KEYWORDS uncommon content words
     (each in at most MAX_KEYWORD_CLAIMS claims): the words a story is told with, not the
     words every story uses."""
     frequency: dict[tuple[str, str], int] = defaultdict(int)
     for claim in facts:
-        for word in claim.keywords:
-            frequency[(claim.lang, word)] += 1
+        for key in keyword_keys(claim):
+            frequency[key] += 1
     blocks: dict[tuple[str, str], list[int]] = defaultdict(list)
     for claim in facts:
         if claim.asserts:
-            for word in claim.keywords:
-                if 2 <= frequency[(claim.lang, word)] <= MAX_KEYWORD_CLAIMS:
-                    blocks[(claim.lang, word)].append(claim.id)
+            for key in keyword_keys(claim):
+                if 2 <= frequency[key] <= MAX_KEYWORD_CLAIMS:
+                    blocks[key].append(claim.id)
     shared: dict[LinkKey, int] = defaultdict(int)
     for members in blocks.values():
         for a, b in itertools.combinations(sorted(members), 2):
             if group_of[a] != group_of[b]:
                 shared[(a, b)] += 1
     return {pair for pair, count in shared.items() if count >= MIN_SHARED_KEYWORDS}
+
+
+def keyword_keys(claim: ClaimFacts) -> set[tuple[str, str]]:
+    """A claim's content words as blocking keys: its own words in its language, and a Chinese
+    or Bengali claim's glossed words in English, so it meets English claims told the same way."""
+    keys = {(claim.lang, word) for word in claim.keywords}
+    keys |= {("en", word) for word in claim.gloss_words}
+    return keys
 
 
 def translation_links(facts: list[ClaimFacts]) -> dict[LinkKey, Relation]:
@@ -162,12 +218,24 @@ def compute_links(facts: list[ClaimFacts], report: MatchReport) -> dict[LinkKey,
     by_id = {claim.id: claim for claim in facts}
     links = translation_links(facts) | copy_links(facts)
     pairs = candidate_pairs(facts)
-    report.claims, report.candidate_pairs = len(facts), len(pairs)
-    for a, b in sorted(pairs):
+    group_of = {claim.id: claim.group for claim in facts}
+    by_rarity = rarity_pairs(facts, group_of) - pairs
+    report.claims, report.candidate_pairs = len(facts), len(pairs | by_rarity)
+    rarity = word_rarity(facts)
+    for a, b in sorted(pairs | by_rarity):
         relation = relate(by_id[a], by_id[b])
+        if relation and (a, b) in by_rarity and is_word_count_relation(relation):
+            # A pair found only through rare keys is told in the same words only if its rare
+            # words say so: the word-count rule was made for pairs blocked on rare words.
+            relation = None
+        relation = relation or paraphrase_relation(by_id[a], by_id[b], rarity)
         if relation:
             links[(a, b)] = relation
     return links
+
+
+def is_word_count_relation(relation: Relation) -> bool:
+    return relation.relation == "related" and set(relation.evidence) == {"words"}
 
 
 def match_claims(
@@ -178,6 +246,7 @@ def match_claims(
     with transaction(db):
         if on_progress:
             on_progress("reading claims", 0, 3)
+        update_glosses(db)
         facts = load_claim_facts(db)
         if on_progress:
             on_progress("pairing claims", 1, 3)

@@ -199,7 +199,7 @@ class DateMention:
 # Which script a grammar needs; a passage without that script skips the grammar (for speed).
 _SCRIPT_OF_GRAMMAR = {
     "zh": re.compile("[年月周週星礼禮昨今明前去上下本这這]"),
-    "bn": re.compile("[\u0980-\u09ff]"),
+    "bn": re.compile(f"[{BN_CHARS}]"),
 }
 _LATIN_OR_DIGIT = re.compile("[A-Za-z0-9]")
 

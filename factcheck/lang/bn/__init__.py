@@ -1,5 +1,5 @@
 """Bengali: check-worthiness rules (checkworthy.py), mention finder (mentions.py and mentions.tsv),
-cue words for modality, events and comparisons (cues.py)."""
+cue words for modality, events and comparisons (cues.py), role titles (roles.py)."""
 
 from __future__ import annotations
 
@@ -19,11 +19,18 @@ def find_mentions(text: str, start: int = 0, end: int | None = None) -> list:
     return mentions.find_mentions(text, start, end)
 
 
+def find_roles(text: str, start: int, end: int) -> list:
+    from factcheck.lang.bn import roles
+
+    return roles.find_roles(text, start, end)
+
+
 LANGUAGE = Language(
     code="bn",
     name="Bengali",
     checkworthy_rules=checkworthy_rules,
     find_mentions=find_mentions,
+    find_roles=find_roles,
     modality_cues=tuple(cues.MODALITY_CUES),
     event_verbs=cues.EVENT_VERBS,
     coordinated_event=cues.COORDINATED_EVENT,

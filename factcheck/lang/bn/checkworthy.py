@@ -11,9 +11,10 @@ from functools import cache
 
 from factcheck.extract.checkworthy.common import heading, territory_names
 from factcheck.extract.checkworthy.rules import Cue, RuleSet, alternation, cue
+from factcheck.text.scripts import BN_CHARS
 
-_START = r"(?<![\u0980-\u09FF])"  # not preceded by a Bengali letter or sign
-_END = r"(?![\u0980-\u09FF])"
+_START = rf"(?<![{BN_CHARS}])"  # not preceded by a Bengali letter or sign
+_END = rf"(?![{BN_CHARS}])"
 
 NUMBER_WORDS = (
     "দুই", "তিন", "চার", "পাঁচ", "ছয়", "সাত", "আট", "নয়", "দশ", "বিশ", "ত্রিশ", "চল্লিশ",

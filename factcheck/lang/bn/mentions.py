@@ -16,9 +16,9 @@ from factcheck.entities.mentions.model import Mention, select_non_overlapping
 from factcheck.entities.mentions.tables import cue_words
 from factcheck.entities.names.places import BN_CASE_ENDINGS, place_code
 from factcheck.entities.names.romanize import _word_key, romanize
-from factcheck.text.scripts import normalize_bengali
+from factcheck.text.scripts import BN_CHARS, normalize_bengali
 
-_WORD = re.compile(r"[\u0980-\u09ff]+\.?")
+_WORD = re.compile(rf"[{BN_CHARS}]+\.?")
 MAX_NAME_WORDS = 3
 
 
@@ -57,7 +57,11 @@ def _is_name_word(word: str, stops: frozenset[str], titles: frozenset[str]) -> b
     )
 
 
-def find_mentions(text: str, start: int = 0, end: int | None = None) -> list[Mention]:
+def find_rule_mentions(
+    text: str, start: int = 0, end: int | None = None, references: bool = True
+) -> list[Mention]:
+    """The cue-word rules' mentions; references=False leaves out the short references to them
+    (the tagged finder adds those once, to everything found)."""
     end = len(text) if end is None else end
     cues = cue_words("bn")
     titles, portfolios, orgs, stops = cues["title"], cues["portfolio"], cues["org"], cues["stop"]
@@ -120,7 +124,34 @@ def find_mentions(text: str, start: int = 0, end: int | None = None) -> list[Men
             found.append(
                 Mention(ns, ne, text[ns:ne], "person", "bn", " ".join(forms), text[role_start:we])
             )
-    return select_non_overlapping(_later_references(text, words, found))
+    return select_non_overlapping(_later_references(text, words, found) if references else found)
+
+
+def with_references(text: str, start: int, end: int, found: list[Mention]) -> list[Mention]:
+    """The mentions found plus the later references to their names."""
+    return _later_references(text, _words(text, start, end), found)
+
+
+_PARTICLES = ("ই", "ও")  # emphatic and "also": রানাই, হাসিনাও
+_NAME_ENDINGS = tuple(e for e in BN_CASE_ENDINGS if e != normalize_bengali("দের"))
+
+
+def match_form(surface: str) -> str:
+    """নরেন্দ্র মোদির → নরেন্দ্র মোদি: words normalised, the last one without its particle and
+    case ending. A name is singular, so আহমেদের is আহমেদ + ের, not the plural দের."""
+    forms = [normalize_bengali(w) for w in surface.split()]
+    if forms:
+        last = forms[-1]
+        if last.endswith("সহ") and len(last) >= 5:
+            last = last[:-2]  # "with": শেখ হাসিনাসহ
+        elif last.endswith(_PARTICLES) and len(last) >= 4:
+            last = last[:-1]
+        for ending in _NAME_ENDINGS:
+            if last.endswith(ending) and len(last) - len(ending) >= 2:
+                last = last[: -len(ending)]
+                break
+        forms[-1] = last
+    return " ".join(forms)
 
 
 def _later_references(text: str, words, found: list[Mention]) -> list[Mention]:
@@ -150,3 +181,16 @@ def _later_references(text: str, words, found: list[Mention]) -> list[Mention]:
                 out.append(Mention(ws, we, word, "person", "bn", form))
                 break
     return out
+
+
+def find_mentions(text: str, start: int = 0, end: int | None = None) -> list[Mention]:
+    """Mentions from the trained tagger, with the rules above as their high-precision layer."""
+    from factcheck.entities.mentions.combine import tagged_mentions
+
+    return tagged_mentions(
+        text, "bn", start, end, _rules_only, with_references, match_form=match_form
+    )
+
+
+def _rules_only(text: str, start: int, end: int | None) -> list[Mention]:
+    return find_rule_mentions(text, start, end, references=False)

@@ -86,7 +86,11 @@ def _acronym_of(words: list[str]) -> str:
     return "".join(letters)
 
 
-def find_mentions(text: str, start: int = 0, end: int | None = None) -> list[Mention]:
+def find_rule_mentions(
+    text: str, start: int = 0, end: int | None = None, references: bool = True
+) -> list[Mention]:
+    """The cue-word rules' mentions; references=False leaves out the short references to them
+    (the tagged finder adds those once, to everything found)."""
     end = len(text) if end is None else end
     cues = cue_words("en")
     titles, role_words = cues["title"], cues["role_word"] | cues["title"]
@@ -132,7 +136,8 @@ def find_mentions(text: str, start: int = 0, end: int | None = None) -> list[Men
             found.append(_mention(text, tokens, run, "person"))
             continue
         found += _places_in_run(text, tokens, run, place_cues)
-    found = _short_references(text, tokens, found)
+    if references:
+        found = _short_references(text, tokens, found)
     return select_non_overlapping(found)
 
 
@@ -225,6 +230,11 @@ def _places_in_run(text, tokens, run, place_cues) -> list[Mention]:
     return out
 
 
+def with_references(text: str, start: int, end: int, found: list[Mention]) -> list[Mention]:
+    """The mentions found plus the later short references to them."""
+    return _short_references(text, _tokens(text, start, end), found)
+
+
 def _short_references(text: str, tokens: list[_Token], found: list[Mention]) -> list[Mention]:
     """A capitalised word that is one word of a person found in full ('Naqvi', 'Qi'), or an
     acronym defined earlier ('CPEC'), is a mention too."""
@@ -240,3 +250,14 @@ def _short_references(text: str, tokens: list[_Token], found: list[Mention]) -> 
         elif tok.word in acronyms:
             out.append(Mention(tok.start, tok.end, tok.word, "organization", "en", tok.word))
     return out
+
+
+def find_mentions(text: str, start: int = 0, end: int | None = None) -> list[Mention]:
+    """Mentions from the trained tagger, with the rules above as their high-precision layer."""
+    from factcheck.entities.mentions.combine import tagged_mentions
+
+    return tagged_mentions(text, "en", start, end, _rules_only, with_references)
+
+
+def _rules_only(text: str, start: int, end: int | None) -> list[Mention]:
+    return find_rule_mentions(text, start, end, references=False)

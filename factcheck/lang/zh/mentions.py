@@ -115,6 +115,10 @@ def _person_mentions(text: str, start: int, end: int) -> list[Mention]:
     return out
 
 
+def with_references(text: str, start: int, end: int, found: list[Mention]) -> list[Mention]:
+    return _short_references(text, start, end, found)
+
+
 def _short_references(text: str, start: int, end: int, found: list[Mention]) -> list[Mention]:
     """Parts of full names found above (纳克维 of 莫辛·纳克维) wherever else they occur."""
     parts: set[str] = set()
@@ -136,10 +140,27 @@ def _short_references(text: str, start: int, end: int, found: list[Mention]) -> 
     return out
 
 
-def find_mentions(text: str, start: int = 0, end: int | None = None) -> list[Mention]:
+def find_rule_mentions(
+    text: str, start: int = 0, end: int | None = None, references: bool = True
+) -> list[Mention]:
+    """The cue-word rules' mentions; references=False leaves out the short references to them
+    (the tagged finder adds those once, to everything found)."""
     end = len(text) if end is None else end
     places = _place_mentions(text, start, end)
     persons = _person_mentions(text, start, end)
     # a person found by a title wins over a place starting inside it, and the reverse
     found = select_non_overlapping(persons + places)
-    return select_non_overlapping(_short_references(text, start, end, found))
+    return select_non_overlapping(
+        _short_references(text, start, end, found) if references else found
+    )
+
+
+def find_mentions(text: str, start: int = 0, end: int | None = None) -> list[Mention]:
+    """Mentions from the trained tagger, with the rules above as their high-precision layer."""
+    from factcheck.entities.mentions.combine import tagged_mentions
+
+    return tagged_mentions(text, "zh", start, end, _rules_only, with_references)
+
+
+def _rules_only(text: str, start: int, end: int | None) -> list[Mention]:
+    return find_rule_mentions(text, start, end, references=False)
