@@ -16,6 +16,7 @@ from importlib import resources
 
 from factcheck.entities.mentions.model import Mention, select_non_overlapping
 from factcheck.entities.mentions.tagger import Entity
+from factcheck.text.scripts import normalize_bengali
 
 RULES_ALONE = {
     "en": {"place", "organization", "person"},
@@ -46,6 +47,20 @@ def _match_form(surface: str, lang: str) -> str:
     if lang == "en" and surface[:4] in ("the ", "The "):
         return surface[4:]
     return surface
+
+
+# Endings that close a Bengali name inside a span: what follows is another phrase
+# (শেখ হাসিনাকে সিকিমের, মোহামেদ বাদাইসহ আরো). Not র or এর, which end many name words (আবদুর).
+_INNER_ENDINGS = tuple(normalize_bengali(e) for e in ("কে", "সহ", "ের", "য়ের", "দের", "কেও"))
+
+
+def _cut_after_ending(text: str, entity: Entity) -> Entity:
+    at = entity.start
+    for word in text[entity.start : entity.end].split(" ")[:-1]:
+        at = text.index(word, at) + len(word)
+        if normalize_bengali(word).endswith(_INNER_ENDINGS):
+            return entity._replace(end=at)
+    return entity
 
 
 def _ends_bare(mention: Mention, match_form) -> bool:
@@ -81,6 +96,8 @@ def combine(
     tagged = []
     unsure: set[int] = set()  # kept only if a title confirms them
     for e in entities:
+        if lang == "bn" and e.type == "person":
+            e = _cut_after_ending(text, e)
         surface = text[e.start : e.end]
         if not _keeps(e, surface, lang):
             if e.confidence >= BN_PERSON_CONFIDENCE or not _keeps(
