@@ -109,6 +109,13 @@ def combine(
     dropped: set[int] = set()
     extra: list[Mention] = []
     for rule in rules:
+        if lang == "bn" and rule.type == "person":
+            cut = _cut_after_ending(text, Entity(rule.start, rule.end, rule.type)).end
+            if cut < rule.end:
+                surface = text[rule.start : cut]
+                rule = dataclasses.replace(
+                    rule, end=cut, text=surface, match_form=match_form(surface)
+                )
         hits = [i for i, m in enumerate(tagged) if _overlaps(rule, m)]
         if not hits:
             if rule.type in RULES_ALONE[lang] and (
