@@ -58,8 +58,9 @@ def _cut_after_ending(text: str, entity: Entity) -> Entity:
     at = entity.start
     for word in text[entity.start : entity.end].split(" ")[:-1]:
         at = text.index(word, at) + len(word)
-        if normalize_bengali(word).endswith(_INNER_ENDINGS):
-            return entity._replace(end=at)
+        bare = normalize_bengali(word)
+        if any(bare.endswith(e) and len(bare) > len(e) + 1 for e in _INNER_ENDINGS):
+            return entity._replace(end=at)  # not কে itself, a word of লি কে ছিয়াং
     return entity
 
 
@@ -179,4 +180,10 @@ def tagged_mentions(
     if has_model(lang):
         found = combine(text, lang, tag_entities(text, lang, start, end), found, match_form)
         found = references(text, start, end, found)
+        if lang == "bn":  # no reference may be a number or a common word (কে, ১৯৬৫)
+            found = [m for m in found if m.type != "person" or _bn_person_ok(m)]
     return select_non_overlapping(found)
+
+
+def _bn_person_ok(mention: Mention) -> bool:
+    return any(ch.isalpha() for ch in mention.match_form) and _name_words_ok(mention, "bn")
