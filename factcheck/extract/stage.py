@@ -9,6 +9,7 @@ twice); clutter gives none either.
 from __future__ import annotations
 
 import datetime
+import hashlib
 import json
 from collections.abc import Callable
 from dataclasses import dataclass, field
@@ -19,6 +20,30 @@ from factcheck.db import now_iso, transaction
 from factcheck.entities.mentions import Mention, find_source_mentions
 from factcheck.extract import ExtractedClaim, PassageSpan, extract_claims
 from factcheck.ingest.passages import CLAIM_BEARING_KINDS
+
+
+@dataclass
+class SourceExtraction:
+    """What one source's text gives: claims and mentions, with the inputs they were read from."""
+
+    spans: list[PassageSpan]
+    published: str | None
+    claims: list[ExtractedClaim]
+    mentions: list[Mention]
+
+
+def extract_text(text: str, spans: list[PassageSpan], published: str | None) -> SourceExtraction:
+    """Claims and mentions of one source's claim-bearing passages: a pure function of its text,
+    so it can run in a worker process before the ledger is touched."""
+    published_on = datetime.date.fromisoformat(published) if published else None
+    mentions = find_source_mentions(text, [(span.start, span.end, span.lang) for span in spans])
+    claims = extract_claims(text, spans, published_on, mentions)
+    return SourceExtraction(spans, published, claims, mentions)
+
+
+def text_key(text: str) -> str:
+    """How a precomputed extraction is found again for the source holding `text`."""
+    return hashlib.sha256(text.encode("utf-8", "surrogatepass")).hexdigest()
 
 
 @dataclass
@@ -48,10 +73,13 @@ def extract_sources(
     *,
     on_progress: Callable[[str, int, int], None] | None = None,
     discard_reviews: bool = False,
+    precomputed: dict[str, SourceExtraction] | None = None,
 ) -> ExtractReport:
     """Extract claims from the given sources (default: every source not yet extracted), in one
     transaction. A source extracted before is extracted afresh: its old claims are replaced,
-    which a source with human reviews allows only with `discard_reviews`."""
+    which a source with human reviews allows only with `discard_reviews`. `precomputed` holds
+    extractions already made (by worker processes), by `text_key` of the source's text; one is
+    used only if it was made from the same passages and date the ledger holds."""
     report = ExtractReport()
     ids = pending_source_ids(db) if source_ids is None else source_ids
     if not discard_reviews:
@@ -70,7 +98,7 @@ def extract_sources(
         for index, source_id in enumerate(ids, start=1):
             if on_progress:
                 on_progress(f"source {source_id}", index, len(ids))
-            claims = extract_source(db, source_id)
+            claims = extract_source(db, source_id, precomputed or {})
             report.source_ids.append(source_id)
             report.claims += len(claims)
             report.checkworthy += sum(1 for claim in claims if claim.checkworthiness.is_checkworthy)
@@ -78,7 +106,9 @@ def extract_sources(
     return report
 
 
-def extract_source(db: Database, source_id: int) -> list[ExtractedClaim]:
+def extract_source(
+    db: Database, source_id: int, precomputed: dict[str, SourceExtraction]
+) -> list[ExtractedClaim]:
     source = db.execute("SELECT text, published FROM sources WHERE id = ?", [source_id]).fetchone()
     text, published = source
     passages = list(
@@ -93,9 +123,10 @@ def extract_source(db: Database, source_id: int) -> list[ExtractedClaim]:
     db.execute("DELETE FROM claims WHERE source_id = ?", [source_id])
     db.execute("DELETE FROM mentions WHERE source_id = ?", [source_id])
     spans = [PassageSpan(start, end, lang or "und") for _, start, end, lang in passages]
-    published_on = datetime.date.fromisoformat(published) if published else None
-    mentions = find_source_mentions(text, [(span.start, span.end, span.lang) for span in spans])
-    claims = extract_claims(text, spans, published_on, mentions)
+    extraction = precomputed.get(text_key(text))
+    if extraction is None or (extraction.spans, extraction.published) != (spans, published):
+        extraction = extract_text(text, spans, published)
+    claims, mentions = extraction.claims, extraction.mentions
     now = now_iso()
     claim_spans: list[tuple[int, int, int]] = []
     for claim in claims:

@@ -112,6 +112,26 @@ class PreparedInputs:
     report: IngestReport
 
 
+Document = tuple[RawDocument, FeedEntry | None]  # what was read, and the feed entry it came from
+
+
+def analyse_document(document: Document) -> AnalysedSource | IngestOutcome:
+    """Analyse one read document, or say why it is not an article: a pure function of what was
+    read, which touches no ledger and can run in a worker process."""
+    raw, entry = document
+    try:
+        source = analyse(raw)
+    except NotAnArticle as error:
+        return IngestOutcome(raw.path, "skipped", str(error))
+    if entry:
+        apply_feed_entry(source.metadata, entry)
+    return source
+
+
+def analyse_in_order(documents: list[Document]) -> Iterable[AnalysedSource | IngestOutcome]:
+    return map(analyse_document, documents)
+
+
 def prepare_inputs(
     paths: Iterable[str],
     *,
@@ -121,65 +141,74 @@ def prepare_inputs(
     fetcher: Fetcher | None = None,
     known_url: Callable[[str], int | None] | None = None,
     follow_links: bool = False,
+    analyse_all: Callable[
+        [list[Document]], Iterable[AnalysedSource | IngestOutcome]
+    ] = analyse_in_order,
 ) -> PreparedInputs:
     """Read (or fetch) and analyse files, folders, '-', URLs and the entries of feeds without
     writing to the ledger, so the slow part of ingesting holds no lock another factcheck process
     may be waiting for. `known_url` names the source already fetched from a URL, so a feed's
-    known entries are skipped without being fetched again."""
-    report = IngestReport()
+    known entries are skipped without being fetched again. Everything is read first, then
+    `analyse_all` analyses what was read (in order; the pipeline shares it out to workers)."""
     inputs: list[str | Skipped | FeedEntry] = list(
         find_inputs(list(paths), follow_links=follow_links)
     )
-    analysed: list[AnalysedSource] = []
+    # Each input's place: an outcome already (skipped, known), or a document to analyse.
+    read: list[IngestOutcome | Document] = []
     own_fetcher = fetcher is None
     fetcher = fetcher or Fetcher()  # connects only when a URL is given
     try:
         for given in feeds:
             feed = read_feed(given, fetcher)
             if isinstance(feed, Skipped):
-                report.outcomes.append(IngestOutcome(feed.path, "skipped", feed.reason))
+                read.append(IngestOutcome(feed.path, "skipped", feed.reason))
                 continue
-            report.outcomes.extend(
-                IngestOutcome(item.path, "skipped", item.reason) for item in feed.skipped
-            )
+            read.extend(IngestOutcome(item.path, "skipped", item.reason) for item in feed.skipped)
             inputs.extend(feed.entries)
         for index, item in enumerate(inputs, start=1):
             name = item.path if isinstance(item, Skipped) else getattr(item, "link", item)
             if on_progress:
                 on_progress(str(name), index, len(inputs))
-            if isinstance(item, Skipped):
-                report.outcomes.append(IngestOutcome(item.path, "skipped", item.reason))
-                continue
-            entry = item if isinstance(item, FeedEntry) else None
-            if entry:
-                known = known_url(entry.link) if known_url else None
-                if known is not None:
-                    report.outcomes.append(
-                        IngestOutcome(
-                            entry.link,
-                            "unchanged",
-                            f"known entry of feed {entry.feed}: already source {known}, "
-                            "not fetched again",
-                            known,
-                        )
-                    )
-                    continue
-            raw = read_one(entry.link if entry else str(item), fetcher, stdin)
-            if isinstance(raw, Skipped):
-                report.outcomes.append(IngestOutcome(raw.path, "skipped", raw.reason))
-                continue
-            try:
-                source = analyse(raw)
-            except NotAnArticle as error:
-                report.outcomes.append(IngestOutcome(raw.path, "skipped", str(error)))
-                continue
-            if entry:
-                apply_feed_entry(source.metadata, entry)
-            analysed.append(source)
+            read.append(read_item(item, fetcher, stdin, known_url))
     finally:
         if own_fetcher:
             fetcher.close()
-    return PreparedInputs(analysed, report)
+    documents = [item for item in read if not isinstance(item, IngestOutcome)]
+    analysed = iter(analyse_all(documents))
+    report = IngestReport()
+    sources: list[AnalysedSource] = []
+    for item in read:
+        result = item if isinstance(item, IngestOutcome) else next(analysed)
+        if isinstance(result, IngestOutcome):
+            report.outcomes.append(result)
+        else:
+            sources.append(result)
+    return PreparedInputs(sources, report)
+
+
+def read_item(
+    item: str | Skipped | FeedEntry,
+    fetcher: Fetcher,
+    stdin: BinaryIO | None,
+    known_url: Callable[[str], int | None] | None,
+) -> IngestOutcome | Document:
+    """One input read (or fetched), or the outcome that says why there is nothing to analyse."""
+    if isinstance(item, Skipped):
+        return IngestOutcome(item.path, "skipped", item.reason)
+    entry = item if isinstance(item, FeedEntry) else None
+    if entry:
+        known = known_url(entry.link) if known_url else None
+        if known is not None:
+            return IngestOutcome(
+                entry.link,
+                "unchanged",
+                f"known entry of feed {entry.feed}: already source {known}, not fetched again",
+                known,
+            )
+    raw = read_one(entry.link if entry else str(item), fetcher, stdin)
+    if isinstance(raw, Skipped):
+        return IngestOutcome(raw.path, "skipped", raw.reason)
+    return raw, entry
 
 
 def read_one(given: str, fetcher: Fetcher, stdin: BinaryIO | None) -> RawDocument | Skipped:

@@ -27,6 +27,27 @@ MAX_DETECTION_CHARS = 10_000
 MIN_LETTERS_FOR_DETECTION = 20
 
 
+# English function words that are not words of the other Latin-script languages above (so not
+# "in", "is", "of", "was", "will", "also", "he", "on"): a passage that uses several of them often
+# is English, and lingua, whose models cost about two seconds to load, is not needed for it.
+ENGLISH_MARKERS = frozenset({
+    "the", "and", "with", "that", "this", "which", "from", "their", "they", "been", "would", "who",
+    "said", "are", "has", "have", "had", "were", "to", "by", "she", "it", "its", "not", "when",
+    "where", "while", "could", "should", "into", "than", "after", "about",
+})  # fmt: skip
+MIN_ENGLISH_MARKERS = 2  # distinct marker words
+MIN_ENGLISH_MARKER_SHARE = 0.1  # of the passage's words
+LATIN_WORD = re.compile(r"[a-z]+")
+
+
+def looks_english(text: str) -> bool:
+    """True when English function words are frequent enough that no other language fits."""
+    words = LATIN_WORD.findall(text.lower())
+    markers = [word for word in words if word in ENGLISH_MARKERS]
+    frequent = len(markers) >= MIN_ENGLISH_MARKER_SHARE * len(words)
+    return frequent and len(set(markers)) >= MIN_ENGLISH_MARKERS
+
+
 _BENGALI = re.compile(f"[{BN_CHARS}]")
 _HAN = re.compile(f"[{HAN_CHARS}]")
 
@@ -93,6 +114,8 @@ def detect_language(text: str, *, fallback: str | None = None) -> str | None:
         return "ko"
     if script == "latin" and counts[script] < MIN_LETTERS_FOR_DETECTION and fallback:
         return fallback
+    if script == "latin" and looks_english(text):
+        return "en"
     language = _detector().detect_language_of(text)
     if language is None:
         return fallback

@@ -1,0 +1,226 @@
+"""What a run costs as the ledger grows, measured on real news text, with the ratios the
+performance targets are stated in.
+
+    python benchmarks/bench_scale.py [--sizes 100,1000,3000] [--add 10]
+
+Articles are built from real text in ../shared/datasets/ (never copied into the project): FNC-1
+bodies (English, each split at a paragraph into two articles), Bengali newspaper sentences (eight
+to an article) and CFEVER Chinese claims (six to an article). Every command runs as its own
+`factcheck` process; CPU time and peak memory are that process's own (os.wait4), so the other core's
+load does not count. Figures:
+- CPU seconds, MB of input per CPU second, peak RSS and ledger KB per article, per size;
+- the +N-articles run on the largest ledger as a share of that ledger's from-scratch build;
+- `factcheck --help` next to `sqlite-utils --help` (best of 5, CPU seconds);
+- `run --jobs 1` against `--jobs 2` where the CLI has that option.
+"""
+
+from __future__ import annotations
+
+import argparse
+import csv
+import json
+import os
+import random
+import shutil
+import sqlite3
+import subprocess
+import sys
+import tempfile
+import time
+from dataclasses import dataclass
+from pathlib import Path
+
+REPO = Path(__file__).resolve().parent.parent
+DATASETS = REPO.parent / "shared" / "datasets"
+BIN = Path(sys.executable).parent
+
+TARGETS = {
+    "increment_share": 0.03,
+    "run_mb_per_s": 0.5,
+    "jobs_speedup": 1.7,
+    "peak_rss_mib": 300,
+    "ledger_kb_per_article": 15,
+    "help_vs_sqlite_utils": 1.1,
+    "help_seconds": 0.3,
+}
+
+
+@dataclass
+class Measured:
+    cpu_s: float
+    wall_s: float
+    peak_rss_mib: float
+    returncode: int
+
+
+def measure(args: list[str], env: dict[str, str] | None = None) -> Measured:
+    """Run one command; its own CPU time and peak RSS, read from wait4 (not the whole tree's)."""
+    started = time.perf_counter()
+    # stderr to a file, not a pipe: a pipe nobody reads until the end fills and blocks the run.
+    with tempfile.TemporaryFile() as errors:
+        process = subprocess.Popen(
+            args, stdout=subprocess.DEVNULL, stderr=errors, env=env or os.environ.copy()
+        )
+        _, status, usage = os.wait4(process.pid, 0)
+        wall = time.perf_counter() - started
+        errors.seek(0)
+        stderr = errors.read().decode(errors="replace")
+    process.returncode = os.waitstatus_to_exitcode(status)
+    if process.returncode != 0:
+        print(f"  ! {' '.join(args[:3])} exited {process.returncode}: {stderr.strip()[-300:]}")
+    return Measured(
+        cpu_s=usage.ru_utime + usage.ru_stime,
+        wall_s=wall,
+        peak_rss_mib=usage.ru_maxrss / 1024,
+        returncode=process.returncode,
+    )
+
+
+def english_articles() -> list[str]:
+    path = DATASETS / "stance_en" / "competition_test_bodies.csv"
+    with path.open(encoding="utf-8", newline="") as handle:
+        bodies = [row["articleBody"].strip() for row in csv.DictReader(handle)]
+    articles = []
+    for body in bodies:
+        paragraphs = [p for p in body.split("\n") if p.strip()]
+        if len(paragraphs) < 4:
+            articles.append(body)
+            continue
+        half = len(paragraphs) // 2
+        articles.append("\n\n".join(paragraphs[:half]))
+        articles.append("\n\n".join(paragraphs[half:]))
+    return articles
+
+
+def grouped(lines: list[str], size: int, joiner: str) -> list[str]:
+    return [joiner.join(lines[i : i + size]) for i in range(0, len(lines) - size + 1, size)]
+
+
+def bengali_articles() -> list[str]:
+    path = DATASETS / "news_bn" / "bn_news_sentences.txt"
+    lines = [line.strip() for line in path.read_text(encoding="utf-8").splitlines() if line.strip()]
+    return grouped(lines, 8, " ")
+
+
+def chinese_articles() -> list[str]:
+    path = DATASETS / "claims_zh" / "cfever_dev.jsonl"
+    claims = [json.loads(line)["claim"] for line in path.read_text(encoding="utf-8").splitlines()]
+    return grouped([c if c.endswith("。") else c + "。" for c in claims], 6, "")
+
+
+def article_pool(seed: int) -> list[str]:
+    pool = english_articles() + bengali_articles() + chinese_articles()
+    random.Random(seed).shuffle(pool)
+    return pool
+
+
+def write_corpus(folder: Path, articles: list[str], offset: int = 0) -> int:
+    folder.mkdir(parents=True, exist_ok=True)
+    size = 0
+    for number, text in enumerate(articles, start=offset):
+        data = text.encode("utf-8") + b"\n"
+        (folder / f"article_{number:05d}.txt").write_bytes(data)
+        size += len(data)
+    return size
+
+
+def ledger_bytes(path: Path) -> int:
+    with sqlite3.connect(path) as connection:
+        connection.execute("PRAGMA wal_checkpoint(TRUNCATE)")
+    return path.stat().st_size
+
+
+def factcheck(*args: str) -> list[str]:
+    return [str(BIN / "factcheck"), *args]
+
+
+def bench_help() -> tuple[float, float]:
+    ours = min(measure(factcheck("--help")).cpu_s for _ in range(5))
+    theirs = min(measure([str(BIN / "sqlite-utils"), "--help"]).cpu_s for _ in range(5))
+    return ours, theirs
+
+
+def has_jobs_option() -> bool:
+    result = subprocess.run(factcheck("run", "--help"), capture_output=True, text=True)
+    return "--jobs" in result.stdout
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--sizes", default="100,1000,3000")
+    parser.add_argument("--add", type=int, default=10, help="articles added to the largest ledger")
+    parser.add_argument("--seed", type=int, default=13)
+    options = parser.parse_args()
+    sizes = sorted(int(s) for s in options.sizes.split(","))
+    pool = article_pool(options.seed)
+    needed = sizes[-1] + options.add
+    if len(pool) < needed:
+        print(f"only {len(pool)} articles can be built from the shared data; {needed} asked")
+        return 2
+    print(f"{len(pool)} real articles available (en FNC-1 bodies, bn news, zh CFEVER claims)")
+    results: dict[str, float] = {}
+    with tempfile.TemporaryDirectory(prefix="bench_scale_") as scratch:
+        root = Path(scratch)
+        print(f"\n{'articles':>8} {'MB':>6} {'CPU s':>7} {'MB/s':>6} {'peak MiB':>8} {'KB/art':>7}")
+        built: dict[int, Path] = {}
+        for size in sizes:
+            corpus = root / f"corpus_{size}"
+            megabytes = write_corpus(corpus, pool[:size]) / 1e6
+            ledger = root / f"ledger_{size}.db"
+            run = measure(factcheck("--db", str(ledger), "run", str(corpus)))
+            kb = ledger_bytes(ledger) / 1024 / size
+            print(
+                f"{size:>8} {megabytes:>6.2f} {run.cpu_s:>7.1f} {megabytes / run.cpu_s:>6.2f}"
+                f" {run.peak_rss_mib:>8.0f} {kb:>7.1f}"
+            )
+            built[size] = ledger
+            results.update(
+                scratch_cpu_s=run.cpu_s,
+                run_mb_per_s=megabytes / run.cpu_s,
+                peak_rss_mib=run.peak_rss_mib,
+                ledger_kb_per_article=kb,
+            )
+        largest = sizes[-1]
+        grown = root / "grown.db"
+        shutil.copy(built[largest], grown)
+        extra = root / "extra"
+        write_corpus(extra, pool[largest : largest + options.add], offset=largest)
+        increment = measure(factcheck("--db", str(grown), "run", str(extra)))
+        results["increment_share"] = increment.cpu_s / results["scratch_cpu_s"]
+        print(
+            f"\n+{options.add} articles on the {largest}-article ledger:"
+            f" {increment.cpu_s:.1f} s CPU"
+            f" = {results['increment_share']:.1%} of its from-scratch build"
+            f" ({results['scratch_cpu_s']:.1f} s)"
+        )
+        if has_jobs_option():
+            corpus = root / f"corpus_{sizes[0]}"
+            one = measure(factcheck("--db", str(root / "j1.db"), "run", "--jobs", "1", str(corpus)))
+            two = measure(factcheck("--db", str(root / "j2.db"), "run", "--jobs", "2", str(corpus)))
+            results["jobs_speedup"] = one.wall_s / two.wall_s
+            print(
+                f"run --jobs 1: {one.wall_s:.1f} s wall; --jobs 2: {two.wall_s:.1f} s wall"
+                f" ({results['jobs_speedup']:.2f}x)"
+            )
+        else:
+            print("run has no --jobs option: the two-core speed-up is not measured")
+    ours, theirs = bench_help()
+    results["help_seconds"] = ours
+    results["help_vs_sqlite_utils"] = ours / theirs
+    print(
+        f"factcheck --help {ours:.3f} s CPU;"
+        f" sqlite-utils --help {theirs:.3f} s ({ours / theirs:.2f}x)"
+    )
+    print("\ntarget                      measured   target   met")
+    for name, target in TARGETS.items():
+        if name not in results:
+            print(f"{name:<27} {'—':>8}   {target:>6}   not measured")
+            continue
+        higher_is_better = name in {"run_mb_per_s", "jobs_speedup"}
+        met = results[name] >= target if higher_is_better else results[name] <= target
+        print(f"{name:<27} {results[name]:>8.3f}   {target:>6}   {'yes' if met else 'no'}")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
