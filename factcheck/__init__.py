@@ -1,18 +1,16 @@
 """factcheck: a fact-checking workbench for the terminal.
 
 The public API, for a notebook or a test: `open_ledger`, `run_pipeline` and each stage's entry
-point, the report and export builders, the language registry, and the name comparison. Everything
-but the name comparison is imported on first use, so `import factcheck` stays cheap.
+point, the report and export builders, the language registry, and the name comparison. Each is
+imported on first use, so `import factcheck` (and so `factcheck --help`) stays cheap.
 """
 
 from __future__ import annotations
 
-from importlib import import_module
-from typing import Any
+from factcheck.lazy import lazy_exports
 
 __version__ = "0.1.0"
 
-from factcheck.entities.names.pairs import NameComparison, compare_names, compare_pairs  # noqa: E402
 
 # name -> the module that defines it, imported when the name is first asked for.
 _LAZY = {
@@ -29,12 +27,11 @@ _LAZY = {
     "gather_report": "factcheck.report",
     "export_document": "factcheck.report.export",
     "language_for": "factcheck.lang",
+    "NameComparison": "factcheck.entities.names.pairs",
+    "compare_names": "factcheck.entities.names.pairs",
+    "compare_pairs": "factcheck.entities.names.pairs",
 }
 
-__all__ = ["NameComparison", "__version__", "compare_names", "compare_pairs", *_LAZY]
+__all__ = ["__version__", *_LAZY]
 
-
-def __getattr__(name: str) -> Any:
-    if name in _LAZY:
-        return getattr(import_module(_LAZY[name]), name)
-    raise AttributeError(f"module 'factcheck' has no attribute {name!r}")
+__getattr__ = lazy_exports(__name__, _LAZY)

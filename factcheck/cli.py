@@ -3,100 +3,66 @@
 from __future__ import annotations
 
 import contextlib
+import dataclasses
 import functools
+import io
 import json
 import os
 import signal
 import sqlite3
 import sys
 from collections.abc import Callable, Iterator
-from typing import Any
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
 
 import click
-from rich.console import Console
-from rich.markup import escape
-from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
-from sqlite_utils import Database
 
 from factcheck import __version__
-from factcheck.db import (
-    LedgerError,
-    describe_sqlite_error,
-    open_ledger,
-    resolve_ledger_path,
-    transaction,
-)
-from factcheck.entities.judgements import default_reviewer
-from factcheck.entities.mentions import ENTITY_TYPES
-from factcheck.entities.names.pairs import (
-    NAME_TYPES,
-    PairsFileError,
-    compare_names,
-    compare_pairs,
-)
-from factcheck.entities.queries import get_entity, list_entities
-from factcheck.entities.stage import EntityReport, MergeRefused, merge_entities, split_entity
-from factcheck.extract.queries import ClaimFilter, get_claim, list_claims
-from factcheck.extract.stage import ExtractReport, ReviewedSourceError
-from factcheck.ingest import IngestReport, ingest_paths
-from factcheck.ingest.fetch import READ_TIMEOUT_S, Fetcher
-from factcheck.ingest.queries import (
-    NoSnapshotError,
-    UnknownIdError,
-    get_passages,
-    get_snapshot,
-    get_source,
-    list_sources,
-    write_snapshot,
-)
-from factcheck.match import MatchReport
-from factcheck.match.archive_stage import claim_fact_checks, import_archive, search_archive
 from factcheck.output import Column, CsvOptions, csv_options, emit, output_options
-from factcheck.pipeline import (
-    ProgressCallback,
-    RunReport,
-    check_claims,
-    extract_and_update,
-    run_pipeline,
-)
-from factcheck.render import claim_card, entity_card, print_card, source_card
-from factcheck.report.claimreview import (
-    DEFAULT_ORG,
-    DEFAULT_ORG_URL,
-    DEFAULT_URL_BASE,
-)
-from factcheck.report.data import VERDICT_LABELS, ReportFilter
-from factcheck.report.datasette.metadata import build_metadata
-from factcheck.report.datasette.server import DEFAULT_HOST, DEFAULT_PORT, is_loopback, ledger_url
-from factcheck.report.datasette.server import serve as run_datasette
-from factcheck.report.export import write_output
-from factcheck.report.formats import EXPORT, REPORT, FormatOptions, format_help, format_names
-from factcheck.report.formats import render as render_format
-from factcheck.verdicts.carryover import CarryReport
-from factcheck.verdicts.stage import (
-    LABELS,
-    VerdictReport,
-    claim_links,
-    contradictions,
-    review_claim,
-    verdict_counts,
-    verdict_history,
-)
+from factcheck.report.claimreview import DEFAULT_ORG, DEFAULT_ORG_URL, DEFAULT_URL_BASE
+from factcheck.report.datasette.server import DEFAULT_HOST, DEFAULT_PORT
+from factcheck.report.formats import EXPORT, REPORT, format_help, format_names
+from factcheck.text.language import SUPPORTED_LANGUAGES
+from factcheck.vocab import VERDICT_LABELS_WORST_FIRST, ClaimKind, EntityType, VerdictLabel, values
+
+if TYPE_CHECKING:
+    from rich.console import Console
+    from sqlite_utils import Database
+
+    from factcheck.entities.stage import EntityReport
+    from factcheck.extract.stage import ExtractReport
+    from factcheck.ingest import IngestReport
+    from factcheck.match import MatchReport
+    from factcheck.pipeline import ProgressCallback, RunReport
+    from factcheck.verdicts.carryover import CarryReport
+    from factcheck.verdicts.stage import VerdictReport
+
 
 STATUS_STYLES = {"added": "green", "new_version": "yellow", "unchanged": "dim", "skipped": "red"}
 
 
 class Context:
     def __init__(self, db_option: str | None, adopt: bool = False) -> None:
-        self.ledger_path = resolve_ledger_path(db_option)
+        self.db_option = db_option
         self.adopt = adopt
+
+    @functools.cached_property
+    def ledger_path(self) -> Path:
+        """Resolved when a command first needs it: `factcheck CMD --help` loads no ledger code."""
+        from factcheck.db import resolve_ledger_path
+
+        return resolve_ledger_path(self.db_option)
 
     def open(self, *, create: bool = True) -> Database:
         """The ledger for a command that writes."""
+        from factcheck.db import open_ledger
+
         return open_ledger(self.ledger_path, create=create, adopt=self.adopt)
 
     def read(self) -> Database:
         """The ledger for a command that only reads: opened read-only, never changed."""
+        from factcheck.db import open_ledger
+
         return open_ledger(self.ledger_path, create=False, write=False)
 
 
@@ -105,6 +71,9 @@ def user_errors(command: Callable) -> Callable:
 
     @functools.wraps(command)
     def wrapper(*args: Any, **kwargs: Any) -> Any:
+        from factcheck.db import LedgerError, describe_sqlite_error
+        from factcheck.ingest.queries import NoSnapshotError, UnknownIdError
+
         try:
             return command(*args, **kwargs)
         except LedgerError as error:
@@ -125,14 +94,78 @@ def user_errors(command: Callable) -> Callable:
 
 
 def show_progress() -> bool:
-    """A progress bar on a terminal only: quiet in pipes and under CI."""
-    return sys.stderr.isatty() and not os.environ.get("CI")
+    """A progress bar on a terminal only: quiet in pipes, under CI and with --quiet or --json."""
+    return sys.stderr.isatty() and not os.environ.get("CI") and not action_mode()
+
+
+def action_mode() -> str | None:
+    """'quiet' or 'json' when an action command was given --quiet or --json."""
+    context = click.get_current_context(silent=True)
+    return context.meta.get("action_mode") if context else None
+
+
+def results_console() -> Console:
+    """Where an action command's results go: standard output (progress is on standard error),
+    nowhere under --quiet, and under --json only the JSON summary is written."""
+    from rich.console import Console
+
+    if action_mode():
+        return Console(file=io.StringIO())
+    return Console(highlight=False, soft_wrap=True)
+
+
+def action_options(command: Callable) -> Callable:
+    """--quiet and --json for the commands that change the ledger."""
+
+    def remember(mode: str) -> Callable[[click.Context, click.Parameter, bool], None]:
+        def callback(ctx: click.Context, param: click.Parameter, value: bool) -> None:
+            if value:
+                if ctx.meta.get("action_mode") not in (None, mode):
+                    raise click.UsageError("--quiet and --json are alternatives: give one")
+                ctx.meta["action_mode"] = mode
+
+        return callback
+
+    command = click.option(
+        "--json",
+        "as_json_summary",
+        is_flag=True,
+        expose_value=False,
+        callback=remember("json"),
+        help="Print a JSON summary of what changed instead of the lines.",
+    )(command)
+    return click.option(
+        "-q",
+        "--quiet",
+        is_flag=True,
+        expose_value=False,
+        callback=remember("quiet"),
+        help="Print nothing but errors.",
+    )(command)
+
+
+def emit_summary(report: object) -> None:
+    """Under --json, the command's report as one JSON document on standard output."""
+    if action_mode() == "json":
+        click.echo(json.dumps(as_plain(report), ensure_ascii=False, indent=2, default=str))
+
+
+def as_plain(value: object) -> object:
+    """Reports (dataclasses, in dicts) as plain JSON-ready values."""
+    if dataclasses.is_dataclass(value) and not isinstance(value, type):
+        return dataclasses.asdict(value)
+    if isinstance(value, dict):
+        return {key: as_plain(item) for key, item in value.items()}
+    return value
 
 
 @contextlib.contextmanager
 def progress_display() -> Iterator[Callable[[str], ProgressCallback | None]]:
     """Yields `stage(description)`, which starts a progress bar for one stage and returns its
     update callback; on a terminal only, quiet in pipes and under CI."""
+    from rich.console import Console
+    from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
+
     if not show_progress():
         yield lambda description: None
         return
@@ -192,7 +225,9 @@ def init(obj: Context) -> None:
 
 
 def print_ingest_report(report: IngestReport) -> None:
-    console = Console(stderr=True, highlight=False)
+    from rich.markup import escape
+
+    console = results_console()
     for outcome in report.outcomes:
         style = STATUS_STYLES[outcome.status]
         label = outcome.status.replace("_", " ")
@@ -211,6 +246,19 @@ def print_ingest_report(report: IngestReport) -> None:
     )
 
 
+def require_source(db: Database, source_id: int | None) -> None:
+    """An unknown --source is an error naming the sources there are, not an empty listing."""
+    if source_id is None:
+        return
+    ids = [row[0] for row in db.execute("SELECT id FROM sources WHERE is_current = 1 ORDER BY id")]
+    if source_id not in ids:
+        shown = ", ".join(map(str, ids[:20])) + (", ..." if len(ids) > 20 else "")
+        raise click.BadParameter(
+            f"no current source {source_id}; choose one of: {shown or 'none (ingest first)'}",
+            param_hint="'--source'",
+        )
+
+
 def shown_path(path: str) -> str:
     """A path on one line: a name holding a line break or another control character is shown
     quoted, with the character escaped (as JSON writes it)."""
@@ -225,7 +273,9 @@ def fail_if_nothing_ingested(report: IngestReport) -> None:
 
 
 def print_entity_report(report: EntityReport) -> None:
-    console = Console(stderr=True, highlight=False, soft_wrap=True)
+    from rich.markup import escape
+
+    console = results_console()
     if report.merged:
         console.print(escape(report.merged))
     console.print(
@@ -245,10 +295,12 @@ def print_run_report(report: RunReport) -> None:
 
 
 def print_carry_report(report: CarryReport) -> None:
+    from rich.markup import escape
+
     summary = report.describe()
     if summary is None:
         return
-    console = Console(stderr=True, highlight=False, soft_wrap=True)
+    console = results_console()
     console.print(summary)
     for review in report.reviews:
         said = f"{review.label} by {escape(review.decided_by)}"
@@ -265,7 +317,7 @@ def print_carry_report(report: CarryReport) -> None:
 
 
 def print_check_report(match: MatchReport, verdicts: VerdictReport) -> None:
-    console = Console(stderr=True, highlight=False, soft_wrap=True)
+    console = results_console()
     console.print(match.describe())
     console.print(verdicts.describe())
     for claim_id, old, new in verdicts.changed:
@@ -277,7 +329,7 @@ def print_check_report(match: MatchReport, verdicts: VerdictReport) -> None:
 
 
 def print_extract_report(report: ExtractReport) -> None:
-    Console(stderr=True, highlight=False, soft_wrap=True).print(
+    results_console().print(
         f"extracted {report.claims} claims ({report.checkworthy} check-worthy) and "
         f"{report.findings} findings from {len(report.source_ids)} sources"
     )
@@ -292,6 +344,8 @@ follow_links_option = click.option(
 
 def fetch_options(command: Callable) -> Callable:
     """--feed and --timeout, shared by ingest and run."""
+    from factcheck.ingest.fetch import READ_TIMEOUT_S
+
     command = click.option(
         "--timeout",
         type=click.FloatRange(min=0.1, max=600),
@@ -318,6 +372,7 @@ def require_inputs(paths: tuple[str, ...], feeds: tuple[str, ...]) -> None:
 @click.argument("paths", nargs=-1)
 @fetch_options
 @follow_links_option
+@action_options
 @click.pass_obj
 @user_errors
 def ingest(
@@ -333,6 +388,9 @@ def ingest(
     and their bytes kept as the source's snapshot. The same bytes twice add nothing; changed
     content at a known path or URL becomes a new version of that source.
     """
+    from factcheck.ingest import ingest_paths
+    from factcheck.ingest.fetch import Fetcher
+
     require_inputs(paths, feeds)
     with progress_display() as stage, Fetcher(read_timeout=timeout) as fetcher:
         report = ingest_paths(
@@ -344,6 +402,7 @@ def ingest(
             follow_links=follow_links,
         )
     print_ingest_report(report)
+    emit_summary(report)
     fail_if_nothing_ingested(report)
 
 
@@ -357,6 +416,7 @@ def ingest(
     help="Processes that analyse and extract what was read; the ledger is written by one. "
     "Default: every core for a batch of 1 MiB or more, else one.",
 )
+@action_options
 @click.pass_obj
 @user_errors
 def run(
@@ -369,6 +429,11 @@ def run(
 ) -> None:
     """Run the whole pipeline on PATHS (files, folders, URLs) and feeds: ingest, then every
     later stage on what changed."""
+    from rich.console import Console
+
+    from factcheck.ingest.fetch import Fetcher
+    from factcheck.pipeline import run_pipeline
+
     require_inputs(paths, feeds)
     with progress_display() as stage, Fetcher(read_timeout=timeout) as fetcher:
         report = run_pipeline(
@@ -382,7 +447,10 @@ def run(
         )
     print_run_report(report)
     assert report.ingest is not None
+    emit_summary(report)
     fail_if_nothing_ingested(report.ingest)
+    if action_mode():
+        return
     Console(stderr=True, highlight=False, soft_wrap=True).print(
         "[dim]next: factcheck claims · factcheck verdicts · factcheck entities --variants · "
         "factcheck claim ID[/]"
@@ -394,11 +462,16 @@ def run(
 @click.option(
     "--discard-reviews", is_flag=True, help="Extract afresh even if its claims have human reviews."
 )
+@action_options
 @click.pass_obj
 @user_errors
 def extract(obj: Context, source_id: int | None, discard_reviews: bool) -> None:
     """Extract claims from every source not yet extracted (or from one source, afresh), then
     resolve entities, match claims and give verdicts again."""
+    from factcheck.extract.stage import ReviewedSourceError
+    from factcheck.ingest.queries import get_source
+    from factcheck.pipeline import extract_and_update
+
     db = obj.open(create=False)
     if source_id is not None:
         get_source(db, source_id)  # an unknown id is an error, not an empty run
@@ -413,6 +486,7 @@ def extract(obj: Context, source_id: int | None, discard_reviews: bool) -> None:
         except ReviewedSourceError as error:
             raise click.ClickException(str(error)) from error
     print_run_report(report)
+    emit_summary(report)
 
 
 SOURCE_COLUMNS = [
@@ -433,6 +507,8 @@ SOURCE_COLUMNS = [
 @user_errors
 def sources(obj: Context, all_versions: bool, output_format: str | None) -> None:
     """List the sources in the ledger."""
+    from factcheck.ingest.queries import list_sources
+
     rows = list_sources(obj.read(), include_old_versions=all_versions)
     emit(rows, SOURCE_COLUMNS, output_format, title="Sources")
 
@@ -458,6 +534,11 @@ def source(
     obj: Context, source_id: int, as_json: bool, snapshot: bool, output_path: str | None
 ) -> None:
     """Show one source: its metadata and its passages, with language and kind."""
+    from rich.console import Console
+
+    from factcheck.ingest.queries import get_passages, get_snapshot, get_source, write_snapshot
+    from factcheck.render import print_card, source_card
+
     db = obj.read()
     if output_path and not snapshot:
         raise click.UsageError("-o/--output goes with --snapshot")
@@ -467,6 +548,12 @@ def source(
             write_snapshot(content, output_path)
             Console(stderr=True, highlight=False, soft_wrap=True).print(
                 f"wrote {len(content):,} bytes of source {source_id} to {output_path}"
+            )
+        elif sys.stdout.isatty():
+            # Raw bytes from a server could carry terminal escape sequences: not for a screen.
+            raise click.UsageError(
+                f"the snapshot is {len(content):,} bytes as the server sent them; write them "
+                "with -o FILE or into a pipe, not to the terminal"
             )
         else:
             sys.stdout.buffer.write(content)
@@ -494,8 +581,12 @@ CLAIM_COLUMNS = [
 
 @cli.command()
 @click.option("--source", "source_id", type=int, help="Only claims of this source.")
-@click.option("--lang", help="Only claims in this language (ISO 639-1, e.g. en, zh, bn).")
-@click.option("--kind", help="Only claims of this kind (event, role, quantity, date, quote, ...).")
+@click.option(
+    "--lang",
+    type=click.Choice([*SUPPORTED_LANGUAGES, "und"]),
+    help="Only claims in this language (ISO 639-1; und: undetermined).",
+)
+@click.option("--kind", type=click.Choice(values(ClaimKind)), help="Only claims of this kind.")
 @click.option("--search", help="Full-text search in the claims' wording (any script).")
 @click.option(
     "--all", "include_all", is_flag=True, help="Include claims that are not check-worthy."
@@ -513,8 +604,12 @@ def claims(
     output_format: str | None,
 ) -> None:
     """List claims (check-worthy ones unless --all)."""
+    from factcheck.extract.queries import ClaimFilter, list_claims
+
     claim_filter = ClaimFilter(source_id, lang, kind, search, include_all)
-    rows = list_claims(obj.read(), claim_filter)
+    db = obj.read()
+    require_source(db, source_id)
+    rows = list_claims(db, claim_filter)
     emit(rows, CLAIM_COLUMNS, output_format, title="Claims")
 
 
@@ -525,6 +620,11 @@ def claims(
 @user_errors
 def claim(obj: Context, claim_id: int, as_json: bool) -> None:
     """Show one claim: its sentence in context, kind, modality, values, mentions and reasons."""
+    from factcheck.extract.queries import get_claim
+    from factcheck.match.archive_stage import claim_fact_checks
+    from factcheck.render import claim_card, print_card
+    from factcheck.verdicts.stage import claim_links, verdict_history
+
     db = obj.read()
     record = get_claim(db, claim_id)
     record["links"] = claim_links(db, claim_id)
@@ -551,7 +651,7 @@ ENTITY_COLUMNS = [
 @click.option(
     "--type",
     "entity_type",
-    type=click.Choice(ENTITY_TYPES),
+    type=click.Choice(values(EntityType)),
     help="Only this type.",
 )
 @click.option("--variants", is_flag=True, help="Only entities one script spells more than one way.")
@@ -562,6 +662,8 @@ def entities(
     obj: Context, entity_type: str | None, variants: bool, output_format: str | None
 ) -> None:
     """List entities with their spellings per script and the sources that use each."""
+    from factcheck.entities.queries import list_entities
+
     rows = list_entities(obj.read(), entity_type=entity_type, variants_only=variants)
     emit(rows, ENTITY_COLUMNS, output_format, title="Entities")
 
@@ -587,6 +689,9 @@ def entity() -> None:
 @user_errors
 def entity_show(obj: Context, entity_id: int, as_json: bool) -> None:
     """Show one entity: its spellings, mentions, and why they were merged."""
+    from factcheck.entities.queries import get_entity
+    from factcheck.render import entity_card, print_card
+
     record = get_entity(obj.read(), entity_id)
     if as_json:
         click.echo(json.dumps(record, ensure_ascii=False, indent=2))
@@ -629,7 +734,7 @@ def _pair_lines(stream: Any) -> Iterator[str]:
 @click.option(
     "--type",
     "name_type",
-    type=click.Choice(NAME_TYPES),
+    type=click.Choice(values(EntityType)),
     default="person",
     show_default=True,
     help="What the names name.",
@@ -640,6 +745,8 @@ def names_compare(
 ) -> None:
     """Whether factcheck takes NAME and NAME (or each pair of --pairs) for the same name, the
     score, and the rule that decided."""
+    from factcheck.entities.names.pairs import PairsFileError, compare_names, compare_pairs
+
     if pairs_file is not None and names_:
         raise click.UsageError("give two names or --pairs FILE, not both")
     try:
@@ -656,10 +763,17 @@ def names_compare(
     emit([r.as_row() for r in results], NAME_COLUMNS, output_format, title="Name comparison")
 
 
+def reviewer_default() -> str:
+    """Who a judgement is by unless --by says (the login name)."""
+    from factcheck.entities.judgements import default_reviewer
+
+    return default_reviewer()
+
+
 reviewer_option = click.option(
     "--by",
     "decided_by",
-    default=default_reviewer,
+    default=reviewer_default,
     show_default="your user name",
     help="Who decides.",
 )
@@ -671,6 +785,7 @@ reviewer_option = click.option(
 @reviewer_option
 @click.option("--note", help="Why.")
 @click.option("--force", is_flag=True, help="Merge even entities of different types.")
+@action_options
 @click.pass_obj
 @user_errors
 def entity_merge(
@@ -678,6 +793,10 @@ def entity_merge(
 ) -> None:
     """Record that entities A and B are one; it outranks the machine and survives re-runs.
     Prints which entity they became and which verdicts changed."""
+    from factcheck.db import transaction
+    from factcheck.entities.stage import MergeRefused, merge_entities
+    from factcheck.pipeline import check_claims
+
     db = obj.open(create=False)
     try:
         with transaction(db):
@@ -689,6 +808,7 @@ def entity_merge(
         raise click.ClickException(str(error)) from error
     print_entity_report(report)
     print_check_report(*checked)
+    emit_summary({"entities": report, "match": checked[0], "verdicts": checked[1]})
 
 
 @entity.command("split")
@@ -696,6 +816,7 @@ def entity_merge(
 @click.argument("mention_ids", type=int, nargs=-1, required=True)
 @reviewer_option
 @click.option("--note", help="Why.")
+@action_options
 @click.pass_obj
 @user_errors
 def entity_split(
@@ -703,6 +824,10 @@ def entity_split(
 ) -> None:
     """Record that MENTION_IDS (see `factcheck entity ID`) are not entity ID: they become an
     entity of their own."""
+    from factcheck.db import transaction
+    from factcheck.entities.stage import split_entity
+    from factcheck.pipeline import check_claims
+
     db = obj.open(create=False)
     try:
         with transaction(db):
@@ -714,32 +839,49 @@ def entity_split(
         raise click.ClickException(str(error)) from error
     print_entity_report(report)
     print_check_report(*checked)
+    emit_summary({"entities": report, "match": checked[0], "verdicts": checked[1]})
 
 
 @cli.command()
+@action_options
 @click.pass_obj
 @user_errors
 def check(obj: Context) -> None:
     """Match claims across sources and give verdicts again (part of `run`)."""
+    from factcheck.pipeline import check_claims
+
     with progress_display() as stage:
         match, verdicts = check_claims(obj.open(create=False), progress=stage)
     print_check_report(match, verdicts)
+    emit_summary({"match": match, "verdicts": verdicts})
 
 
 @cli.command()
 @click.argument("claim_id", type=int)
-@click.option("--verdict", "label", type=click.Choice(LABELS), required=True, help="Your verdict.")
+@click.option(
+    "--verdict",
+    "label",
+    type=click.Choice(values(VerdictLabel)),
+    required=True,
+    help="Your verdict.",
+)
 @click.option("--note", help="Why: shown with the verdict and kept in its history.")
 @reviewer_option
+@action_options
 @click.pass_obj
 @user_errors
 def review(obj: Context, claim_id: int, label: str, note: str | None, decided_by: str) -> None:
     """Record a reviewer's verdict on a claim. It outranks the machine: re-runs keep it and flag
     it when new evidence disagrees. The history stays on the claim card."""
+    from rich.markup import escape
+
+    from factcheck.verdicts.stage import review_claim
+
     result = review_claim(obj.open(create=False), claim_id, label, decided_by=decided_by, note=note)
     previous = result["previous"]
     before = f" (was {previous['label']}, by {previous['decided_by']})" if previous else ""
-    click.echo(f"claim {claim_id}: {label} by {decided_by}{before}")
+    results_console().print(escape(f"claim {claim_id}: {label} by {decided_by}{before}"))
+    emit_summary(result)
 
 
 VERDICT_COLUMNS = [
@@ -756,6 +898,8 @@ VERDICT_COLUMNS = [
 @user_errors
 def verdicts(obj: Context, output_format: str | None) -> None:
     """Current verdicts counted by source and label."""
+    from factcheck.verdicts.stage import verdict_counts
+
     rows = verdict_counts(obj.read())
     emit(rows, VERDICT_COLUMNS, output_format, title="Verdicts by source")
 
@@ -775,6 +919,8 @@ CONTRADICTION_COLUMNS = [
 @user_errors
 def contradictions_command(obj: Context, output_format: str | None) -> None:
     """Every contradiction, with both quotes side by side."""
+    from factcheck.verdicts.stage import contradictions
+
     rows = contradictions(obj.read())
     emit(rows, CONTRADICTION_COLUMNS, output_format, title="Contradictions")
 
@@ -788,6 +934,8 @@ force_option = click.option(
 
 
 def write_or_fail(content: str, output: str, force: bool) -> None:
+    from factcheck.report.export import write_output
+
     try:
         write_output(content, output, force=force)
     except FileExistsError as error:
@@ -830,6 +978,9 @@ def export(
     force: bool,
 ) -> None:
     """Export the ledger: the whole of it as JSON, claims as CSV, or reviews as ClaimReview."""
+    from factcheck.report.formats import FormatOptions
+    from factcheck.report.formats import render as render_format
+
     db = obj.read()
     if export_format == "claimreview" and url_base == DEFAULT_URL_BASE:
         click.echo(
@@ -854,7 +1005,7 @@ def export(
 )
 @click.option(
     "--verdict",
-    type=click.Choice(list(VERDICT_LABELS)),
+    type=click.Choice([label.value for label in VERDICT_LABELS_WORST_FIRST]),
     help="Only claims with this verdict.",
 )
 @click.option("--source", "source_id", type=int, help="Only this source and its claims.")
@@ -882,6 +1033,10 @@ def report(
 ) -> None:
     """A report an editor can read: a summary, a card per check-worthy claim (verdict, evidence,
     contradictions, spelling variants) and the sources with what was skipped as clutter."""
+    from factcheck.report.data import ReportFilter
+    from factcheck.report.formats import FormatOptions
+    from factcheck.report.formats import render as render_format
+
     options = FormatOptions(ReportFilter(verdict, source_id, entity, min_score), title)
     write_or_fail(render_format(report_format, REPORT, obj.read(), options), output, force)
 
@@ -899,6 +1054,9 @@ def report(
 def serve(obj: Context, host: str, port: int) -> None:
     """Browse the ledger in Datasette: tables with descriptions, facets, full-text search and
     canned queries (contradictions, spelling variants, unverified claims, ...)."""
+    from factcheck.report.datasette.server import is_loopback, ledger_url
+    from factcheck.report.datasette.server import serve as run_datasette
+
     obj.open(create=False).conn.close()  # brings the schema (views included) up to date
     if not is_loopback(host):
         click.echo(
@@ -915,6 +1073,8 @@ def serve(obj: Context, host: str, port: int) -> None:
 def datasette_metadata(obj: Context) -> None:
     """Print the Datasette metadata for the ledger, for running `datasette` yourself:
     factcheck datasette-metadata > metadata.json; datasette factcheck.db -m metadata.json"""
+    from factcheck.report.datasette.metadata import build_metadata
+
     click.echo(json.dumps(build_metadata(obj.ledger_path), ensure_ascii=False, indent=2))
 
 
@@ -940,6 +1100,8 @@ def archive() -> None:
 def archive_import(obj: Context, paths: tuple[str, ...]) -> None:
     """Import published fact-checks: ClaimReview JSON-LD, CSV or CheckThat! JSONL ('-' reads
     standard input). Re-importing a file adds nothing; bad records are listed, one line each."""
+    from factcheck.match.archive_stage import import_archive
+
     db = obj.open()
     report = import_archive(db, paths, read_stdin=sys.stdin.buffer.read)
     for problem in report.problems:
@@ -964,6 +1126,8 @@ def archive_search(
     obj: Context, text: str, limit: int, published: str | None, output_format: str | None
 ) -> None:
     """The published fact-checks nearest to TEXT, best first, each with why."""
+    from factcheck.match.archive_stage import search_archive
+
     db = obj.read()
     if not db.execute("SELECT count(*) FROM fact_checks").fetchone()[0]:
         raise click.ClickException("the archive is empty: run 'factcheck archive import FILE'")

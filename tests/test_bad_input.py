@@ -141,7 +141,7 @@ def peak_rss_mb(args: list[str], cwd: Path) -> tuple[int, str, float]:
     probe = (
         "import resource, subprocess, sys\n"
         "run = subprocess.run(sys.argv[1:], capture_output=True, text=True)\n"
-        "sys.stderr.write(run.stderr)\n"
+        "sys.stderr.write(run.stdout + run.stderr)\n"  # results are on stdout, errors on stderr
         "print(resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss)\n"
         "sys.exit(run.returncode)\n"
     )

@@ -95,7 +95,7 @@ def test_claims_filters_and_search_in_every_script(seeded_ledger: Path) -> None:
     every = claims("--all")
     checkworthy = claims()
     assert len(every) > len(checkworthy) > 0
-    assert all(row["checkworthy"] for row in checkworthy)
+    assert all(row["is_checkworthy"] for row in checkworthy)
     assert {row["lang"] for row in claims("--all", "--lang", "bn")} == {"bn"}
     assert {row["kind"] for row in claims("--all", "--kind", "quantity")} == {"quantity"}
     assert {row["source_id"] for row in claims("--all", "--source", "3")} == {3}

@@ -428,3 +428,35 @@ def test_run_on_the_seed_pages_served_as_html_matches_the_seed_files(
     assert from_files["links"] and from_files["verdicts"]
     for part in ("claims", "mentions", "entities", "links", "verdicts"):
         assert served[part] == from_files[part], part
+
+
+def test_snapshot_is_not_written_to_a_terminal(invoke, ledger: Path, site: Site) -> None:
+    """A page's raw bytes could carry terminal escape sequences: a screen gets a message."""
+    import os
+    import pty
+
+    assert invoke("ingest", site.url(FIRST_HTML)).exit_code == 0
+    controller, terminal = pty.openpty()
+    try:
+        done = subprocess.run(
+            [sys.executable, "-m", "factcheck", "--db", str(ledger), "source", "1", "--snapshot"],
+            stdout=terminal,
+            stderr=subprocess.PIPE,
+            cwd=REPO,
+            text=True,
+        )
+        os.close(terminal)
+        shown = b""
+        while True:
+            try:
+                chunk = os.read(controller, 65536)
+            except OSError:  # the terminal's other end is closed: all read
+                break
+            if not chunk:
+                break
+            shown += chunk
+    finally:
+        os.close(controller)
+    assert done.returncode == 2
+    assert "write them with -o FILE or into a pipe, not to the terminal" in done.stderr
+    assert b"<html" not in shown

@@ -140,7 +140,12 @@ def fresh_copy(base: Path, ledger: Path) -> None:
 
 
 def signal_problems(
-    sent: signal.Signals, returncode: int, stderr: str, state: str | None, finished_line: str
+    sent: signal.Signals,
+    returncode: int,
+    stderr: str,
+    state: str | None,
+    finished_line: str,
+    stdout: str = "",
 ) -> list[str]:
     """What is wrong with how the process ended, given the state it left the ledger in."""
     problems = []
@@ -151,7 +156,7 @@ def signal_problems(
             problems.append(f"traceback on Ctrl-C: {stderr[-300:]}")
         if returncode == 130 and INTERRUPTED_LINES.get(last) != state:
             problems.append(f"said {last!r} but the ledger is in the {state} state")
-        elif returncode == -signal.SIGINT and state == "after" and finished_line in stderr:
+        elif returncode == -signal.SIGINT and state == "after" and finished_line in stdout:
             pass  # the signal came as the interpreter shut down after the command finished
         elif returncode not in (0, 130):
             problems.append(f"exit status {returncode}: {stderr[-300:]}")
@@ -186,13 +191,13 @@ def run_kill_trials(
         )
         time.sleep(moment)
         process.send_signal(sent)
-        _, stderr = process.communicate(timeout=120)
+        stdout, stderr = process.communicate(timeout=120)
         trials.tried += 1
         where = f"{sent.name} at {moment:.2f} s (kill point {index} of {points})"
         problems = ledger_problems(ledger)
         found = normalised_export(ledger)
         state = next((name for name, doc in setup.expected.items() if found == doc), None)
-        problems += signal_problems(sent, process.returncode, stderr, state, "added")
+        problems += signal_problems(sent, process.returncode, stderr, state, "added", stdout)
         if problems:
             trials.failures.append(f"{where}: {'; '.join(problems)}")
             continue

@@ -36,8 +36,8 @@ COMMANDS: list[tuple[str, list[str], set[int]]] = [
     ("export --format", ["export", "--format", "{x}"], {2}),
     ("ingest", ["ingest", "{x}"], {1}),  # no such file
     ("claims --search", ["claims", "--all", "--json", "--search", "{x}"], {0}),
-    ("claims --lang", ["claims", "--all", "--json", "--lang", "{x}"], {0}),
-    ("claims --kind", ["claims", "--json", "--kind", "{x}"], {0}),
+    ("claims --lang", ["claims", "--all", "--json", "--lang", "{x}"], {2}),  # not a choice
+    ("claims --kind", ["claims", "--json", "--kind", "{x}"], {2}),
     ("claims --source", ["claims", "--source", "{x}"], {2}),
     ("claim", ["claim", "{x}"], {2}),
     ("entities --type", ["entities", "--type", "{x}"], {2}),

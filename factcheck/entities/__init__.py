@@ -3,8 +3,7 @@ record and the finders' dispatch, names/ compares names, clustering.py groups me
 findings.py finds name problems, judgements.py keeps the fact-checker's, stage.py writes it all,
 queries.py reads it back)."""
 
-from factcheck.entities.queries import get_entity, list_entities
-from factcheck.entities.stage import EntityReport, merge_entities, resolve_entities, split_entity
+from factcheck.lazy import lazy_exports
 
 __all__ = [
     "EntityReport",
@@ -14,3 +13,15 @@ __all__ = [
     "resolve_entities",
     "split_entity",
 ]
+
+__getattr__ = lazy_exports(
+    __name__,
+    {
+        "get_entity": "factcheck.entities.queries",
+        "list_entities": "factcheck.entities.queries",
+        "EntityReport": "factcheck.entities.stage",
+        "merge_entities": "factcheck.entities.stage",
+        "resolve_entities": "factcheck.entities.stage",
+        "split_entity": "factcheck.entities.stage",
+    },
+)

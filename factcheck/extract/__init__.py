@@ -4,9 +4,7 @@ from factcheck.extract import extract_claims, PassageSpan
 claims = extract_claims(text, [PassageSpan(0, len(text), "en")], published=None)
 """
 
-from factcheck.extract.extraction import extract_claims
-from factcheck.extract.models import ClaimValue, ExtractedClaim, Finding, PassageSpan
-from factcheck.text.sentences import split_sentences
+from factcheck.lazy import lazy_exports
 
 __all__ = [
     "ClaimValue",
@@ -16,3 +14,15 @@ __all__ = [
     "extract_claims",
     "split_sentences",
 ]
+
+__getattr__ = lazy_exports(
+    __name__,
+    {
+        "extract_claims": "factcheck.extract.extraction",
+        "ClaimValue": "factcheck.extract.models",
+        "ExtractedClaim": "factcheck.extract.models",
+        "Finding": "factcheck.extract.models",
+        "PassageSpan": "factcheck.extract.models",
+        "split_sentences": "factcheck.text.sentences",
+    },
+)

@@ -49,9 +49,9 @@ def list_claims(db: Database, claim_filter: ClaimFilter) -> list[dict[str, Any]]
             params.append(f"%{escaped}%")
     rows = db.query(
         f"""
-        SELECT claims.id, claims.source_id, claims.start_offset AS start,
-               claims.end_offset AS end, claims.text, claims.lang, claims.kind, claims.modality,
-               claims.score, claims.is_checkworthy AS checkworthy, claims.reasons
+        SELECT claims.id, claims.source_id, claims.start_offset, claims.end_offset,
+               claims.text, claims.lang, claims.kind, claims.modality, claims.score,
+               claims.is_checkworthy, claims.reasons
         FROM claims JOIN sources ON sources.id = claims.source_id
         WHERE {" AND ".join(where)}
         ORDER BY claims.source_id, claims.start_offset, claims.id
@@ -60,7 +60,7 @@ def list_claims(db: Database, claim_filter: ClaimFilter) -> list[dict[str, Any]]
     )
     result = []
     for row in rows:
-        row["checkworthy"] = bool(row["checkworthy"])
+        row["is_checkworthy"] = bool(row["is_checkworthy"])
         row["reasons"] = json.loads(row["reasons"])
         result.append(row)
     return result
@@ -81,6 +81,7 @@ def get_claim(db: Database, claim_id: int) -> dict[str, Any]:
         raise UnknownIdError(f"no claim with id {claim_id}")
     claim = rows[0]
     claim["reasons"] = json.loads(claim["reasons"])
+    claim["is_checkworthy"] = bool(claim["is_checkworthy"])  # as `claims --json` gives it
     claim["values"] = list(
         db.query("SELECT * FROM claim_values WHERE claim_id = ? ORDER BY start_offset", [claim_id])
     )

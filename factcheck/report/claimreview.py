@@ -12,10 +12,10 @@ alternateName, the only part search results show.
 from __future__ import annotations
 
 from dataclasses import dataclass
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-from factcheck.report.data import ClaimEntry, Report
-from factcheck.report.html import safe_url
+if TYPE_CHECKING:
+    from factcheck.report.data import ClaimEntry, Report
 
 SCHEMA_CONTEXT = "https://schema.org"
 BEST_RATING = 5
@@ -74,6 +74,8 @@ def organization(name: str, url: str | None = None) -> dict[str, Any]:
 
 
 def claim_review(claim: ClaimEntry, publisher: Publisher) -> dict[str, Any]:
+    from factcheck.report.html import safe_url
+
     verdict = claim.verdict
     appearance: dict[str, Any] = {"@type": "CreativeWork", "name": claim.source_label}
     if safe_url(claim.url):

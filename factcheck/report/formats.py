@@ -11,23 +11,33 @@ import json
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from importlib import import_module
-
-from sqlite_utils import Database
+from typing import TYPE_CHECKING
 
 from factcheck.report.claimreview import DEFAULT_ORG, DEFAULT_ORG_URL, DEFAULT_URL_BASE
-from factcheck.report.data import ReportFilter, gather_report
 from factcheck.text.spreadsheet import CsvOptions
+
+if TYPE_CHECKING:
+    from sqlite_utils import Database
+
+    from factcheck.report.data import Report, ReportFilter
 
 EXPORT = "export"
 REPORT = "report"
 DEFAULT_TITLE = "Fact-check report"
 
 
+def no_filter() -> ReportFilter:
+    """Every claim (the report.data import waits until a format is rendered)."""
+    from factcheck.report.data import ReportFilter
+
+    return ReportFilter()
+
+
 @dataclass(frozen=True)
 class FormatOptions:
     """What a command passes every format; each format reads the options it needs."""
 
-    report_filter: ReportFilter = field(default_factory=ReportFilter)
+    report_filter: ReportFilter = field(default_factory=no_filter)
     title: str = DEFAULT_TITLE
     org: str = DEFAULT_ORG  # ClaimReview: who reviews, their site, where the report lives
     org_url: str = DEFAULT_ORG_URL
@@ -95,7 +105,14 @@ def render(name: str, command: str, db: Database, options: FormatOptions) -> str
     return output_format(name, command).render(db, options)
 
 
-# The shipped formats' renderers: each reads the ledger the way its module expects.
+# The shipped formats' renderers: each reads the ledger the way its module expects, and each
+# imports what it needs when it runs (the registry is read by every `--help`).
+
+
+def report_of(db: Database, options: FormatOptions) -> Report:
+    from factcheck.report.data import gather_report
+
+    return gather_report(db, options.report_filter)
 
 
 def ledger_json(db: Database, options: FormatOptions) -> str:
@@ -107,14 +124,14 @@ def ledger_json(db: Database, options: FormatOptions) -> str:
 def csv(db: Database, options: FormatOptions) -> str:
     from factcheck.report.tabular import claims_csv
 
-    return claims_csv(gather_report(db, options.report_filter), options.csv)
+    return claims_csv(report_of(db, options), options.csv)
 
 
 def claimreview(db: Database, options: FormatOptions) -> str:
     from factcheck.report.claimreview import Publisher, claim_reviews
 
     publisher = Publisher(options.org, options.org_url or None, options.url_base)
-    reviews = claim_reviews(gather_report(db, options.report_filter), publisher)
+    reviews = claim_reviews(report_of(db, options), publisher)
     return script_safe_json(reviews) + "\n"
 
 
@@ -129,10 +146,10 @@ def script_safe_json(value: object) -> str:
 def markdown(db: Database, options: FormatOptions) -> str:
     from factcheck.report.markdown import render_markdown
 
-    return render_markdown(gather_report(db, options.report_filter), title=options.title)
+    return render_markdown(report_of(db, options), title=options.title)
 
 
 def html(db: Database, options: FormatOptions) -> str:
     from factcheck.report.html import render_html
 
-    return render_html(gather_report(db, options.report_filter), title=options.title)
+    return render_html(report_of(db, options), title=options.title)
