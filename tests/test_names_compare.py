@@ -187,3 +187,27 @@ def test_the_model_overrules_a_skeleton_match_across_scripts() -> None:
     result = compare_names("Tammann", "奧托曼")  # both skeletons 'tmn'; 奥 never writes 'ta'
     assert not result.same and result.rule == "model_veto"
     assert compare_names("Naqvi", "纳克维").same  # the seed forms keep their match
+
+
+def test_vice_president_and_president_the_same_day_are_a_role_conflict(tmp_path: Path) -> None:
+    first = tmp_path / "a.txt"
+    first.write_text(
+        "Published: 3 March 2025\n\nVice President Mohsin Naqvi met police chiefs in Islamabad.\n",
+        encoding="utf-8",
+    )
+    second = tmp_path / "b.txt"
+    second.write_text(
+        "Published: 3 March 2025\n\nPresident Mohsin Naqvi met police chiefs in Islamabad.\n",
+        encoding="utf-8",
+    )
+    ledger = tmp_path / "ledger.db"
+    result = CliRunner().invoke(cli, ["--db", str(ledger), "run", str(first), str(second)])
+    assert result.exit_code == 0, result.output
+    import sqlite3
+
+    rows = (
+        sqlite3.connect(ledger)
+        .execute("SELECT detail FROM findings WHERE kind = 'role_conflict'")
+        .fetchall()
+    )
+    assert len(rows) == 1 and "Vice President" in rows[0][0]

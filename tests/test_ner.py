@@ -126,3 +126,16 @@ def test_bengali_title_confirms_the_name_not_the_words_after_it():
         (m.text, m.match_form, m.role) for m in find_mentions(text, "bn") if m.type == "person"
     ]
     assert people == [("শেখ হাসিনাসহ", "শেখ হাসিনা", "প্রধানমন্ত্রী")]
+
+
+def test_bengali_name_ends_at_a_word_with_a_closing_ending():
+    text = (
+        "এর আগে তিনি তাঁর বাড়ির ফটকে উপস্থিত সাংবাদিক, পুলিশ ও অন্যদের সামনে প্রধানমন্ত্রী শেখ "
+        "হাসিনাকে সিকিমের সাবেক নেতা লেন্দুপ দর্জির সঙ্গে তুলনা করেছিলেন।\n"
+        "একই মামলায় মুসলিম ব্রাদারহুডের প্রধান মোহামেদ বাদাইসহ আরো একশর বেশি সদস্যকে "
+        "মৃত্যুদণ্ড দেয়া হয়।"
+    )
+    people = {m.text: m.match_form for m in find_mentions(text, "bn") if m.type == "person"}
+    assert people.get("শেখ হাসিনাকে") == "শেখ হাসিনা"
+    assert people.get("মোহামেদ বাদাইসহ") == "মোহামেদ বাদাই"
+    assert not any("সিকিম" in p or "আরো" in p for p in people)

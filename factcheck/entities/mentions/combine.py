@@ -16,6 +16,7 @@ from importlib import resources
 
 from factcheck.entities.mentions.model import Mention, select_non_overlapping
 from factcheck.entities.mentions.tagger import Entity
+from factcheck.text.scripts import normalize_bengali
 
 RULES_ALONE = {
     "en": {"place", "organization", "person"},
@@ -46,6 +47,21 @@ def _match_form(surface: str, lang: str) -> str:
     if lang == "en" and surface[:4] in ("the ", "The "):
         return surface[4:]
     return surface
+
+
+# Endings that close a Bengali name inside a span: what follows is another phrase
+# (শেখ হাসিনাকে সিকিমের, মোহামেদ বাদাইসহ আরো). Not র or এর, which end many name words (আবদুর).
+_INNER_ENDINGS = tuple(normalize_bengali(e) for e in ("কে", "সহ", "ের", "য়ের", "দের", "কেও"))
+
+
+def _cut_after_ending(text: str, entity: Entity) -> Entity:
+    at = entity.start
+    for word in text[entity.start : entity.end].split(" ")[:-1]:
+        at = text.index(word, at) + len(word)
+        bare = normalize_bengali(word)
+        if any(bare.endswith(e) and len(bare) > len(e) + 1 for e in _INNER_ENDINGS):
+            return entity._replace(end=at)  # not কে itself, a word of লি কে ছিয়াং
+    return entity
 
 
 def _ends_bare(mention: Mention, match_form) -> bool:
@@ -81,6 +97,8 @@ def combine(
     tagged = []
     unsure: set[int] = set()  # kept only if a title confirms them
     for e in entities:
+        if lang == "bn" and e.type == "person":
+            e = _cut_after_ending(text, e)
         surface = text[e.start : e.end]
         if not _keeps(e, surface, lang):
             if e.confidence >= BN_PERSON_CONFIDENCE or not _keeps(
@@ -92,6 +110,13 @@ def combine(
     dropped: set[int] = set()
     extra: list[Mention] = []
     for rule in rules:
+        if lang == "bn" and rule.type == "person":
+            cut = _cut_after_ending(text, Entity(rule.start, rule.end, rule.type)).end
+            if cut < rule.end:
+                surface = text[rule.start : cut]
+                rule = dataclasses.replace(
+                    rule, end=cut, text=surface, match_form=match_form(surface)
+                )
         hits = [i for i, m in enumerate(tagged) if _overlaps(rule, m)]
         if not hits:
             if rule.type in RULES_ALONE[lang] and (
@@ -155,4 +180,10 @@ def tagged_mentions(
     if has_model(lang):
         found = combine(text, lang, tag_entities(text, lang, start, end), found, match_form)
         found = references(text, start, end, found)
+        if lang == "bn":  # no reference may be a number or a common word (কে, ১৯৬৫)
+            found = [m for m in found if m.type != "person" or _bn_person_ok(m)]
     return select_non_overlapping(found)
+
+
+def _bn_person_ok(mention: Mention) -> bool:
+    return any(ch.isalpha() for ch in mention.match_form) and _name_words_ok(mention, "bn")
