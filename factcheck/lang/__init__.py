@@ -51,6 +51,34 @@ class Language:
         return self.fallback_reason is not None
 
 
+def folder_language(package: str, code: str, name: str) -> Language:
+    """The language whose folder `package` holds the usual modules: checkworthy.py (`rules`),
+    mentions.py (`find_mentions`), roles.py (`find_roles`) and cues.py. The first three are
+    imported when a passage in the language first needs them."""
+    cues = import_module(f"{package}.cues")
+
+    def checkworthy_rules() -> Any:
+        return import_module(f"{package}.checkworthy").rules()
+
+    def find_mentions(text: str, start: int = 0, end: int | None = None) -> list[Any]:
+        return import_module(f"{package}.mentions").find_mentions(text, start, end)
+
+    def find_roles(text: str, start: int, end: int) -> list[Any]:
+        return import_module(f"{package}.roles").find_roles(text, start, end)
+
+    return Language(
+        code=code,
+        name=name,
+        checkworthy_rules=checkworthy_rules,
+        find_mentions=find_mentions,
+        find_roles=find_roles,
+        modality_cues=tuple(cues.MODALITY_CUES),
+        event_verbs=cues.EVENT_VERBS,
+        coordinated_event=cues.COORDINATED_EVENT,
+        comparison=cues.COMPARISON,
+    )
+
+
 def primary_code(lang: str) -> str:
     """'zh-Hant' -> 'zh', 'en_US' -> 'en'."""
     return lang.replace("_", "-").split("-")[0].lower()
