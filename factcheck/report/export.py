@@ -19,6 +19,7 @@ from typing import Any
 from sqlite_utils import Database
 
 from factcheck import __version__
+from factcheck.db import ctrl_c_deferred
 from factcheck.report.archive import PublishedCheck, load_glosses, load_published_checks
 from factcheck.report.data import Verdict, default_verdict, load_verdicts
 
@@ -267,22 +268,25 @@ def write_output(content: str, destination: str | None, *, force: bool = False) 
                 "replaces only regular files (use '-' for standard output)"
             )
         mode = stat.S_IMODE(status.st_mode)
-    descriptor, temporary = tempfile.mkstemp(dir=target.parent, prefix=f".{target.name}.")
-    try:
-        os.fchmod(descriptor, mode)
-        with os.fdopen(descriptor, "w", encoding="utf-8") as handle:
-            handle.write(content)
-            handle.flush()
-            os.fsync(handle.fileno())
-        os.replace(temporary, target)
-    except OSError as error:
-        Path(temporary).unlink(missing_ok=True)
-        if error.filename:
+    # Ctrl-C is held from the temporary file's creation to its rename, so no moment between them
+    # can leave it behind; the interrupt is raised once the file is whole.
+    with ctrl_c_deferred():
+        descriptor, temporary = tempfile.mkstemp(dir=target.parent, prefix=f".{target.name}.")
+        try:
+            os.fchmod(descriptor, mode)
+            with os.fdopen(descriptor, "w", encoding="utf-8") as handle:
+                handle.write(content)
+                handle.flush()
+                os.fsync(handle.fileno())
+            os.replace(temporary, target)
+        except OSError as error:
+            Path(temporary).unlink(missing_ok=True)
+            if error.filename:
+                raise
+            raise OSError(error.errno, error.strerror, destination) from error  # name the file
+        except BaseException:
+            Path(temporary).unlink(missing_ok=True)
             raise
-        raise OSError(error.errno, error.strerror, destination) from error  # name the file
-    except BaseException:
-        Path(temporary).unlink(missing_ok=True)
-        raise
 
 
 def new_file_mode() -> int:
