@@ -4,14 +4,18 @@ from __future__ import annotations
 
 import shutil
 import sqlite3
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import pytest
 from click.testing import CliRunner, Result
 
 from factcheck.cli import cli
+
+if TYPE_CHECKING:
+    from tests.web import Site
 
 REPO = Path(__file__).resolve().parent.parent
 SEEDS = REPO / "seeds"
@@ -170,3 +174,25 @@ def unjudged_ledger(reviewed_ledger: Path, tmp_path: Path) -> Path:
         conn.execute("DELETE FROM citations")
         conn.execute("DELETE FROM verdicts")
     return path
+
+
+PROXY_VARIABLES = (
+    "HTTP_PROXY",
+    "HTTPS_PROXY",
+    "ALL_PROXY",
+    "http_proxy",
+    "https_proxy",
+    "all_proxy",
+)
+
+
+@pytest.fixture
+def site(monkeypatch: pytest.MonkeyPatch) -> Iterator[Site]:
+    """The seed pages, feeds and failure cases served on 127.0.0.1 (tests/web.py)."""
+    from tests.web import serve  # web.py reads this module's paths
+
+    # A proxy from the environment would carry the test's requests elsewhere.
+    for name in PROXY_VARIABLES:
+        monkeypatch.delenv(name, raising=False)
+    with serve() as running:
+        yield running

@@ -5,7 +5,6 @@ from __future__ import annotations
 
 import json
 import sqlite3
-from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
@@ -14,8 +13,8 @@ from click.testing import CliRunner
 from factcheck.cli import cli
 from tests.conftest import SEEDS
 from tests.documents import encrypted_pdf, make_docx, make_pdf, scanned_pdf
-from tests.test_fetch import PROXY_VARIABLES, ledger_dump
-from tests.web import Response, Site, serve
+from tests.test_fetch import ledger_dump
+from tests.web import Response, Site
 
 PRESS_RELEASE = [
     ["Ministry of Interior", "Press Release", "Islamabad, 12 March 2025"],
@@ -28,14 +27,6 @@ PRESS_RELEASE = [
         "The ministry said 494 cameras were installed in Islamabad in 2024.",
     ],
 ]
-
-
-@pytest.fixture
-def site(monkeypatch: pytest.MonkeyPatch) -> Iterator[Site]:
-    for name in PROXY_VARIABLES:
-        monkeypatch.delenv(name, raising=False)
-    with serve() as running:
-        yield running
 
 
 def passages(ledger: Path) -> list[tuple]:

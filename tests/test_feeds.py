@@ -5,21 +5,12 @@ from __future__ import annotations
 
 import json
 import sqlite3
-from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
 
-from tests.test_fetch import PROXY_VARIABLES, ledger_dump
-from tests.web import Response, Site, feed_xml, seed_files, serve
-
-
-@pytest.fixture
-def site(monkeypatch: pytest.MonkeyPatch) -> Iterator[Site]:
-    for name in PROXY_VARIABLES:
-        monkeypatch.delenv(name, raising=False)
-    with serve() as running:
-        yield running
+from tests.test_fetch import ledger_dump
+from tests.web import Response, Site, feed_xml, seed_files
 
 
 def sources(ledger: Path) -> list[dict]:

@@ -8,7 +8,6 @@ import sqlite3
 import subprocess
 import sys
 from collections import Counter
-from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
@@ -19,26 +18,9 @@ from factcheck.cli import cli
 from factcheck.db import open_ledger
 from factcheck.ingest.fetch import USER_AGENT, Fetcher
 from tests.conftest import REPO, SEEDS
-from tests.web import Response, Site, seed_files, seed_html, serve
+from tests.web import Response, Site, seed_files, seed_html
 
-PROXY_VARIABLES = (
-    "HTTP_PROXY",
-    "HTTPS_PROXY",
-    "ALL_PROXY",
-    "http_proxy",
-    "https_proxy",
-    "all_proxy",
-)
 FIRST_HTML = "/html/000_916843004772a2b8.html"
-
-
-@pytest.fixture
-def site(monkeypatch: pytest.MonkeyPatch) -> Iterator[Site]:
-    # A proxy from the environment would carry the test's requests elsewhere.
-    for name in PROXY_VARIABLES:
-        monkeypatch.delenv(name, raising=False)
-    with serve() as running:
-        yield running
 
 
 def rows(ledger: Path, sql: str, params: tuple = ()) -> list[dict]:
