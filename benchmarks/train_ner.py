@@ -2,6 +2,7 @@
 sets in ../shared/datasets/ner_*. Test splits are never read here.
 
     python benchmarks/train_ner.py gazetteers           # models/gazetteer_*.txt from Wikidata
+    python benchmarks/train_ner.py clusters en          # models/en_clusters.tsv, unlabelled text
     python benchmarks/train_ner.py train en [--baseline] [--c1 0.1 --c2 0.01 --iterations 150]
 
 The model goes to factcheck/entities/mentions/models/<lang>.crfsuite (shipped); --baseline trains
@@ -174,12 +175,146 @@ def _bn_featurizers(sentences, held=()):
     return out
 
 
+# --- Word clusters from unlabelled text ----------------------------------------------------
+# Distributional clusters (Brown-cluster style features): each word's left and right neighbours
+# counted over unlabelled text, PPMI, the top 100 dimensions, then k-means at three sizes. The
+# text is read here and never shipped: the table holds words and cluster numbers only. No test
+# split is read (CoNLL test, People's Daily test, Rifat1493 test stay out).
+
+CLUSTER_SIZES = (50, 200, 800)
+CLUSTER_MIN_COUNT = 3
+CLUSTER_CONTEXTS = 2000
+CLUSTER_DIMENSIONS = 100
+
+
+def _csv_rows(path: Path):
+    import csv
+
+    csv.field_size_limit(1 << 28)
+    with path.open(encoding="utf-8") as handle:
+        yield from csv.DictReader(handle)
+
+
+def _xclaim_texts(name: str):
+    import ast
+
+    for row in _csv_rows(ner_data.DATA / "claim_spans" / name):
+        yield " ".join(ast.literal_eval(row["tokens"]))
+
+
+def unlabelled_texts(lang: str):
+    """Sentences (token lists) of unlabelled text in the language, from the shared sets: the
+    training splits' own text and other sets' text, never a test split."""
+    import json
+
+    from factcheck.entities.mentions.features import tokenize
+
+    def tokens(text: str) -> list[str]:
+        return [m.group() for m in tokenize(text, lang)]
+
+    data = ner_data.DATA
+    if lang == "en":
+        for split in ("train", "valid"):
+            for sentence, _ in ner_data.conll(split):
+                yield sentence
+        for row in _csv_rows(data / "stance_en" / "competition_test_bodies.csv"):
+            for paragraph in row["articleBody"].split("\n"):
+                if paragraph.strip():
+                    yield tokens(paragraph)
+        vclaims = data / "claim_matching_en" / "CT2022-Task2A-EN-vclaims.jsonl"
+        for line in vclaims.read_text("utf-8").splitlines():
+            record = json.loads(line)
+            for key in ("title", "subtitle", "vclaim"):
+                if record.get(key):
+                    yield tokens(record[key])
+        for text in _xclaim_texts("xclaim_train-en.csv"):
+            yield tokens(text)
+    elif lang == "bn":
+        for sentence, _ in ner_data.rifat("train") + ner_data.banglakit() + ner_data.multiconer():
+            yield sentence
+        for line in (data / "news_bn" / "bn_news_sentences.txt").read_text("utf-8").splitlines():
+            if line.strip():
+                yield tokens(line)
+        for name in ("xclaim_train-en2bn.csv", "xclaim_dev-en2bn.csv"):
+            for text in _xclaim_texts(name):
+                yield tokens(text)
+    else:
+        for load in ner_data.TRAIN_SETS["zh"].values():
+            for sentence, _ in load():
+                yield sentence
+        for line in (data / "claims_zh" / "cfever_dev.jsonl").read_text("utf-8").splitlines():
+            yield tokens(json.loads(line)["claim"])
+
+
+def build_clusters(lang: str) -> None:
+    import numpy as np
+
+    from factcheck.entities.mentions.features import cluster_key
+
+    started = time.process_time()
+    sentences = [[cluster_key(t, lang) for t in s] for s in unlabelled_texts(lang)]
+    from collections import Counter
+
+    counts = Counter(w for s in sentences for w in s)
+    vocab = [w for w, c in counts.most_common() if c >= CLUSTER_MIN_COUNT]
+    index = {w: i for i, w in enumerate(vocab)}
+    n_ctx = CLUSTER_CONTEXTS
+    context = {w: i for i, w in enumerate(vocab[:n_ctx])}
+    cooc = np.zeros((len(vocab), 2 * n_ctx + 2), dtype=np.float32)
+    for s in sentences:
+        ctx = [context.get(w, n_ctx) for w in s]  # n_ctx: any other word, or the edge
+        for i, w in enumerate(s):
+            row = index.get(w)
+            if row is None:
+                continue
+            cooc[row, ctx[i - 1] if i else n_ctx] += 1
+            cooc[row, n_ctx + 1 + (ctx[i + 1] if i + 1 < len(s) else n_ctx)] += 1
+    total = cooc.sum()
+    p_ctx = cooc.sum(0, keepdims=True) ** 0.75
+    p_ctx = p_ctx / p_ctx.sum() * total
+    ppmi = np.log(np.maximum(cooc * total / (cooc.sum(1, keepdims=True) * p_ctx + 1e-9), 1e-9))
+    ppmi = np.sqrt(np.maximum(ppmi, 0.0))
+    _values, vectors = np.linalg.eigh(ppmi.T @ ppmi)
+    embedded = ppmi @ vectors[:, -CLUSTER_DIMENSIONS:]
+    embedded /= np.linalg.norm(embedded, axis=1, keepdims=True) + 1e-9
+    labels = [_kmeans(embedded, min(k, len(vocab))) for k in CLUSTER_SIZES]
+    lines = [w + "\t" + "\t".join(str(lab[i]) for lab in labels) for i, w in enumerate(vocab)]
+    header = (
+        f"# Word clusters ({lang}): k-means ({'/'.join(map(str, CLUSTER_SIZES))}) over the "
+        "neighbour counts of words in unlabelled text\n# of ../shared/datasets "
+        "(train_ner.py clusters; no test split read). Words and cluster numbers only.\n"
+    )
+    (MODELS / f"{lang}_clusters.tsv").write_text(header + "\n".join(lines) + "\n", "utf-8")
+    cpu = time.process_time() - started
+    n_tokens = sum(counts.values())
+    print(f"{lang} clusters: {len(vocab)} words from {n_tokens} tokens of text; {cpu:.0f} CPU-s")
+
+
+def _kmeans(points, k: int, iterations: int = 20, seed: int = 0):
+    """Spherical k-means, seeded: cluster numbers for each row of points (unit vectors)."""
+    import numpy as np
+
+    rng = np.random.default_rng(seed)
+    centres = points[rng.choice(len(points), k, replace=False)].copy()
+    labels = np.zeros(len(points), dtype=np.int64)
+    for _ in range(iterations):
+        labels = np.argmax(points @ centres.T, axis=1)
+        for j in range(k):
+            members = points[labels == j]
+            if len(members):
+                centre = members.mean(0)
+                centres[j] = centre / (np.linalg.norm(centre) + 1e-9)
+    return labels
+
+
 def train(lang, baseline, c1, c2, iterations, out: Path, sets=None, dev=False) -> None:
     import pycrfsuite
 
     featurize = plain_features if baseline else FEATURES[lang]
-    sentences, held = ner_data.training_data(lang, sets, dev)
-    random.Random(12).shuffle(sentences)
+    marked, held = ner_data.marked_training_data(lang, sets, dev)
+    random.Random(12).shuffle(marked)
+    sentences = [(tokens, tags) for tokens, tags, _name in marked]
+    adapted = ner_data.ADAPTED.get(lang, ())
     trainer = pycrfsuite.Trainer(verbose=False)
     started = time.process_time()
     n_tokens = 0
@@ -187,9 +322,12 @@ def train(lang, baseline, c1, c2, iterations, out: Path, sets=None, dev=False) -
     if lang == "bn" and not baseline:
         featurizers = _bn_featurizers(sentences, held)
     featurize = featurizers.pop(0)
-    for (tokens, tags), fz in zip(sentences, featurizers, strict=True):
+    for (tokens, tags, name), fz in zip(marked, featurizers, strict=True):
         if tokens:
-            trainer.append(fz(tokens), tags)
+            features = fz(tokens)
+            if name in adapted and not baseline:
+                features = [f + [f"{name}:{a}" for a in f] for f in features]
+            trainer.append(features, tags)
             n_tokens += len(tokens)
     trainer.set_params(
         {
@@ -225,6 +363,8 @@ def main(argv: list[str] | None = None) -> int:
     sub.add_parser("bn-common-words")
     sub.add_parser("bn-names")
     sub.add_parser("zh-lexicon")
+    clusters = sub.add_parser("clusters")
+    clusters.add_argument("lang", choices=sorted(FEATURES))
     t = sub.add_parser("train")
     t.add_argument("lang", choices=sorted(FEATURES))
     t.add_argument("--baseline", action="store_true")
@@ -240,6 +380,9 @@ def main(argv: list[str] | None = None) -> int:
         return 0
     if args.command == "zh-lexicon":
         build_zh_lexicon()
+        return 0
+    if args.command == "clusters":
+        build_clusters(args.lang)
         return 0
     if args.command == "bn-names":
         build_bn_names()

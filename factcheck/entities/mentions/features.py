@@ -84,6 +84,53 @@ def _place_words() -> tuple[frozenset[str], frozenset[str], frozenset[str]]:
     return frozenset(en), frozenset(bn), frozenset(han)
 
 
+def cluster_key(token: str, lang: str) -> str:
+    """The form a word is looked up in a cluster table by: lower case (English), normalised
+    (Bengali), the Simplified character (Chinese)."""
+    if lang == "en":
+        return token.lower().replace("’", "'")
+    if lang == "bn":
+        return normalize_bengali(token)
+    from factcheck.entities.names.translit import to_simplified
+
+    return to_simplified(token)
+
+
+@cache
+def _clusters(lang: str) -> dict[str, tuple[str, ...]]:
+    """Word → its cluster at each size, from models/<lang>_clusters.tsv (train_ner.py
+    clusters: k-means over neighbour counts in unlabelled text); empty when none ships."""
+    path = resources.files("factcheck.entities.mentions").joinpath(f"models/{lang}_clusters.tsv")
+    if not path.is_file():
+        return {}
+    table = {}
+    for line in path.read_text("utf-8").splitlines():
+        if line and line[0] != "#":
+            word, *ids = line.split("\t")
+            table[word] = tuple(ids)
+    return table
+
+
+def add_cluster_features(keys: list[str], lang: str, out: list[list[str]]) -> None:
+    """Each token's clusters at every size, and its neighbours' at the middle size: words
+    the labelled sets never show still share a cluster with words they do."""
+    table = _clusters(lang)
+    if not table:
+        return
+    found = [table.get(k) for k in keys]
+    n = len(found)
+    for i, f in enumerate(out):
+        own = found[i]
+        if own is None:
+            f.append("k=?")
+        else:
+            f.extend(f"k{j}={c}" for j, c in enumerate(own))
+        if i > 0 and found[i - 1] is not None:
+            f.append("k-1=" + found[i - 1][1])
+        if i + 1 < n and found[i + 1] is not None:
+            f.append("k+1=" + found[i + 1][1])
+
+
 # --- English ---------------------------------------------------------------------------------
 
 
@@ -137,6 +184,7 @@ def en_features(tokens: list[str]) -> list[list[str]]:
         if pad_g[k + 1]:
             f.append("g+1=" + pad_g[k + 1])
         out.append(f)
+    add_cluster_features([w[0] for w in words], "en", out)
     return out
 
 
@@ -212,6 +260,7 @@ def bn_features(tokens: list[str], person: frozenset[str] | None = None) -> list
             if pf[k + offset]:
                 f.append(name + pf[k + offset])
         out.append(f)
+    add_cluster_features(words, "bn", out)
     return out
 
 
@@ -232,13 +281,22 @@ def _char_type(ch: str) -> str:
     return "p"
 
 
+@cache
+def _two_letter_starts(lexicon: frozenset[str]) -> frozenset[str]:
+    return frozenset(word[:2] for word in lexicon)
+
+
 def _lexicon_tags(chars: list[str], lexicon: frozenset[str]) -> list[str]:
     """B/I/E/S of the longest lexicon match covering each character (greedy, left to right)."""
     n = len(chars)
     tags = [""] * n
     i = 0
     text = "".join(chars)
+    starts = _two_letter_starts(lexicon)
     while i < n:
+        if text[i : i + 2] not in starts:
+            i += 1  # no word of the lexicon begins here: skip the longer slices
+            continue
         for length in range(min(_MAX_GAZ, n - i), 1, -1):
             if text[i : i + length] in lexicon:
                 tags[i] = "B"
@@ -301,14 +359,14 @@ def zh_features(tokens: list[str]) -> list[list[str]]:
     gn = _lexicon_classes(text, proper) if text else [""] * len(tokens)
     gw = _lexicon_tags(tokens, words) if text else [""] * len(tokens)
     n = len(tokens)
-    pc = ["<s>", "<s>", *tokens, "</s>", "</s>"]
+    pc = ["<s>", "<s>", "<s>", *tokens, "</s>", "</s>", "</s>"]
     types = [_char_type(c[0]) for c in tokens]
-    pt = ["s", "s", *types, "s", "s"]
+    pt = ["s", "s", "s", *types, "s", "s", "s"]
     gl = _lexicon_tags(tokens, place)
     gp = _lexicon_tags(tokens, translit)
     out = []
     for i in range(n):
-        k = i + 2
+        k = i + 3
         c = pc[k]
         f = [
             "c=" + c,
@@ -321,6 +379,11 @@ def zh_features(tokens: list[str]) -> list[list[str]]:
             "b-2=" + pc[k - 2] + pc[k - 1],
             "b+2=" + pc[k + 1] + pc[k + 2],
             "b0=" + pc[k - 1] + pc[k + 1],
+            "c-3=" + pc[k - 3],
+            "c+3=" + pc[k + 3],
+            "t-=" + pc[k - 2] + pc[k - 1] + c,
+            "t0=" + pc[k - 1] + c + pc[k + 1],
+            "t+=" + c + pc[k + 1] + pc[k + 2],
             "t=" + pt[k - 1] + pt[k] + pt[k + 1],
         ]
         if c in surnames:
@@ -338,6 +401,8 @@ def zh_features(tokens: list[str]) -> list[list[str]]:
         if gw[i]:
             f.append("gw=" + gw[i])
         out.append(f)
+    keys = list(cluster_key(text, "zh")) if text else [cluster_key(c, "zh") for c in tokens]
+    add_cluster_features(keys, "zh", out)
     return out
 
 
