@@ -1138,22 +1138,27 @@ def archive() -> None:
 
 @archive.command("import")
 @click.argument("paths", nargs=-1, required=True)
+@action_options
 @click.pass_obj
 @user_errors
 def archive_import(obj: Context, paths: tuple[str, ...]) -> None:
     """Import published fact-checks: ClaimReview JSON-LD, CSV or CheckThat! JSONL ('-' reads
     standard input). Re-importing a file adds nothing; bad records are listed, one line each."""
+    from rich.markup import escape
+
     from factcheck.match.archive_stage import import_archive
 
     db = obj.open()
     report = import_archive(db, paths, read_stdin=sys.stdin.buffer.read)
-    for problem in report.problems:
+    for problem in report.problems:  # errors: on standard error even under --quiet and --json
         click.echo(f"skipped {problem}", err=True)
-    for note in report.notes[:20]:
-        click.echo(f"note {note}", err=True)
-    if len(report.notes) > 20:
-        click.echo(f"note ... and {len(report.notes) - 20} more kept without a date", err=True)
-    click.echo(report.describe())
+    if not action_mode():
+        for note in report.notes[:20]:
+            click.echo(f"note {note}", err=True)
+        if len(report.notes) > 20:
+            click.echo(f"note ... and {len(report.notes) - 20} more kept without a date", err=True)
+    results_console().print(escape(report.describe()))
+    emit_summary(report)
     if not report.added and not report.unchanged:
         sys.exit(1)
 
