@@ -167,6 +167,8 @@ def progress_display() -> Iterator[Callable[[str], ProgressCallback | None]]:
     from rich.console import Console
     from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
 
+    from factcheck.loading import listening_for_loads
+
     if not show_progress():
         yield lambda description: None
         return
@@ -179,16 +181,27 @@ def progress_display() -> Iterator[Callable[[str], ProgressCallback | None]]:
         console=Console(stderr=True),
         transient=True,
     ) as progress:
+        tasks = []
 
         def stage(description: str) -> ProgressCallback:
             task = progress.add_task(description, total=None, item="")
+            tasks.append(task)
 
             def update(item: str, done: int, total: int) -> None:
                 progress.update(task, completed=done, total=total, item=item[-50:])
 
             return update
 
-        yield stage
+        def loading(what: str) -> None:
+            # Drawn now, before the load starts: some loaders hold Python's lock while they
+            # work, so the display's own refresh could not run until they are done.
+            if not tasks:
+                tasks.append(progress.add_task("Starting", total=None, item=""))
+            progress.update(tasks[-1], item=f"loading {what}…")
+            progress.refresh()
+
+        with listening_for_loads(loading):
+            yield stage
 
 
 @click.group()
