@@ -63,9 +63,7 @@ def test_the_width_rule_is_glibcs() -> None:
 
 @pytest.mark.parametrize("args", TABLE_COMMANDS, ids=lambda args: " ".join(args[:2]))
 def test_tables_line_up_in_every_script(seeded_ledger: Path, args: list[str]) -> None:
-    result = CliRunner().invoke(
-        cli, ["--db", str(seeded_ledger), *args], env={"COLUMNS": "120"}
-    )
+    result = CliRunner().invoke(cli, ["--db", str(seeded_ledger), *args], env={"COLUMNS": "120"})
     assert result.exit_code == 0, result.output
     lines = [line for line in result.output.splitlines() if line[:1] in set("┏┃┡│└")]
     assert len(lines) > 4, result.output
