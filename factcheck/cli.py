@@ -974,7 +974,7 @@ def tensions_command(obj: Context, kinds: tuple[str, ...], output_format: str | 
     both quotes and why."""
     from factcheck.verdicts.tensions import tension_rows, tensions
 
-    rows = tension_rows(tensions(obj.open(create=False), kinds=kinds))
+    rows = tension_rows(tensions(obj.read(), kinds=kinds))
     emit(rows, TENSION_COLUMNS, output_format, title="Tensions")
 
 
