@@ -624,7 +624,7 @@ def claim(obj: Context, claim_id: int, as_json: bool) -> None:
     from factcheck.extract.queries import get_claim
     from factcheck.match.archive_stage import claim_fact_checks
     from factcheck.render import claim_card, print_card
-    from factcheck.verdicts.stage import claim_links, verdict_history
+    from factcheck.verdicts.queries import claim_links, verdict_history
 
     db = obj.read()
     record = get_claim(db, claim_id)
@@ -899,7 +899,7 @@ VERDICT_COLUMNS = [
 @user_errors
 def verdicts(obj: Context, output_format: str | None) -> None:
     """Current verdicts counted by source and label."""
-    from factcheck.verdicts.stage import verdict_counts
+    from factcheck.verdicts.queries import verdict_counts
 
     rows = verdict_counts(obj.read())
     emit(rows, VERDICT_COLUMNS, output_format, title="Verdicts by source")
@@ -920,7 +920,7 @@ CONTRADICTION_COLUMNS = [
 @user_errors
 def contradictions_command(obj: Context, output_format: str | None) -> None:
     """Every contradiction, with both quotes side by side."""
-    from factcheck.verdicts.stage import contradictions
+    from factcheck.verdicts.queries import contradictions
 
     rows = contradictions(obj.read())
     emit(rows, CONTRADICTION_COLUMNS, output_format, title="Contradictions")
