@@ -72,6 +72,10 @@ def by_content(document: dict) -> dict:
     named = json.loads(text)
     for entity in named["entities"]:
         entity["id"] = names[entity["id"]]
+    for link in named["links"]:
+        evidence = link.get("evidence")
+        if isinstance(evidence, dict) and isinstance(evidence.get("shared"), list):
+            evidence["shared"] = sorted(evidence["shared"])  # sorted by id when stored
     for key in ("entities", "links", "findings"):
         rows = [{k: v for k, v in row.items() if k != "id"} for row in named[key]]
         named[key] = sorted(rows, key=lambda row: json.dumps(row, sort_keys=True))
