@@ -488,8 +488,16 @@ def m0011_facts_origins_and_tensions(db: Database) -> None:
     )
 
 
-@migrations(name="0012_claim_continuity")
-def m0012_claim_continuity(db: Database) -> None:
+@migrations(name="0012_verdict_inputs")
+def m0012_verdict_inputs(db: Database) -> None:
+    # What a verdict was decided from (a digest of the claim as its fact, the fact's evidence and
+    # the speaker's name, with the factcheck version): a run decides again only the claims whose
+    # inputs changed, which gives the verdicts deciding every claim would. NULL: decide again.
+    db.execute("ALTER TABLE verdicts ADD COLUMN inputs TEXT")
+
+
+@migrations(name="0013_claim_continuity")
+def m0013_claim_continuity(db: Database) -> None:
     # The claim of the previous version of its source that a claim continues (the same words at
     # the same place, else the nearest same words): reports keep that claim's #claim-N anchor on
     # it, so a link published before the new version still finds the statement. NULL for a new
