@@ -645,9 +645,14 @@ def pipeline_ledger(name: str, texts: dict[str, str]) -> tuple[sqlite3.Connectio
     started = time.perf_counter()
     run_pipeline(db, [str(folder / "texts")])
     seconds = time.perf_counter() - started
-    ids = {
-        Path(path).name: source_id for source_id, path in db.execute("SELECT id, path FROM sources")
-    }
+    # By content, not path: a text identical to an earlier one is that source (ingest is
+    # content-addressed and records no second path for it).
+    by_sha = dict(db.execute("SELECT sha256, id FROM sources").fetchall())
+    ids = {}
+    for path in (folder / "texts").iterdir():
+        digest = hashlib.sha256(path.read_bytes()).hexdigest()
+        if digest in by_sha:
+            ids[path.name] = by_sha[digest]
     return db.conn, ids, seconds
 
 
