@@ -3,16 +3,27 @@ paraphrase and cross-language signal when the relation rules find nothing else (
 entity, value or event). English claims compare their own content words; Chinese and Bengali
 claims compare the content words of their English gloss across languages.
 
+A second signal works on the wording itself, every word kept ("is this true?" and "is it
+true?", "thank u so much" and "thank you so much"): claims of one language that share rare word
+pairs are candidates, and the order-free edit similarity of their words decides.
+
 Pure functions over ClaimFacts; the stage computes the word rarity once per run.
 """
 
 from __future__ import annotations
 
+import functools
+import itertools
 import math
-from collections import Counter
+import re
+import unicodedata
+from collections import Counter, defaultdict
 from collections.abc import Iterable
 
+from rapidfuzz import fuzz
+
 from factcheck.match.facts import ClaimFacts
+from factcheck.match.keywords import fold_english
 from factcheck.match.relate import Relation
 
 # Cosine of the two claims' idf-weighted word sets at which they are told in the same words,
@@ -72,4 +83,114 @@ def paraphrase_relation(a: ClaimFacts, b: ClaimFacts, rarity: dict[str, float]) 
         round(min(0.8, score), 3),
         f"told {how}: {', '.join(shared[:6])} (word similarity {score:.2f})",
         {"words": shared, "similarity": round(score, 3)},
+    )
+
+
+# Wording: the order-free similarity (rapidfuzz token_sort_ratio, 0..1) of two claims' words,
+# every word kept, at which one language's claims are told in nearly the same words. Chosen on
+# the Meedan fuzzy and laser samples (bench_match.py meedan); the sbert sample is held back.
+MIN_WORDING = 0.75
+# Candidates by wording: each claim's rarest word pairs, its best-sharing partners, and the
+# least weight (idf) they must share; exact repeats meet in blocks of at most MAX_REPEATS.
+WORDING_KEYS_PER_CLAIM = 6
+WORDING_CANDIDATES_PER_CLAIM = 6
+MIN_WORDING_WEIGHT = math.log(10)
+MAX_WORDING_POSTING = 5_000
+MAX_REPEATS = 40
+_WORD = re.compile(r"[^\W_]+")
+_HAN = re.compile(r"[\u3400-\u9fff]")
+
+
+@functools.lru_cache(maxsize=200_000)
+def wording(text: str, lang: str) -> tuple[str, ...]:
+    """A claim's words as compared for wording: case-folded, punctuation and emoji dropped,
+    English plural and verb endings folded; Chinese, one token a character."""
+    tokens: list[str] = []
+    for word in _WORD.findall(text.casefold()):
+        if _HAN.search(word):
+            tokens.extend(word)
+        else:
+            tokens.append(fold_english(word) if lang.startswith("en") else word)
+    return tuple(tokens)
+
+
+@functools.lru_cache(maxsize=200_000)
+def script_of(text: str) -> str:
+    """The script of a text's first letter (LATIN, BENGALI, CJK, ...): wordings are compared
+    within one script, since a language read from a few words ("hello", "hii") is a guess."""
+    for char in text:
+        if char.isalpha():
+            return unicodedata.name(char, "UNKNOWN").split()[0]
+    return "NONE"
+
+
+def wording_keys(claim: ClaimFacts) -> set[tuple[str, str]]:
+    """Adjacent word pairs of the claim's wording (its one word if it has one), by script."""
+    words = wording(claim.text, claim.lang)
+    script = script_of(claim.text)
+    if len(words) == 1:
+        return {(script, words[0])}
+    return {(script, f"{x} {y}") for x, y in itertools.pairwise(words)}
+
+
+def wording_pairs(facts: list[ClaimFacts], group_of: dict[int, str]) -> set[tuple[int, int]]:
+    """Candidates told in nearly the same words: claims repeating one wording exactly, and
+    each claim's best partners by the rare word pairs they share (near-linear: each claim
+    reads only the postings of its few rarest keys)."""
+    keys_of = {claim.id: wording_keys(claim) for claim in facts if claim.text.strip()}
+    postings: dict[tuple[str, str], list[int]] = defaultdict(list)
+    repeats: dict[tuple[str, tuple[str, ...]], list[int]] = defaultdict(list)
+    by_id = {claim.id: claim for claim in facts}
+    for claim_id, keys in keys_of.items():
+        for key in keys:
+            postings[key].append(claim_id)
+        claim = by_id[claim_id]
+        repeats[(script_of(claim.text), wording(claim.text, claim.lang))].append(claim_id)
+    pairs: set[tuple[int, int]] = set()
+    for members in repeats.values():
+        if 2 <= len(members) <= MAX_REPEATS:
+            for a, b in itertools.combinations(sorted(members), 2):
+                if group_of[a] != group_of[b]:
+                    pairs.add((a, b))
+    total = max(len(keys_of), 2)
+    for claim_id, keys in keys_of.items():
+        usable = [key for key in keys if 2 <= len(postings[key]) <= MAX_WORDING_POSTING]
+        usable.sort(key=lambda key: (len(postings[key]), key))
+        weights: dict[int, float] = defaultdict(float)
+        for key in usable[:WORDING_KEYS_PER_CLAIM]:
+            idf = math.log(total / len(postings[key]))
+            for other in postings[key]:
+                if other != claim_id and group_of[other] != group_of[claim_id]:
+                    weights[other] += idf
+        best = sorted(weights.items(), key=lambda item: (-item[1], item[0]))
+        for other, weight in best[:WORDING_CANDIDATES_PER_CLAIM]:
+            if weight >= MIN_WORDING_WEIGHT:
+                pairs.add((min(claim_id, other), max(claim_id, other)))
+    return pairs
+
+
+def wording_similarity(a: ClaimFacts, b: ClaimFacts) -> float:
+    """Order-free edit similarity of two claims' wordings, 0..1 (0 across scripts)."""
+    if script_of(a.text) != script_of(b.text):
+        return 0.0
+    words_a, words_b = wording(a.text, a.lang), wording(b.text, b.lang)
+    if not (words_a and words_b):
+        return 0.0
+    return fuzz.token_sort_ratio(" ".join(words_a), " ".join(words_b)) / 100
+
+
+def wording_relation(a: ClaimFacts, b: ClaimFacts) -> Relation | None:
+    """`related` for two claims of one script, both statements or both not (two questions
+    asked alike), told in nearly the same words. Never a confirmation on its own."""
+    if a.asserts != b.asserts:
+        return None
+    score = wording_similarity(a, b)
+    if score < MIN_WORDING:
+        return None
+    what = "told" if a.asserts else f"a {a.modality} asked" if a.modality == "question" else "put"
+    return Relation(
+        "related",
+        round(min(0.8, score), 3),
+        f"{what} in nearly the same words (wording similarity {score:.2f})",
+        {"wording": round(score, 3)},
     )
