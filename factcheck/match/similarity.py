@@ -13,12 +13,14 @@ Pure functions over ClaimFacts; the stage computes the word rarity once per run.
 from __future__ import annotations
 
 import functools
+import gzip
 import itertools
 import math
 import re
 import unicodedata
 from collections import Counter, defaultdict
 from collections.abc import Iterable
+from importlib import resources
 
 from rapidfuzz import fuzz
 
@@ -153,6 +155,8 @@ def wording_pairs(facts: list[ClaimFacts], group_of: dict[int, str]) -> set[tupl
                 if group_of[a] != group_of[b]:
                     pairs.add((a, b))
     total = max(len(keys_of), 2)
+    # In a small ledger no key is one-in-ten rare; a word pair only the two claims share is.
+    least = min(MIN_WORDING_WEIGHT, math.log(total / 2))
     for claim_id, keys in keys_of.items():
         usable = [key for key in keys if 2 <= len(postings[key]) <= MAX_WORDING_POSTING]
         usable.sort(key=lambda key: (len(postings[key]), key))
@@ -164,7 +168,7 @@ def wording_pairs(facts: list[ClaimFacts], group_of: dict[int, str]) -> set[tupl
                     weights[other] += idf
         best = sorted(weights.items(), key=lambda item: (-item[1], item[0]))
         for other, weight in best[:WORDING_CANDIDATES_PER_CLAIM]:
-            if weight >= MIN_WORDING_WEIGHT:
+            if weight >= least:
                 pairs.add((min(claim_id, other), max(claim_id, other)))
     return pairs
 
@@ -194,3 +198,136 @@ def wording_relation(a: ClaimFacts, b: ClaimFacts) -> Relation | None:
         f"{what} in nearly the same words (wording similarity {score:.2f})",
         {"wording": round(score, 3)},
     )
+
+
+# Coverage: a claim whose content words recur across another source's claims, though no one
+# sentence there repeats enough of them (a headline and the body of its article): the share of
+# its words' weight (idf over the ledger and a prior of published fact-checks) found there, and
+# the fewest words. Chosen on the even-numbered FNC-1 bodies (bench_match.py stance --split dev)
+# and the Meedan fuzzy/laser samples; the odd-numbered bodies and the sbert sample are held back.
+MIN_COVERAGE = 0.4
+MIN_COVERED = 3
+COVERAGE_KEYS_PER_CLAIM = 8
+COVERAGE_SOURCES_PER_CLAIM = 4
+
+
+def coverage_links(
+    facts: list[ClaimFacts], group_of: dict[int, str]
+) -> dict[tuple[int, int], Relation]:
+    """`related` links from a headline (a claim of a title passage) to the claim of another
+    source that best covers its content words, when that source's claims together hold at
+    least MIN_COVERAGE of their weight (and no one claim there holds them all). Each claim
+    reads the postings of its few rarest words and weighs only its best few sources."""
+    # Questions and opinions too: a headline asking whether something happened is about the
+    # article that tells it (a `related` link confirms nothing).
+    asserting = [claim for claim in facts if claim.text.strip()]
+    postings: dict[tuple[str, str], list[int]] = defaultdict(list)
+    by_id = {claim.id: claim for claim in asserting}
+    source_words: dict[tuple[int, str], set[str]] = defaultdict(set)
+    for claim in asserting:
+        for space, words in word_spaces(claim):
+            source_words[(claim.source_id, space)] |= words
+            for word in words:
+                postings[(space, word)].append(claim.id)
+    total = max(len(asserting), 2)
+    documents, prior = english_prior()
+
+    def weight(space: str, word: str) -> float:
+        """idf over the ledger's claims and (for English words) the prior's fact-checks."""
+        extra_documents, extra = (documents, prior.get(word, 0)) if space == "en" else (0, 0)
+        seen = len(postings[(space, word)]) + extra
+        return math.log((total + extra_documents + 1) / (seen + 1)) + 1.0
+
+    links: dict[tuple[int, int], Relation] = {}
+    # From headlines only: a body sentence's words recur across any long article on its topic.
+    for claim in (claim for claim in asserting if claim.is_title):
+        for space, words in word_spaces(claim):
+            if len(words) < MIN_COVERED:
+                continue
+            keys = [(space, w) for w in words if 2 <= len(postings[(space, w)]) <= MAX_POSTING]
+            keys.sort(key=lambda key: (len(postings[key]), key))
+            weights: dict[int, float] = defaultdict(float)
+            for key in keys[:COVERAGE_KEYS_PER_CLAIM]:
+                idf = math.log(total / len(postings[key]))
+                for source in {by_id[other].source_id for other in postings[key]}:
+                    weights[source] += idf
+            best = sorted(weights.items(), key=lambda item: (-item[1], item[0]))
+            for source, _ in best[:COVERAGE_SOURCES_PER_CLAIM]:
+                if source == claim.source_id:
+                    continue
+                covered = words & source_words[(source, space)]
+                coverage = sum(weight(space, w) for w in covered) / sum(
+                    weight(space, w) for w in words
+                )
+                if len(covered) < MIN_COVERED or coverage < MIN_COVERAGE:
+                    continue
+                partner = best_cover(claim, source, space, covered, postings, by_id)
+                if partner is None or group_of[partner.id] == group_of[claim.id]:
+                    continue
+                if covered <= words_in(partner, space):
+                    continue  # one sentence holds them all: the pairwise measures decided
+                key = (min(claim.id, partner.id), max(claim.id, partner.id))
+                shown = ", ".join(sorted(covered)[:6])
+                links.setdefault(
+                    key,
+                    Relation(
+                        "related",
+                        round(min(0.6, coverage * 0.6), 3),
+                        f"the words of claim {claim.id} recur across source {source}: {shown} "
+                        f"({len(covered)} of its {len(words)} content words, {coverage:.0%} of "
+                        "their weight): the same subject",
+                        {"covered": sorted(covered), "coverage": round(coverage, 3)},
+                    ),
+                )
+    return links
+
+
+MAX_POSTING = 5_000
+
+
+def word_spaces(claim: ClaimFacts) -> list[tuple[str, frozenset[str]]]:
+    """The words a claim is compared in: its own language's, and English (own or glossed)."""
+    spaces = [(claim.lang, claim.keywords)]
+    if claim.lang != "en" and claim.gloss_words:
+        spaces.append(("en", claim.gloss_words))
+    return spaces
+
+
+def words_in(claim: ClaimFacts, space: str) -> frozenset[str]:
+    return dict(word_spaces(claim)).get(space, frozenset())
+
+
+def best_cover(
+    claim: ClaimFacts,
+    source: int,
+    space: str,
+    covered: set[str],
+    postings: dict[tuple[str, str], list[int]],
+    by_id: dict[int, ClaimFacts],
+) -> ClaimFacts | None:
+    """The claim of `source` sharing the most of the covered words (the earliest on a tie)."""
+    shared: Counter[int] = Counter()
+    for word in covered:
+        for other in postings[(space, word)]:
+            if by_id[other].source_id == source:
+                shared[other] += 1
+    if not shared:
+        return None
+    return by_id[min(shared, key=lambda other: (-shared[other], other))]
+
+
+@functools.cache
+def english_prior() -> tuple[int, dict[str, int]]:
+    """How many published fact-checks hold each English content word (gloss_data/en_df.tsv.gz,
+    from CheckThat! 2022's Snopes claims; benchmarks/build_word_rarity.py), and how many
+    fact-checks there are."""
+    data = resources.files("factcheck.match").joinpath("gloss_data/en_df.tsv.gz").read_bytes()
+    counts: dict[str, int] = {}
+    documents = 0
+    for line in gzip.decompress(data).decode("utf-8").splitlines():
+        word, _, count = line.partition("\t")
+        if word == "#documents":
+            documents = int(count)
+        elif word:
+            counts[word] = int(count)
+    return documents, counts

@@ -24,6 +24,7 @@ from factcheck.match.gloss_stage import update_glosses
 from factcheck.match.judge import judge, tension_keys, weigh
 from factcheck.match.relate import MIN_TRANSLATION_SCORE, Relation, translation_score
 from factcheck.match.similarity import (
+    coverage_links,
     paraphrase_relation,
     word_rarity,
     wording_pairs,
@@ -241,6 +242,8 @@ def compute_links(facts: list[ClaimFacts], report: MatchReport) -> dict[LinkKey,
             relation = weigh(by_id[a], by_id[b], found)
         if relation:
             links[(a, b)] = relation
+    for key, relation in coverage_links(facts, group_of).items():
+        links.setdefault(key, relation)
     return links
 
 
