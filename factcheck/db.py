@@ -8,7 +8,7 @@ import os
 import signal
 import sqlite3
 import threading
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator, Sequence
 from pathlib import Path
 
 from sqlite_utils import Database
@@ -104,18 +104,28 @@ def check_ledger(db: Database, path: Path, *, adopt: bool, write: bool) -> None:
             f"{path} is an SQLite database with other tables ({shown}) and no factcheck ledger; "
             f"to add a ledger to it, run 'factcheck --db {path} init'"
         )
-    if not write or migrations.migrations_table not in tables:
+    if migrations.migrations_table not in tables:
         return
     known = [migration.name for migration in migrations._migrations]
     unknown = [
         migration.name for migration in migrations.applied(db) if migration.name not in known
     ]
-    if unknown:
-        from factcheck import __version__
+    if not unknown:
+        return
+    from factcheck import __version__
 
+    pending = [migration.name for migration in migrations.pending(db)]
+    if write:
         raise LedgerError(
             f"{path} was written by a newer factcheck (schema {unknown[-1]}; factcheck "
             f"{__version__} knows up to {known[-1]}): upgrade factcheck to change it"
+        )
+    if pending:
+        # Its schema is not ours plus a few steps, so no copy of it can be upgraded to ours.
+        raise LedgerError(
+            f"{path} was written by another factcheck (it records schema {unknown[-1]}, which "
+            f"factcheck {__version__} does not know, and lacks {pending[0]}, which it needs): "
+            "open it with the factcheck that wrote it"
         )
 
 
@@ -165,6 +175,27 @@ def ctrl_c_deferred() -> Iterator[None]:
         previous(signal.SIGINT, None)
     elif received and previous != signal.SIG_IGN:
         raise KeyboardInterrupt
+
+
+def insert_rows(
+    db: Database, table: str, columns: Sequence[str], rows: Iterable[Sequence[object]]
+) -> None:
+    """Insert many rows with one prepared statement: sqlite-utils' insert_all builds and checks a
+    statement per chunk, which costs more than the write itself for the few rows of one source.
+    `table` and `columns` are the caller's own names, never input."""
+    db.conn.executemany(insert_statement(table, columns), rows)
+
+
+def insert_row(db: Database, table: str, row: dict[str, object]) -> int:
+    """Insert one row (column names are the caller's own, never input); its rowid."""
+    cursor = db.conn.execute(insert_statement(table, tuple(row)), tuple(row.values()))
+    assert cursor.lastrowid is not None
+    return cursor.lastrowid
+
+
+def insert_statement(table: str, columns: Sequence[str]) -> str:
+    placeholders = ", ".join("?" * len(columns))
+    return f"INSERT INTO [{table}] ({', '.join(f'[{c}]' for c in columns)}) VALUES ({placeholders})"
 
 
 def now_iso() -> str:

@@ -16,8 +16,8 @@ from rapidfuzz import fuzz
 from sqlite_utils import Database
 
 from factcheck.db import now_iso
+from factcheck.verdicts.queries import insert_verdict
 from factcheck.verdicts.records import AUTO, Verdict
-from factcheck.verdicts.stage import insert_verdict
 
 # A new claim this similar to a reviewed one is the same statement changed: it needs a person.
 CHANGED_STATEMENT_MIN_RATIO = 60.0

@@ -1,0 +1,228 @@
+"""The verdict stage's SQL: reading the claims to judge and their links, writing verdicts with
+their citations, and reading verdicts, histories, contradictions and a claim's links back."""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from typing import Any
+
+from sqlite_utils import Database
+
+from factcheck.db import now_iso
+from factcheck.verdicts.decision import ClaimRecord, Evidence
+from factcheck.verdicts.records import Citation, Verdict
+
+
+def claims_to_judge(db: Database) -> list[ClaimRecord]:
+    """Every claim of a current source, in id order, with what its verdict depends on."""
+    return [
+        ClaimRecord(
+            id=row["id"],
+            is_checkworthy=bool(row["is_checkworthy"]),
+            modality=row["modality"],
+            text=row["text"],
+            lang=row["lang"],
+            kind=row["kind"],
+            independence_group=row["independence_group"],
+            origin=row["origin"],
+            source_id=row["source_id"],
+            fact_id=row["fact_id"],
+            published=row["published"],
+            quantities=row["quantities"],
+        )
+        for row in db.query(
+            """SELECT claims.id, claims.is_checkworthy, claims.modality, claims.text,
+                      claims.lang, claims.kind,
+                      claims.independence_group, claims.origin, claims.source_id,
+                      coalesce(claims.fact_id, claims.id) AS fact_id, sources.published,
+                      (SELECT group_concat(text, ', ') FROM claim_values
+                       WHERE claim_values.claim_id = claims.id
+                         AND claim_values.kind = 'quantity') AS quantities
+               FROM claims JOIN sources ON sources.id = claims.source_id
+               WHERE sources.is_current = 1 ORDER BY claims.id"""
+        )
+    ]
+
+
+def evidence_by_claim(db: Database) -> dict[int, list[Evidence]]:
+    """For each claim, the claims linked to it (either side of the link), with the link."""
+    evidence: dict[int, list[Evidence]] = defaultdict(list)
+    rows = db.query(
+        """SELECT links.claim_a, links.claim_b, links.relation, links.score, links.reason,
+                  other.id, other.source_id, other.text, other.start_offset, other.end_offset,
+                  other.independence_group, other.origin, sources.url
+           FROM links
+           JOIN claims AS other ON other.id IN (links.claim_a, links.claim_b)
+           JOIN sources ON sources.id = other.source_id"""
+    )
+    for row in rows:
+        this = row["claim_b"] if row["id"] == row["claim_a"] else row["claim_a"]
+        evidence[this].append(
+            Evidence(
+                claim_id=row["id"],
+                source_id=row["source_id"],
+                text=row["text"],
+                start_offset=row["start_offset"],
+                end_offset=row["end_offset"],
+                independence_group=row["independence_group"],
+                origin=row["origin"],
+                url=row["url"],
+                relation=row["relation"],
+                score=row["score"],
+                reason=row["reason"],
+            )
+        )
+    return evidence
+
+
+def entity_names(db: Database) -> dict[int, str]:
+    return dict(db.execute("SELECT id, name FROM entities").fetchall())
+
+
+def claim_exists(db: Database, claim_id: int) -> bool:
+    return db.execute("SELECT id FROM claims WHERE id = ?", [claim_id]).fetchone() is not None
+
+
+def current_verdicts(db: Database) -> dict[int, dict[str, Any]]:
+    return {row["claim_id"]: row for row in db.query("SELECT * FROM verdicts WHERE is_current = 1")}
+
+
+def current_verdicts_of(db: Database, claim_id: int) -> dict[str, Any] | None:
+    rows = list(
+        db.query("SELECT * FROM verdicts WHERE claim_id = ? AND is_current = 1", [claim_id])
+    )
+    return rows[0] if rows else None
+
+
+def citations_of(db: Database, verdict_id: int) -> list[tuple]:
+    """A verdict's citations as (cited claim, stance), sorted."""
+    return [
+        tuple(row)
+        for row in db.execute(
+            "SELECT claim_id, stance FROM citations WHERE verdict_id = ? ORDER BY claim_id, stance",
+            [verdict_id],
+        )
+    ]
+
+
+def citations_of_verdict(db: Database, verdict_id: int) -> tuple[Citation, ...]:
+    """A verdict's citations in full, in the order they were stored."""
+    return tuple(
+        Citation(
+            row["claim_id"],
+            row["source_id"],
+            row["stance"],
+            row["quote"],
+            row["start_offset"],
+            row["end_offset"],
+            row["url"],
+        )
+        for row in db.query("SELECT * FROM citations WHERE verdict_id = ?", [verdict_id])
+    )
+
+
+def insert_verdict(db: Database, verdict: Verdict, decided_by: str, note: str | None = None) -> int:
+    """Store a verdict and its citations as the claim's current one; the one it replaces stays
+    in the history."""
+    db.execute(
+        "UPDATE verdicts SET is_current = 0 WHERE claim_id = ? AND is_current = 1",
+        [verdict.claim_id],
+    )
+    verdict_id = (
+        db["verdicts"]
+        .insert(
+            {
+                "claim_id": verdict.claim_id,
+                "label": verdict.label,
+                "confidence": verdict.confidence,
+                "rationale": verdict.rationale,
+                "decided_by": decided_by,
+                "decided_at": now_iso(),
+                "note": note,
+                "is_current": 1,
+                "disagreement": None,
+            }
+        )
+        .last_pk
+    )
+    db["citations"].insert_all(
+        {
+            "verdict_id": verdict_id,
+            "claim_id": citation.claim_id,
+            "source_id": citation.source_id,
+            "stance": citation.stance,
+            "quote": citation.quote,
+            "start_offset": citation.start,
+            "end_offset": citation.end,
+            "url": citation.url,
+        }
+        for citation in verdict.citations
+    )
+    return verdict_id
+
+
+def set_disagreement(db: Database, verdict_id: int, disagreement: str | None) -> None:
+    db["verdicts"].update(verdict_id, {"disagreement": disagreement})
+
+
+def verdict_history(db: Database, claim_id: int) -> list[dict[str, Any]]:
+    """Every verdict the claim has had, oldest first, each with its citations."""
+    history = list(db.query("SELECT * FROM verdicts WHERE claim_id = ? ORDER BY id", [claim_id]))
+    for verdict in history:
+        verdict["citations"] = list(
+            db.query(
+                """SELECT citations.*, sources.final_url AS fetched_from, sources.fetched_at,
+                          (SELECT page FROM passages
+                           WHERE passages.source_id = citations.source_id
+                             AND passages.start_offset <= citations.start_offset
+                           ORDER BY passages.start_offset DESC LIMIT 1) AS page
+                   FROM citations JOIN sources ON sources.id = citations.source_id
+                   WHERE verdict_id = ? ORDER BY citations.id""",
+                [verdict["id"]],
+            )
+        )
+    return history
+
+
+def verdict_counts(db: Database) -> list[dict[str, Any]]:
+    """Current verdicts counted by source and label."""
+    return list(
+        db.query(
+            """SELECT claims.source_id, sources.label AS source, verdicts.label, COUNT(*) AS claims
+               FROM verdicts JOIN claims ON claims.id = verdicts.claim_id
+               JOIN sources ON sources.id = claims.source_id
+               WHERE verdicts.is_current = 1 AND sources.is_current = 1
+               GROUP BY claims.source_id, verdicts.label
+               ORDER BY claims.source_id, verdicts.label"""
+        )
+    )
+
+
+def contradictions(db: Database) -> list[dict[str, Any]]:
+    """Every contradiction with both quotes."""
+    return list(
+        db.query(
+            """SELECT links.claim_a, a.source_id AS source_a, a.text AS quote_a,
+                      links.claim_b, b.source_id AS source_b, b.text AS quote_b,
+                      links.score, links.reason
+               FROM links JOIN claims AS a ON a.id = links.claim_a
+               JOIN claims AS b ON b.id = links.claim_b
+               WHERE links.relation = 'contradicts' ORDER BY links.score DESC, links.id"""
+        )
+    )
+
+
+def claim_links(db: Database, claim_id: int) -> list[dict[str, Any]]:
+    return list(
+        db.query(
+            """SELECT links.relation, links.score, links.reason, other.id AS other_id,
+                      other.source_id AS other_source, other.text AS other_text
+               FROM links JOIN claims AS other ON other.id =
+                    CASE WHEN links.claim_a = :id THEN links.claim_b ELSE links.claim_a END
+               WHERE :id IN (links.claim_a, links.claim_b)
+               ORDER BY CASE links.relation WHEN 'contradicts' THEN 0 WHEN 'corroborates' THEN 1
+                        WHEN 'translation' THEN 2 WHEN 'duplicate' THEN 3 ELSE 4 END,
+                        links.score DESC""",
+            {"id": claim_id},
+        )
+    )
