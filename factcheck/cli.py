@@ -167,6 +167,8 @@ def progress_display() -> Iterator[Callable[[str], ProgressCallback | None]]:
     from rich.console import Console
     from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
 
+    from factcheck.loading import listening_for_loads
+
     if not show_progress():
         yield lambda description: None
         return
@@ -179,16 +181,27 @@ def progress_display() -> Iterator[Callable[[str], ProgressCallback | None]]:
         console=Console(stderr=True),
         transient=True,
     ) as progress:
+        tasks = []
 
         def stage(description: str) -> ProgressCallback:
             task = progress.add_task(description, total=None, item="")
+            tasks.append(task)
 
             def update(item: str, done: int, total: int) -> None:
                 progress.update(task, completed=done, total=total, item=item[-50:])
 
             return update
 
-        yield stage
+        def loading(what: str) -> None:
+            # Drawn now, before the load starts: some loaders hold Python's lock while they
+            # work, so the display's own refresh could not run until they are done.
+            if not tasks:
+                tasks.append(progress.add_task("Starting", total=None, item=""))
+            progress.update(tasks[-1], item=f"loading {what}…")
+            progress.refresh()
+
+        with listening_for_loads(loading):
+            yield stage
 
 
 @click.group()
@@ -1138,22 +1151,27 @@ def archive() -> None:
 
 @archive.command("import")
 @click.argument("paths", nargs=-1, required=True)
+@action_options
 @click.pass_obj
 @user_errors
 def archive_import(obj: Context, paths: tuple[str, ...]) -> None:
     """Import published fact-checks: ClaimReview JSON-LD, CSV or CheckThat! JSONL ('-' reads
     standard input). Re-importing a file adds nothing; bad records are listed, one line each."""
+    from rich.markup import escape
+
     from factcheck.match.archive_stage import import_archive
 
     db = obj.open()
     report = import_archive(db, paths, read_stdin=sys.stdin.buffer.read)
-    for problem in report.problems:
+    for problem in report.problems:  # errors: on standard error even under --quiet and --json
         click.echo(f"skipped {problem}", err=True)
-    for note in report.notes[:20]:
-        click.echo(f"note {note}", err=True)
-    if len(report.notes) > 20:
-        click.echo(f"note ... and {len(report.notes) - 20} more kept without a date", err=True)
-    click.echo(report.describe())
+    if not action_mode():
+        for note in report.notes[:20]:
+            click.echo(f"note {note}", err=True)
+        if len(report.notes) > 20:
+            click.echo(f"note ... and {len(report.notes) - 20} more kept without a date", err=True)
+    results_console().print(escape(report.describe()))
+    emit_summary(report)
     if not report.added and not report.unchanged:
         sys.exit(1)
 

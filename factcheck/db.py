@@ -104,18 +104,28 @@ def check_ledger(db: Database, path: Path, *, adopt: bool, write: bool) -> None:
             f"{path} is an SQLite database with other tables ({shown}) and no factcheck ledger; "
             f"to add a ledger to it, run 'factcheck --db {path} init'"
         )
-    if not write or migrations.migrations_table not in tables:
+    if migrations.migrations_table not in tables:
         return
     known = [migration.name for migration in migrations._migrations]
     unknown = [
         migration.name for migration in migrations.applied(db) if migration.name not in known
     ]
-    if unknown:
-        from factcheck import __version__
+    if not unknown:
+        return
+    from factcheck import __version__
 
+    pending = [migration.name for migration in migrations.pending(db)]
+    if write:
         raise LedgerError(
             f"{path} was written by a newer factcheck (schema {unknown[-1]}; factcheck "
             f"{__version__} knows up to {known[-1]}): upgrade factcheck to change it"
+        )
+    if pending:
+        # Its schema is not ours plus a few steps, so no copy of it can be upgraded to ours.
+        raise LedgerError(
+            f"{path} was written by another factcheck (it records schema {unknown[-1]}, which "
+            f"factcheck {__version__} does not know, and lacks {pending[0]}, which it needs): "
+            "open it with the factcheck that wrote it"
         )
 
 

@@ -9,7 +9,7 @@ from pathlib import Path
 
 import pytest
 
-from tests.conftest import SEEDS
+from tests.conftest import DATA, SEEDS
 from tests.ledger_checks import run_factcheck
 
 
@@ -47,3 +47,21 @@ def test_json_is_one_summary(corpus: Path, tmp_path: Path) -> None:
     assert json.loads(reviewed.stdout)["claim_id"] == 1
     both = run_factcheck(ledger, "check", "--json", "--quiet")
     assert both.returncode == 2 and "--quiet and --json are alternatives" in both.stderr
+
+
+def test_archive_import_takes_quiet_and_json(tmp_path: Path) -> None:
+    """Like the other action commands: --quiet keeps only the errors (the records it could not
+    read, on standard error), --json gives one summary; the records go in either way."""
+    ledger = tmp_path / "ledger.db"
+    checks = str(DATA / "archive" / "checks.csv")
+    quiet = run_factcheck(ledger, "archive", "import", "--quiet", checks)
+    assert quiet.returncode == 0, quiet.stderr
+    assert quiet.stdout == ""
+    assert quiet.stderr.count("skipped") == 3 and "row 5: no rating" in quiet.stderr
+    page = str(DATA / "archive" / "claimreview_page.html")
+    summary = run_factcheck(ledger, "archive", "import", "--json", checks, page)
+    assert summary.returncode == 0, summary.stderr
+    report = json.loads(summary.stdout)
+    assert (report["added"], report["unchanged"], len(report["problems"])) == (1, 2, 3)
+    plain = run_factcheck(ledger, "archive", "import", page)
+    assert plain.stdout.strip() == "0 fact-checks added, 1 already in the archive, 0 not read"

@@ -19,7 +19,7 @@ import pytest
 PACKAGE = Path(__file__).resolve().parent.parent / "factcheck"
 SHELL = {"cli", "pipeline", "render", "output", "__main__", "__init__"}
 LEVELS = {
-    "text": 0, "vocab": 0, "lang": 0, "db": 0, "migrations": 0, "lazy": 0,
+    "text": 0, "vocab": 0, "lang": 0, "db": 0, "migrations": 0, "lazy": 0, "loading": 0,
     "ingest": 1,
     "extract": 2, "entities.mentions": 2, "entities.names": 2,
     "entities": 3,

@@ -128,3 +128,40 @@ def test_read_commands_never_write(seeded_ledger: Path, tmp_path: Path, args: li
         assert digest(ledger) == before, f"{args[0]} changed {ledger.name}"
         with sqlite3.connect(f"file:{ledger}?mode=ro", uri=True) as conn:
             assert conn.execute("PRAGMA journal_mode").fetchone()[0] == "delete"
+
+
+@pytest.mark.parametrize("fixture", ["v0005_seeds.db", "v0011_seeds.db"])
+def test_a_ledger_with_an_unknown_and_pending_migrations_is_one_line(
+    fixture: str, tmp_path: Path
+) -> None:
+    """A ledger from a factcheck whose history forked from ours (it records a migration we do
+    not know and lacks one we need) cannot be upgraded even in a copy: say so, naming both,
+    instead of SQLite's own error from the half-fitting upgrade (duplicate column name)."""
+    path = tmp_path / "forked.db"
+    shutil.copyfile(DATA / "ledgers" / fixture, path)
+    with contextlib.closing(sqlite3.connect(path)) as conn, conn:
+        if fixture == "v0011_seeds.db":  # another branch's 0011: our 0011 is pending
+            conn.execute(
+                "UPDATE _sqlite_migrations SET name = '0011_from_a_fork' WHERE name LIKE '0011%'"
+            )
+        else:
+            conn.execute(
+                "INSERT INTO _sqlite_migrations (migration_set, name, applied_at) "
+                "VALUES ('factcheck', '0011_from_a_fork', '2030-01-01 00:00:00')"
+            )
+    before = digest(path)
+    needed = next(
+        m.name
+        for m in migrations._migrations
+        if m.name.startswith("0011" if fixture == "v0011_seeds.db" else "0006")
+    )
+    for args in READ_COMMANDS:
+        result = invoke(path, *args)
+        assert result.exit_code == 1, result.output
+        assert result.output.strip() == (
+            f"Error: {path} was written by another factcheck (it records schema "
+            f"0011_from_a_fork, which factcheck {__version__} does not know, and lacks "
+            f"{needed}, which it needs): open it with the factcheck that wrote it"
+        ), args
+    assert "newer factcheck" in invoke(path, "check").output
+    assert digest(path) == before

@@ -17,6 +17,8 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from importlib import resources
 
+from factcheck.loading import announced
+
 GLOSSED_LANGUAGES = ("zh", "bn")
 ALTERNATIVE_PROBABILITY = 0.2
 MAX_HAN_WORD = 8
@@ -61,11 +63,13 @@ class Known:
 
 
 @functools.cache
+@announced("the Chinese gloss table (CC-CEDICT)")
 def zh_table() -> dict[str, str]:
     return read_table("zh_en.tsv.gz")
 
 
 @functools.cache
+@announced("the Bengali gloss table")
 def bn_alternatives() -> dict[str, tuple[str, ...]]:
     """A Bengali word's other likely English words (t(e|b) at least ALTERNATIVE_PROBABILITY):
     for matching only, never shown."""
@@ -90,6 +94,7 @@ def alternative_words(text: str, lang: str | None) -> list[str]:
 
 
 @functools.cache
+@announced("the Bengali gloss table")
 def bn_table() -> dict[str, str]:
     table = {}
     for word, translations in read_table("bn_en.tsv.gz").items():

@@ -11,6 +11,7 @@ import functools
 import re
 import unicodedata
 
+from factcheck.loading import announce
 from factcheck.text.scripts import BN_CHARS, HAN_CHARS
 
 # Languages lingua may choose among (ISO 639-1). Restricting it keeps memory and start-up small and
@@ -93,6 +94,19 @@ def _detector():  # type: ignore[no-untyped-def]
     return LanguageDetectorBuilder.from_iso_codes_639_1(*codes).build()
 
 
+_lingua_models_loaded = False
+
+
+def _lingua_language_of(text: str):  # type: ignore[no-untyped-def]
+    """lingua's answer. Its models load on the first question (a second or two, holding Python's
+    lock, so no display can redraw meanwhile): that first time is announced beforehand."""
+    global _lingua_models_loaded
+    if not _lingua_models_loaded:
+        announce("lingua's language models")
+        _lingua_models_loaded = True
+    return _detector().detect_language_of(text)
+
+
 def detect_language(text: str, *, fallback: str | None = None) -> str | None:
     """The ISO 639-1 code of the language `text` is mostly written in, or `fallback`.
 
@@ -116,7 +130,7 @@ def detect_language(text: str, *, fallback: str | None = None) -> str | None:
         return fallback
     if script == "latin" and looks_english(text):
         return "en"
-    language = _detector().detect_language_of(text)
+    language = _lingua_language_of(text)
     if language is None:
         return fallback
     return language.iso_code_639_1.name.lower()

@@ -14,6 +14,7 @@ from importlib import resources
 
 from factcheck.entities.names.chinese import han_surnames
 from factcheck.entities.names.places import BN_CASE_ENDINGS, _gazetteer
+from factcheck.loading import announced
 from factcheck.text.scripts import normalize_bengali
 
 # A token: an abbreviation (U.S.), a number (1,000.5), a word (hyphens and & inside), a clitic
@@ -253,6 +254,7 @@ def _lexicon_tags(chars: list[str], lexicon: frozenset[str]) -> list[str]:
 
 
 @cache
+@announced("the Chinese entity lexicon (CC-CEDICT)")
 def _zh_lexicon() -> tuple[dict[str, str], frozenset[str]]:
     """CC-CEDICT (CC BY-SA 3.0): proper nouns with a class (L place, O organisation, N other
     name) and the set of common words, for dictionary matches."""

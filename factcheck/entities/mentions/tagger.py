@@ -12,6 +12,7 @@ from importlib import resources
 from typing import NamedTuple
 
 from factcheck.entities.mentions.features import FEATURES, tokenize
+from factcheck.loading import announced
 
 TYPES = {"PER": "person", "ORG": "organization", "LOC": "place"}  # MISC is not a mention
 # Sequences are cut at line breaks and after sentence-final marks: a CRF needs no longer
@@ -30,6 +31,7 @@ class Entity(NamedTuple):
 
 
 @cache
+@announced(lambda lang: f"the {lang} entity tagger")
 def _tagger(lang: str):
     """The language's CRF, or None when no model ships for it."""
     import pycrfsuite

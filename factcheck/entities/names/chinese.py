@@ -6,6 +6,8 @@ import re
 from functools import cache
 from importlib import resources
 
+from factcheck.loading import announced
+
 _INITIALS = "(?:zh|ch|sh|[bpmfdtnlgkhjqxrzcsyw])?"
 _FINALS = (
     "iang|iong|uang|ueng|ang|eng|ing|ong|ian|iao|uai|uan|van|ai|ei|ao|ou|an|en|er|in|ia|ie|"
@@ -31,6 +33,7 @@ def han_surnames() -> frozenset[str]:
 
 
 @cache
+@announced("the pinyin tables")
 def pinyin_surnames() -> frozenset[str]:
     """Latin spellings of the common family names ('wang', 'li', 'gao', ...)."""
     from pypinyin import Style, lazy_pinyin

@@ -13,6 +13,7 @@ from importlib import resources
 
 from anyascii import anyascii
 
+from factcheck.loading import announced
 from factcheck.text.scripts import normalize_bengali, script_of
 
 CLDR_LOCALES = ("en", "zh", "zh_Hant", "bn")
@@ -58,6 +59,7 @@ def _cldr_variants(name: str) -> list[str]:
 
 
 @cache
+@announced("the CLDR place names")
 def _gazetteer() -> dict[str, str]:
     """Every lookup form of every known place -> its code."""
     from babel import Locale

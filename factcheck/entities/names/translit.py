@@ -20,6 +20,7 @@ from importlib import resources
 
 from anyascii import anyascii
 
+from factcheck.loading import announced
 from factcheck.text.scripts import HAN_CHARS, normalize_bengali
 
 MAX_RUN = {"han": 4, "bengali": 4}  # longest run of Latin letters one unit writes
@@ -163,6 +164,7 @@ def _reading(unit: str, script: str) -> str:
 
 
 @cache
+@announced(lambda script: f"the {script} transliteration table")
 def load_model(script: str) -> TranslitModel:
     name = {"han": "translit_zh.json.gz", "bengali": "translit_bn.json.gz"}[script]
     path = resources.files("factcheck.entities.names").joinpath(f"data/{name}")

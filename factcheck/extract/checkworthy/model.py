@@ -25,6 +25,7 @@ from factcheck.extract.checkworthy.features import (
     word_terms,
 )
 from factcheck.extract.checkworthy.rules import sigmoid
+from factcheck.loading import announced
 
 MODEL_FILE = "en_model.json.gz"
 
@@ -93,6 +94,7 @@ class ModelScore:
 
 
 @cache
+@announced("the check-worthiness model")
 def load_model() -> LinearModel:
     raw = resources.files("factcheck.extract.checkworthy").joinpath(MODEL_FILE).read_bytes()
     data = json.loads(gzip.decompress(raw))
