@@ -14,6 +14,7 @@ from factcheck.ingest.reading import Skipped, read_input
 from factcheck.pipeline import prepare_file, store_prepared, workers_for
 
 from .conftest import SEEDS
+from .ledger_state import ledger_state
 
 
 def split_seeds(folder: Path) -> list[Path]:
@@ -87,6 +88,9 @@ def test_adding_files_in_two_runs_gives_the_ledger_one_run_gives(tmp_path: Path)
         by_content(exported(tmp_path / "twice.db")),
     )
     assert once["links"] and once == twice
+    # and what the export leaves out: facts, origins, tensions, merges, citations
+    state = ledger_state(tmp_path / "once.db")
+    assert state["verdicts"] and state["merges"] and state == ledger_state(tmp_path / "twice.db")
 
 
 def test_preparing_a_file_is_a_pure_function_of_it() -> None:

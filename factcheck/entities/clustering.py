@@ -8,8 +8,9 @@ through a short form). Human judgements outrank machine ones, as in nomenklatura
 
 from __future__ import annotations
 
+import functools
 from collections import defaultdict
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 
 from rapidfuzz import process
@@ -106,12 +107,17 @@ class _UnionFind:
         return ri
 
 
-def _form(ref: MentionRef) -> NameForm:
+def form_of(ref: MentionRef) -> NameForm:
+    """The name a mention is compared by: its form, language and type."""
     m = ref.mention
     return NameForm(m.match_form, m.lang, m.type)
 
 
-def _block_keys(form: NameForm) -> set[str]:
+_form = form_of
+
+
+def block_keys(form: NameForm) -> set[str]:
+    """The blocks a form is in: its phonetic keys, its family name's, its place code."""
     parsed = parse_name(form)
     keys = {f"{form.type}:k:{parsed.joined_key[:3]}"} if len(parsed.joined_key) >= 3 else set()
     keys |= {f"{form.type}:w:{k}" for k in parsed.keys if len(k) >= 3}
@@ -133,11 +139,29 @@ def _block_keys(form: NameForm) -> set[str]:
     return keys
 
 
-def _candidate_pairs(forms: list[NameForm]) -> set[tuple[int, int]]:
+@functools.lru_cache(maxsize=200_000)
+def _match(a: NameForm, b: NameForm) -> NameMatch:
+    """`compare`, once per pair of forms in a run (the stage asks first which components a new
+    mention joins, then clusters those components)."""
+    return compare(a, b)
+
+
+def form_blocks(forms: Sequence[NameForm]) -> dict[str, list[int]]:
+    """Blocking key -> the indices of the forms in that block."""
     blocks: dict[str, list[int]] = defaultdict(list)
     for i, form in enumerate(forms):
-        for key in _block_keys(form):
+        for key in block_keys(form):
             blocks[key].append(i)
+    return blocks
+
+
+def candidate_pairs(
+    forms: list[NameForm], block_sizes: Mapping[str, int] | None = None
+) -> set[tuple[int, int]]:
+    """Pairs of forms worth scoring. A block of more than MAX_BLOCK forms is skipped; with
+    `block_sizes` (the size of every block over the whole ledger) a subset of the forms gets
+    exactly the pairs among them that all forms would get."""
+    blocks = form_blocks(forms)
     romanized = [" ".join(parse_name(f).words) for f in forms]
     latin = [script_of(f.text) == "latin" for f in forms]
     model_latin = [
@@ -146,7 +170,8 @@ def _candidate_pairs(forms: list[NameForm]) -> set[tuple[int, int]]:
     ]
     pairs: set[tuple[int, int]] = set()
     for block, members in blocks.items():
-        if len(members) < 2 or len(members) > MAX_BLOCK:
+        size = block_sizes.get(block, len(members)) if block_sizes else len(members)
+        if len(members) < 2 or size > MAX_BLOCK:
             continue
         cross_only = block.startswith("person:p:")  # a coarse block: only across scripts
         if cross_only and all(latin[i] for i in members):
@@ -185,8 +210,14 @@ def cluster_mentions(
     mentions: Sequence[MentionRef],
     judgements: Sequence[Judgement] = (),
     references: Sequence[MergeEvidence] = (),
+    *,
+    block_sizes: Mapping[str, int] | None = None,
 ) -> list[EntityCluster]:
     """Entities with their member keys and the evidence for every merge.
+
+    Every decision depends only on the mentions of one connected component (see
+    `entities/incremental.py`), so clustering a union of components, with `block_sizes` from
+    the whole ledger, gives those components' clusters exactly as clustering everything would.
 
     `references` are merges a stage has already shown by its own rule (a short reference the
     text ties to a full name; one organisation named in two languages); they merge after human
@@ -219,7 +250,7 @@ def cluster_mentions(
         if match is None:
             return False
         return any(
-            compare(fa, fb).score < CONFLICT for fa in full_forms[ri] for fb in full_forms[rj]
+            _match(fa, fb).score < CONFLICT for fa in full_forms[ri] for fb in full_forms[rj]
         )
 
     def merge(i: int, j: int, ev: MergeEvidence) -> None:
@@ -262,12 +293,13 @@ def cluster_mentions(
                     ),
                 )
     scored: list[tuple[float, int, int, NameMatch]] = []
-    for a, b in _candidate_pairs(forms):
-        match = compare(forms[a], forms[b])
+    for a, b in candidate_pairs(forms, block_sizes):
+        match = _match(forms[a], forms[b])
         if match.is_match:
             scored.append((match.score, a, b, match))
     scored = _unambiguous_family_names(forms, scored)
-    for _score, a, b, match in sorted(scored, key=lambda t: -t[0]):
+    # Ties in the order of the forms' first mentions, which a subset of the mentions keeps.
+    for _score, a, b, match in sorted(scored, key=lambda t: (-t[0], t[1], t[2])):
         i, j = distinct[forms[a]][0], distinct[forms[b]][0]
         if uf.find(i) == uf.find(j) or blocked(i, j, match):
             continue
@@ -308,7 +340,7 @@ def _unambiguous_family_names(
     for short, fulls in fits.items():
         ordered = sorted(fulls)
         if any(
-            not compare(forms[x], forms[y]).is_match
+            not _match(forms[x], forms[y]).is_match
             for n, x in enumerate(ordered)
             for y in ordered[n + 1 :]
         ):

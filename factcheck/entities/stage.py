@@ -1,15 +1,18 @@
 """The entities stage: mentions -> entities across scripts and spellings, with the evidence for
 every merge, the fact-checker's corrections, and the name problems worth a finding.
 
-Resolution is re-done over all current mentions at each run (it is fast, and a new source can
-join two clusters); entity ids are kept stable by giving each new cluster the id of the old
-entity most of its mentions belonged to. Human judgements are stored by source and span, outrank
-the machine and survive every re-run.
+A run clusters again only the mentions a new, removed or judged mention can affect: the
+connected components of the mention graph they fall in (entities/incremental.py), which gives
+exactly the entities that clustering every mention would; entity ids are kept stable by giving
+each new cluster the id of the old entity most of its mentions belonged to. Human judgements are
+stored by source and span, outrank the machine and survive every re-run.
 """
 
 from __future__ import annotations
 
+import json
 from collections import Counter, defaultdict
+from collections.abc import Callable
 from dataclasses import dataclass
 
 from sqlite_utils import Database
@@ -17,11 +20,24 @@ from sqlite_utils import Database
 from factcheck.db import now_iso, transaction
 from factcheck.entities.clustering import (
     EntityCluster,
+    Judgement,
     MentionRef,
     MergeEvidence,
+    NameForm,
+    block_keys,
+    candidate_pairs,
     cluster_mentions,
+    form_blocks,
+    form_of,
 )
 from factcheck.entities.findings import name_findings
+from factcheck.entities.incremental import (
+    adjacency,
+    closure,
+    crossed_blocks,
+    evidence_edges,
+    matching_neighbours,
+)
 from factcheck.entities.judgements import (
     SpanKey,
     entity_mention_spans,
@@ -43,6 +59,29 @@ class EntityReport:
     cross_script: int = 0
     findings: int = 0
     merged: str | None = None  # a manual merge: which entities became which, in words
+    clustered: int = 0  # mentions clustered again this run (the rest kept their entities)
+
+
+def mention_of(row: dict) -> tuple[Mention, frozenset[str]] | None:
+    """A mention row as clustering reads it, with its context; None for a bare title."""
+    match_form, role = row["match_form"], row["role"]
+    if row["type"] == "person":
+        # A title is an attribute of the person, never part of the name ("Vice President
+        # Joe Biden" is Joe Biden); a mention that is nothing but a title names nobody.
+        if is_title_only(match_form):
+            return None
+        title, match_form = split_title(match_form)
+        role = role or title
+    mention = Mention(
+        row["start_offset"],
+        row["end_offset"],
+        row["text"],
+        row["type"],
+        row["lang"] or "und",
+        match_form,
+        role,
+    )
+    return mention, frozenset({role.casefold()}) if role else frozenset()
 
 
 def load_mentions(
@@ -50,14 +89,24 @@ def load_mentions(
 ) -> tuple[list[MentionRef], dict[int, SpanKey], dict[int, list[int]]]:
     """One MentionRef per distinct span of the current sources (the lowest mention id stands for
     the span), its span key, and every mention row id sharing that span."""
+    refs, span_of, rows_of, _ = load_current_mentions(db)
+    return refs, span_of, rows_of
+
+
+def load_current_mentions(
+    db: Database,
+) -> tuple[list[MentionRef], dict[int, SpanKey], dict[int, list[int]], dict[int, int | None]]:
+    """`load_mentions`, and the entity each mention row had after the last run."""
     refs: list[MentionRef] = []
     span_of: dict[int, SpanKey] = {}
     rows_of: dict[int, list[int]] = defaultdict(list)
+    entity_of_row: dict[int, int | None] = {}
     representative: dict[SpanKey, int] = {}
     for row in db.query(
         """SELECT mentions.* FROM mentions JOIN sources ON sources.id = mentions.source_id
            WHERE sources.is_current = 1 ORDER BY mentions.id"""
     ):
+        entity_of_row[row["id"]] = row["entity_id"]
         key = (row["source_id"], row["start_offset"], row["end_offset"])
         if key in representative:
             rows_of[representative[key]].append(row["id"])
@@ -65,52 +114,48 @@ def load_mentions(
         representative[key] = row["id"]
         rows_of[row["id"]].append(row["id"])
         span_of[row["id"]] = key
-        match_form, role = row["match_form"], row["role"]
-        if row["type"] == "person":
-            # A title is an attribute of the person, never part of the name ("Vice President
-            # Joe Biden" is Joe Biden); a mention that is nothing but a title names nobody.
-            if is_title_only(match_form):
-                continue
-            title, match_form = split_title(match_form)
-            role = role or title
-        mention = Mention(
-            row["start_offset"],
-            row["end_offset"],
-            row["text"],
-            row["type"],
-            row["lang"] or "und",
-            match_form,
-            role,
+        if found := mention_of(row):
+            refs.append(MentionRef(row["id"], row["source_id"], found[0], found[1]))
+    return refs, span_of, rows_of, entity_of_row
+
+
+def reference_groups(refs: list[MentionRef]) -> dict[tuple[int, str], list[MentionRef]]:
+    """The mentions of each source and language, in the order of the text."""
+    # Per source and language: 纳克维 refers to 莫辛·纳克维, not to the English "Mohsin Naqvi".
+    by_source: dict[tuple[int, str], list[MentionRef]] = defaultdict(list)
+    for ref in refs:
+        by_source[(ref.source_id, ref.mention.lang)].append(ref)
+    for source_refs in by_source.values():
+        source_refs.sort(key=lambda ref: ref.mention.start)
+    return by_source
+
+
+def group_references(source_id: int, source_refs: list[MentionRef]) -> list[MergeEvidence]:
+    links = link_short_references([ref.mention for ref in source_refs])
+    references = []
+    for short_index, full_index in links.items():
+        short, full = source_refs[short_index], source_refs[full_index]
+        references.append(
+            MergeEvidence(
+                short.key,
+                full.key,
+                1.0,
+                "same_source_reference",
+                f"'{short.mention.text}' refers to '{full.mention.text}', the only full "
+                f"name it fits in source {source_id}",
+            )
         )
-        context = frozenset({role.casefold()}) if role else frozenset()
-        refs.append(MentionRef(row["id"], row["source_id"], mention, context))
-    return refs, span_of, rows_of
+    return references
 
 
 def within_source_references(refs: list[MentionRef]) -> list[MergeEvidence]:
     """Short references ("Naqvi", "纳克维", "নকভি") tied to the one full name of their source
     that they fit."""
-    # Per source and language: 纳克维 refers to 莫辛·纳克维, not to the English "Mohsin Naqvi".
-    by_source: dict[tuple[int, str], list[MentionRef]] = defaultdict(list)
-    for ref in refs:
-        by_source[(ref.source_id, ref.mention.lang)].append(ref)
-    references = []
-    for (source_id, _lang), source_refs in by_source.items():
-        source_refs.sort(key=lambda ref: ref.mention.start)
-        links = link_short_references([ref.mention for ref in source_refs])
-        for short_index, full_index in links.items():
-            short, full = source_refs[short_index], source_refs[full_index]
-            references.append(
-                MergeEvidence(
-                    short.key,
-                    full.key,
-                    1.0,
-                    "same_source_reference",
-                    f"'{short.mention.text}' refers to '{full.mention.text}', the only full "
-                    f"name it fits in source {source_id}",
-                )
-            )
-    return references
+    return [
+        reference
+        for (source_id, _lang), source_refs in reference_groups(refs).items()
+        for reference in group_references(source_id, source_refs)
+    ]
 
 
 # Words that say nothing about which body an organisation is, once its place and kind are known.
@@ -167,70 +212,257 @@ def canonical_name(cluster: EntityCluster, members: list[MentionRef]) -> str:
     return max(latin or list(forms), key=lambda form: (forms[form], len(form)))
 
 
-def resolve_entities(db: Database) -> EntityReport:
-    """Cluster every current mention into entities and record why; one transaction."""
+class UnknownRemovedMentions(Exception):
+    """Mention rows of an entity are gone from the ledger, so the blocks they were in cannot be
+    told: the run clusters every mention."""
+
+
+@dataclass
+class ResolutionScope:
+    """What a run clusters again: positions in the current mentions, and the old entities they
+    replace."""
+
+    affected: set[int]
+    replaced: set[int]
+
+
+def resolution_scope(
+    db: Database,
+    refs: list[MentionRef],
+    rows_of: dict[int, list[int]],
+    entity_of_row: dict[int, int | None],
+    judgements: list[Judgement],
+    references: Callable[[int], list[MergeEvidence]],
+    organisations: list[MergeEvidence],
+) -> ResolutionScope:
+    """The components of the mention graph (entities/incremental.py) that hold a new, removed
+    or judged mention or a block that crossed MAX_BLOCK, closed over the old entities they touch.
+    Raises UnknownRemovedMentions when rows of an entity vanished."""
+    index = {ref.key: i for i, ref in enumerate(refs)}
+    ref_forms = [form_of(ref) for ref in refs]
+    forms = list(dict.fromkeys(ref_forms))
+    position = {form: i for i, form in enumerate(forms)}
+    refs_of_form: dict[int, list[int]] = defaultdict(list)
+    for i, form in enumerate(ref_forms):
+        refs_of_form[position[form]].append(i)
+    stored = dict(db.execute("SELECT id, mention_count FROM entities").fetchall())
+    current_rows: Counter[int] = Counter(e for e in entity_of_row.values() if e is not None)
+    old_rows: Counter[int] = Counter()
+    removed_forms: set[NameForm] = set()
+    for row in db.query(
+        """SELECT mentions.* FROM mentions JOIN sources ON sources.id = mentions.source_id
+           WHERE sources.is_current = 0 AND mentions.entity_id IS NOT NULL"""
+    ):
+        old_rows[row["entity_id"]] += 1
+        if found := mention_of(row):
+            removed_forms.add(form_of(MentionRef(row["id"], row["source_id"], *found)))
+    dirty = {e for e in set(current_rows) | set(old_rows) if e not in stored}
+    if dirty:
+        raise UnknownRemovedMentions(f"mentions of entities {sorted(dirty)[:5]} not in entities")
+    for entity_id, count in stored.items():
+        if count > current_rows[entity_id] + old_rows[entity_id]:
+            raise UnknownRemovedMentions(f"mention rows of entity {entity_id} are gone")
+        if count != current_rows[entity_id] or old_rows[entity_id]:
+            dirty.add(entity_id)
+    seeds: set[int] = set()
+    refs_of_entity: dict[int, list[int]] = defaultdict(list)
+    old_forms: set[int] = set()
+    for i, ref in enumerate(refs):
+        had = {entity_of_row[row] for row in rows_of[ref.key]}
+        if len(had) == 1 and None not in had:
+            entity_id = next(iter(had))
+            refs_of_entity[entity_id].append(i)
+            old_forms.add(position[ref_forms[i]])
+        else:
+            seeds.add(i)
+            dirty |= {e for e in had if e is not None}
+    for entity_id in dirty:
+        seeds.update(refs_of_entity.get(entity_id, ()))
+    for judgement in judgements:
+        seeds |= {index[judgement.a_key], index[judgement.b_key]}
+    blocks = form_blocks(forms)
+    new_forms = set(range(len(forms))) - old_forms
+    gone: Counter[str] = Counter()
+    for form in removed_forms - set(forms):
+        gone.update(block_keys(form))
+    for key in crossed_blocks(blocks, new_forms, gone):
+        for form in blocks[key]:
+            seeds.update(refs_of_form[form])
+    if not seeds:
+        return ResolutionScope(set(), dirty)
+    candidates = adjacency(candidate_pairs(forms))
+    matching = matching_neighbours(forms, candidates)
+    other_edges = adjacency(
+        evidence_edges(organisations, index)
+        + [(index[j.a_key], index[j.b_key]) for j in judgements]
+    )
+    old_entity = {i: e for e, members in refs_of_entity.items() for i in members}
+
+    def neighbours(i: int) -> list[int]:
+        form = position[ref_forms[i]]
+        found = list(refs_of_form[form])
+        for other in matching(form):
+            found.extend(refs_of_form[other])
+        found.extend(other_edges.get(i, ()))
+        for reference in references(i):
+            found += [index[reference.a], index[reference.b]]
+        if i in old_entity:
+            found.extend(refs_of_entity[old_entity[i]])
+        return found
+
+    affected = closure(seeds, neighbours)
+    return ResolutionScope(affected, dirty | {old_entity[i] for i in affected if i in old_entity})
+
+
+def resolve_entities(db: Database, *, everything: bool = False) -> EntityReport:
+    """Cluster the current mentions into entities and record why; one transaction. Only the
+    components of the mention graph that a new, removed or judged mention touches are clustered
+    again, which gives exactly the entities of clustering every mention (`everything`)."""
     with transaction(db):
-        refs, span_of, rows_of = load_mentions(db)
+        refs, span_of, rows_of, entity_of_row = load_current_mentions(db)
         span_to_key = {span: key for key, span in span_of.items()}
+        judgements = load_judgements(db, span_to_key)
+        groups = reference_groups(refs)
+        group_of = {ref.key: (ref.source_id, ref.mention.lang) for ref in refs}
+        found_references: dict[tuple[int, str], list[MergeEvidence]] = {}
+
+        def references_of_group(group: tuple[int, str]) -> list[MergeEvidence]:
+            if group not in found_references:
+                found_references[group] = group_references(group[0], groups[group])
+            return found_references[group]
+
+        organisations = organisation_merges(refs)
+        scope = None
+        if not everything:
+            try:
+                scope = resolution_scope(
+                    db,
+                    refs,
+                    rows_of,
+                    entity_of_row,
+                    judgements,
+                    lambda i: references_of_group(group_of[refs[i].key]),
+                    organisations,
+                )
+            except UnknownRemovedMentions:
+                scope = None
+        affected = set(range(len(refs))) if scope is None else scope.affected
+        chosen = [ref for i, ref in enumerate(refs) if i in affected]
+        keys = {ref.key for ref in chosen}
+        evidence = [
+            reference
+            for group in dict.fromkeys(group_of[ref.key] for ref in chosen)
+            for reference in references_of_group(group)
+        ] + organisations
         clusters = cluster_mentions(
-            refs,
-            load_judgements(db, span_to_key),
-            within_source_references(refs) + organisation_merges(refs),
+            chosen,
+            judgements,
+            [e for e in evidence if e.a in keys and e.b in keys],
+            block_sizes=block_sizes(refs),
         )
         old_entity_of = {
-            (row["source_id"], row["start_offset"], row["end_offset"]): row["entity_id"]
-            for row in db.query("SELECT * FROM mentions WHERE entity_id IS NOT NULL")
+            span_of[key]: entity_of_row[rows[0]]
+            for key, rows in rows_of.items()
+            if entity_of_row[rows[0]] is not None
         }
         ids = assign_stable_ids(db, clusters, span_of, old_entity_of)
-        db.execute("DELETE FROM entity_merges")
-        db.execute("UPDATE mentions SET entity_id = NULL")
-        db.execute("DELETE FROM findings WHERE stage = 'entities'")
-        db.execute("DELETE FROM entities")
-        by_key = {ref.key: ref for ref in refs}
-        published = dict(db.execute("SELECT id, published FROM sources").fetchall())
-        report = EntityReport()
-        stamp = now_iso()
+        if scope is None:
+            db.execute("DELETE FROM entity_merges")
+            db.execute("UPDATE mentions SET entity_id = NULL")
+            db.execute("DELETE FROM findings WHERE stage = 'entities'")
+            db.execute("DELETE FROM entities")
+        else:
+            replaced = json.dumps(sorted(scope.replaced))
+            db.execute(
+                "DELETE FROM entity_merges WHERE entity_id IN (SELECT value FROM json_each(?))",
+                [replaced],
+            )
+            db.execute(
+                """DELETE FROM findings WHERE stage = 'entities'
+                   AND entity_id IN (SELECT value FROM json_each(?))""",
+                [replaced],
+            )
+            db.execute(
+                "UPDATE mentions SET entity_id = NULL WHERE entity_id IN "
+                "(SELECT value FROM json_each(?))",
+                [replaced],
+            )
+            db.execute(
+                "DELETE FROM entities WHERE id IN (SELECT value FROM json_each(?))", [replaced]
+            )
+        write_entities(db, clusters, ids, chosen, rows_of)
+        entity_of_key = {key: entity_of_row[rows_of[key][0]] for key in (ref.key for ref in refs)}
         for cluster, entity_id in zip(clusters, ids, strict=True):
-            sources = {by_key[key].source_id for key in cluster.members}
-            cluster.name = canonical_name(cluster, [by_key[key] for key in cluster.members])
-            db["entities"].insert(
-                {
-                    "id": entity_id,
-                    "name": cluster.name,
-                    "type": cluster.type,
-                    "mention_count": sum(len(rows_of[key]) for key in cluster.members),
-                    "source_count": len(sources),
-                    "updated_at": stamp,
-                }
+            for key in cluster.members:
+                entity_of_key[key] = entity_id
+        scripts: dict[int, set[str]] = defaultdict(set)
+        for ref in refs:
+            if (entity_id := entity_of_key[ref.key]) is not None:
+                scripts[entity_id].add(script_of(ref.mention.match_form))
+        return EntityReport(
+            entities=db.execute("SELECT COUNT(*) FROM entities").fetchone()[0],
+            cross_script=sum(len(found) > 1 for found in scripts.values()),
+            findings=db.execute(
+                "SELECT COUNT(*) FROM findings WHERE stage = 'entities'"
+            ).fetchone()[0],
+            clustered=len(chosen),
+        )
+
+
+def block_sizes(refs: list[MentionRef]) -> dict[str, int]:
+    """How many distinct forms each blocking key holds over all current mentions."""
+    forms = list(dict.fromkeys(form_of(ref) for ref in refs))
+    return {key: len(members) for key, members in form_blocks(forms).items()}
+
+
+def write_entities(
+    db: Database,
+    clusters: list[EntityCluster],
+    ids: list[int],
+    refs: list[MentionRef],
+    rows_of: dict[int, list[int]],
+) -> None:
+    """The clusters as entities, their mentions, merges and name findings, in bulk."""
+    by_key = {ref.key: ref for ref in refs}
+    published = dict(db.execute("SELECT id, published FROM sources").fetchall())
+    stamp = now_iso()
+    entities, mentions, merges, findings = [], [], [], []
+    for cluster, entity_id in zip(clusters, ids, strict=True):
+        members = [by_key[key] for key in cluster.members]
+        cluster.name = canonical_name(cluster, members)
+        row_ids = [row_id for key in cluster.members for row_id in rows_of[key]]
+        entities.append(
+            (
+                entity_id,
+                cluster.name,
+                cluster.type,
+                len(row_ids),
+                len({ref.source_id for ref in members}),
+                stamp,
             )
-            row_ids = [row_id for key in cluster.members for row_id in rows_of[key]]
-            for chunk_start in range(0, len(row_ids), 500):
-                chunk = row_ids[chunk_start : chunk_start + 500]
-                db.execute(
-                    f"UPDATE mentions SET entity_id = ? WHERE id IN ({','.join('?' * len(chunk))})",
-                    [entity_id, *chunk],
-                )
-            db["entity_merges"].insert_all(
-                {
-                    "entity_id": entity_id,
-                    "mention_a": merge.a,
-                    "mention_b": merge.b,
-                    "score": round(merge.score, 4),
-                    "rule": merge.rule,
-                    "evidence": merge.evidence,
-                }
-                for merge in cluster.evidence
-            )
-            scripts = {script_of(by_key[key].mention.match_form) for key in cluster.members}
-            report.entities += 1
-            report.cross_script += len(scripts) > 1
-            findings = name_findings(
-                entity_id, cluster, [by_key[key] for key in cluster.members], published
-            )
-            for finding in findings:
-                db["findings"].insert({**finding, "stage": "entities", "created_at": stamp})
-            report.findings += len(findings)
-    return report
+        )
+        mentions.extend((entity_id, row_id) for row_id in row_ids)
+        merges.extend(
+            (entity_id, merge.a, merge.b, round(merge.score, 4), merge.rule, merge.evidence)
+            for merge in cluster.evidence
+        )
+        findings.extend(
+            {**finding, "stage": "entities", "created_at": stamp}
+            for finding in name_findings(entity_id, cluster, members, published)
+        )
+    db.conn.executemany(
+        """INSERT INTO entities (id, name, type, mention_count, source_count, updated_at)
+           VALUES (?, ?, ?, ?, ?, ?)""",
+        entities,
+    )
+    db.conn.executemany("UPDATE mentions SET entity_id = ? WHERE id = ?", mentions)
+    db.conn.executemany(
+        """INSERT INTO entity_merges (entity_id, mention_a, mention_b, score, rule, evidence)
+           VALUES (?, ?, ?, ?, ?, ?)""",
+        merges,
+    )
+    if findings:
+        db["findings"].insert_all(findings)
 
 
 def assign_stable_ids(

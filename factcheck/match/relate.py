@@ -45,11 +45,13 @@ class Relation:
 def names(claim: ClaimFacts, anchors: set[str]) -> str:
     """Anchors in words: entity names and place names ("China, Pakistan and Islamabad"), never
     codes ("CN, PK, PK-IS")."""
-    people = [
+    # By name, not by id: ids follow the order entities were made in, which a ledger built in
+    # several runs does not share with one built at once.
+    people = sorted(
         claim.entity_names.get(int(anchor[1:]), anchor)
-        for anchor in sorted(anchors)
+        for anchor in anchors
         if anchor.startswith("e")
-    ]
+    )
     places = [anchor[2:] for anchor in sorted(anchors) if anchor.startswith("p:")]
     return joined(people + [place_name(code) for code in places])
 

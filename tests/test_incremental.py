@@ -1,0 +1,180 @@
+"""A run recomputes only what new or changed sources can affect, and the ledger comes out as if
+everything had been recomputed: after every step, a copy of the ledger resolved, matched and
+judged afresh holds the same state (entity ids included); and a ledger built in steps holds the
+state of one built at once."""
+
+from __future__ import annotations
+
+import sqlite3
+from pathlib import Path
+
+from click.testing import CliRunner
+
+from factcheck.cli import cli
+from factcheck.db import open_ledger
+from factcheck.entities.clustering import MAX_BLOCK, NameForm, form_blocks
+from factcheck.entities.incremental import crossed_blocks
+from factcheck.entities.stage import resolve_entities
+from factcheck.pipeline import check_claims
+
+from .ledger_state import ledger_state
+from .test_jobs import split_seeds
+
+
+def invoke(ledger: Path, *args: str) -> str:
+    result = CliRunner().invoke(cli, ["--db", str(ledger), *args])
+    assert result.exit_code == 0, result.output
+    return result.output
+
+
+def recomputed(ledger: Path, folder: Path) -> dict:
+    """The state of a copy of `ledger` with entities, links and verdicts recomputed in full."""
+    copy = folder / f"recomputed_{ledger.name}"
+    copy.unlink(missing_ok=True)
+    with sqlite3.connect(ledger) as source, sqlite3.connect(copy) as target:
+        source.backup(target)  # with what the write-ahead log holds, which a file copy misses
+    db = open_ledger(copy)
+    resolve_entities(db, everything=True)
+    check_claims(db)
+    db.conn.close()
+    return ledger_state(copy, entity_ids=True)
+
+
+def assert_as_if_recomputed(ledger: Path, folder: Path) -> None:
+    state = ledger_state(ledger, entity_ids=True)
+    assert state == recomputed(ledger, folder)
+
+
+def write(folder: Path, name: str, text: str) -> Path:
+    folder.mkdir(exist_ok=True)
+    path = folder / name
+    path.write_text(text, encoding="utf-8")
+    return path
+
+
+def entity_ids_of(ledger: Path, form: str) -> set[int]:
+    with sqlite3.connect(ledger) as conn:
+        found = conn.execute(
+            """SELECT DISTINCT mentions.entity_id FROM mentions
+               JOIN sources ON sources.id = mentions.source_id
+               WHERE sources.is_current = 1 AND mentions.match_form = ?""",
+            [form],
+        ).fetchall()
+    return {row[0] for row in found}
+
+
+def test_seeds_added_in_three_runs_match_a_full_recompute_each_time(tmp_path: Path) -> None:
+    paths = split_seeds(tmp_path / "articles")
+    ledger = tmp_path / "steps.db"
+    for chunk in (paths[:3], paths[3:7], paths[7:]):
+        invoke(ledger, "run", *map(str, chunk))
+        assert_as_if_recomputed(ledger, tmp_path)
+    invoke(tmp_path / "once.db", "run", *map(str, paths))
+    once, steps = ledger_state(tmp_path / "once.db"), ledger_state(ledger)
+    assert once["entities"] and once["links"] and once["verdicts"]
+    assert once == steps
+
+
+def test_a_new_spelling_between_two_entities_joins_one_as_a_full_run_would(
+    tmp_path: Path,
+) -> None:
+    # "Mohsen Naqvi" and "Muhsin Naqvi" are too far apart to be one person by their names;
+    # "Mohsin Naqvi" is close to both, and may join only one of them.
+    folder = tmp_path / "articles"
+    first = write(folder, "a.txt", "Mohsen Naqvi met police chiefs in Islamabad on 3 March 2025.\n")
+    second = write(folder, "b.txt", "Muhsin Naqvi opened a new police station in Lahore.\n")
+    third = write(folder, "c.txt", "Mohsin Naqvi said 4,000 officers would guard the match.\n")
+    ledger = tmp_path / "steps.db"
+    invoke(ledger, "run", str(first), str(second))
+    before = entity_ids_of(ledger, "Mohsen Naqvi") | entity_ids_of(ledger, "Muhsin Naqvi")
+    assert len(before) == 2
+    invoke(ledger, "run", str(third))
+    joined = entity_ids_of(ledger, "Mohsin Naqvi")
+    assert len(joined) == 1 and joined < before
+    assert_as_if_recomputed(ledger, tmp_path)
+    invoke(tmp_path / "once.db", "run", str(first), str(second), str(third))
+    assert ledger_state(tmp_path / "once.db") == ledger_state(ledger)
+
+
+def test_a_new_version_of_a_source_replaces_its_mentions_as_a_full_run_would(
+    tmp_path: Path,
+) -> None:
+    paths = split_seeds(tmp_path / "articles")
+    ledger = tmp_path / "steps.db"
+    invoke(ledger, "run", *map(str, paths))
+    # Rewrite one article: its old version's mentions leave their entities.
+    changed = next(path for path in paths if "Naqvi" in path.read_text(encoding="utf-8"))
+    changed.write_text(
+        changed.read_text(encoding="utf-8").replace("Naqvi", "Nakvi") + "\n\nMore to follow.\n",
+        encoding="utf-8",
+    )
+    output = invoke(ledger, "run", str(changed))
+    assert "new version" in output or "1 new" in output
+    with sqlite3.connect(ledger) as conn:
+        assert conn.execute("SELECT COUNT(*) FROM sources WHERE is_current = 0").fetchone()[0]
+    assert_as_if_recomputed(ledger, tmp_path)
+
+
+def entity_at(ledger: Path, span: tuple[int, int, int]) -> int:
+    with sqlite3.connect(ledger) as conn:
+        (entity_id,) = conn.execute(
+            """SELECT DISTINCT entity_id FROM mentions
+               WHERE source_id = ? AND start_offset = ? AND end_offset = ?""",
+            span,
+        ).fetchone()
+    return entity_id
+
+
+def first_span(ledger: Path, entity_id: int) -> tuple[int, int, int]:
+    with sqlite3.connect(ledger) as conn:
+        return conn.execute(
+            """SELECT source_id, start_offset, end_offset FROM mentions WHERE entity_id = ?
+               ORDER BY id LIMIT 1""",
+            [entity_id],
+        ).fetchone()
+
+
+def test_merges_and_splits_survive_new_sources(tmp_path: Path) -> None:
+    paths = split_seeds(tmp_path / "articles")
+    ledger = tmp_path / "steps.db"
+    invoke(ledger, "run", *map(str, paths[:6]))
+    (pakistan,) = entity_ids_of(ledger, "Pakistan")
+    (islamabad,) = entity_ids_of(ledger, "Islamabad")
+    # A merge joins the entities' first mentions (the stage's rule); a split moves one mention.
+    joined = first_span(ledger, pakistan), first_span(ledger, islamabad)
+    invoke(ledger, "entity", "merge", str(pakistan), str(islamabad), "--by", "alice")
+    assert entity_at(ledger, joined[0]) == entity_at(ledger, joined[1])
+    (naqvi,) = entity_ids_of(ledger, "纳克维")
+    with sqlite3.connect(ledger) as conn:
+        moved = conn.execute(
+            "SELECT MIN(id) FROM mentions WHERE entity_id = ? AND match_form = '纳克维'", [naqvi]
+        ).fetchone()[0]
+        moved_span = conn.execute(
+            "SELECT source_id, start_offset, end_offset FROM mentions WHERE id = ?", [moved]
+        ).fetchone()
+    invoke(ledger, "entity", "split", str(naqvi), str(moved), "--by", "bob")
+    assert entity_at(ledger, moved_span) != naqvi
+    invoke(ledger, "run", *map(str, paths[6:]))
+    assert entity_at(ledger, joined[0]) == entity_at(ledger, joined[1])
+    assert entity_at(ledger, moved_span) != entity_at(ledger, first_span(ledger, naqvi))
+    assert_as_if_recomputed(ledger, tmp_path)
+
+
+def test_a_block_that_grows_past_its_limit_is_clustered_again() -> None:
+    # Family names the prefix block person:p:na holds; one more form than MAX_BLOCK fills it.
+    forms = [NameForm(f"Naqvi {index}", "en", "person") for index in range(MAX_BLOCK)]
+    blocks = form_blocks(forms)
+    assert not crossed_blocks(blocks, set(), {})
+    grown = form_blocks([*forms, NameForm("Nadia Naqvi", "en", "person")])
+    crossed = crossed_blocks(grown, {MAX_BLOCK}, {})
+    assert crossed and all(len(grown[key]) > MAX_BLOCK for key in crossed)
+    # and back: a block that shrinks under the limit once the form is removed
+    assert crossed_blocks(blocks, set(), dict.fromkeys(crossed, 1)) == crossed
+
+
+def test_nothing_new_recomputes_nothing(tmp_path: Path) -> None:
+    paths = split_seeds(tmp_path / "articles")
+    ledger = tmp_path / "ledger.db"
+    invoke(ledger, "run", *map(str, paths))
+    report = resolve_entities(open_ledger(ledger))
+    assert report.clustered == 0 and report.entities > 0
