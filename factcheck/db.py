@@ -8,7 +8,7 @@ import os
 import signal
 import sqlite3
 import threading
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator, Sequence
 from pathlib import Path
 
 from sqlite_utils import Database
@@ -175,6 +175,27 @@ def ctrl_c_deferred() -> Iterator[None]:
         previous(signal.SIGINT, None)
     elif received and previous != signal.SIG_IGN:
         raise KeyboardInterrupt
+
+
+def insert_rows(
+    db: Database, table: str, columns: Sequence[str], rows: Iterable[Sequence[object]]
+) -> None:
+    """Insert many rows with one prepared statement: sqlite-utils' insert_all builds and checks a
+    statement per chunk, which costs more than the write itself for the few rows of one source.
+    `table` and `columns` are the caller's own names, never input."""
+    db.conn.executemany(insert_statement(table, columns), rows)
+
+
+def insert_row(db: Database, table: str, row: dict[str, object]) -> int:
+    """Insert one row (column names are the caller's own, never input); its rowid."""
+    cursor = db.conn.execute(insert_statement(table, tuple(row)), tuple(row.values()))
+    assert cursor.lastrowid is not None
+    return cursor.lastrowid
+
+
+def insert_statement(table: str, columns: Sequence[str]) -> str:
+    placeholders = ", ".join("?" * len(columns))
+    return f"INSERT INTO [{table}] ({', '.join(f'[{c}]' for c in columns)}) VALUES ({placeholders})"
 
 
 def now_iso() -> str:

@@ -16,7 +16,7 @@ from dataclasses import dataclass, field
 
 from sqlite_utils import Database
 
-from factcheck.db import now_iso, transaction
+from factcheck.db import insert_rows, now_iso, transaction
 from factcheck.entities.mentions import Mention, find_source_mentions
 from factcheck.extract import ExtractedClaim, PassageSpan, extract_claims
 from factcheck.ingest.passages import CLAIM_BEARING_KINDS
@@ -128,11 +128,11 @@ def extract_source(
         extraction = extract_text(text, spans, published)
     claims, mentions = extraction.claims, extraction.mentions
     now = now_iso()
-    claim_spans: list[tuple[int, int, int]] = []
-    for claim in claims:
-        passage_id = next(pid for pid, start, end, _ in passages if start <= claim.start < end)
-        claim_id = store_claim(db, source_id, passage_id, claim, now)
-        claim_spans.append((claim.end - claim.start, claim_id, claim.start))
+    claim_ids = store_claims(db, source_id, passages, claims, now)
+    claim_spans = [
+        (claim.end - claim.start, claim_id, claim.start)
+        for claim, claim_id in zip(claims, claim_ids, strict=True)
+    ]
     store_mentions(db, source_id, mentions, claim_spans)
     db.execute("UPDATE sources SET extracted_at = ? WHERE id = ?", [now, source_id])
     return claims
@@ -157,81 +157,144 @@ def store_mentions(
             None,
         )
         rows.append(
-            {
-                "source_id": source_id,
-                "claim_id": claim_id,
-                "start_offset": mention.start,
-                "end_offset": mention.end,
-                "text": mention.text,
-                "type": mention.type,
-                "lang": mention.lang,
-                "match_form": mention.match_form,
-                "role": mention.role,
-            }
+            (
+                source_id,
+                claim_id,
+                mention.start,
+                mention.end,
+                mention.text,
+                mention.type,
+                mention.lang,
+                mention.match_form,
+                mention.role,
+            )
         )
-    db["mentions"].insert_all(rows)
+    insert_rows(db, "mentions", MENTION_COLUMNS, rows)
 
 
-def store_claim(
-    db: Database, source_id: int, passage_id: int, claim: ExtractedClaim, now: str
-) -> int:
-    checkworthiness = claim.checkworthiness
-    claim_id = (
-        db["claims"]
-        .insert(
-            {
-                "source_id": source_id,
-                "passage_id": passage_id,
-                "start_offset": claim.start,
-                "end_offset": claim.end,
-                "sentence_start": claim.sentence_start,
-                "sentence_end": claim.sentence_end,
-                "text": claim.text,
-                "lang": claim.lang,
-                "kind": claim.kind,
-                "modality": claim.modality,
-                "subject": claim.subject,
-                "predicate": claim.predicate,
-                "object": claim.object,
-                "attributed_to": claim.source,
-                "score": round(checkworthiness.score, 4),
-                "is_checkworthy": int(checkworthiness.is_checkworthy),
-                "reasons": json.dumps(
-                    [*checkworthiness.reasons, *claim.reasons], ensure_ascii=False
-                ),
-            }
+MENTION_COLUMNS = (
+    "source_id",
+    "claim_id",
+    "start_offset",
+    "end_offset",
+    "text",
+    "type",
+    "lang",
+    "match_form",
+    "role",
+)
+CLAIM_COLUMNS = (
+    "id",
+    "source_id",
+    "passage_id",
+    "start_offset",
+    "end_offset",
+    "sentence_start",
+    "sentence_end",
+    "text",
+    "lang",
+    "kind",
+    "modality",
+    "subject",
+    "predicate",
+    "object",
+    "attributed_to",
+    "score",
+    "is_checkworthy",
+    "reasons",
+)
+VALUE_COLUMNS = (
+    "claim_id",
+    "kind",
+    "start_offset",
+    "end_offset",
+    "text",
+    "value",
+    "normalized",
+    "unit",
+    "is_approximate",
+    "is_relative",
+    "speaker",
+)
+FINDING_COLUMNS = (
+    "kind",
+    "detail",
+    "stage",
+    "source_id",
+    "claim_id",
+    "forms",
+    "locations",
+    "created_at",
+)
+
+
+def store_claims(
+    db: Database,
+    source_id: int,
+    passages: list[tuple[int, int, int, str | None]],
+    claims: list[ExtractedClaim],
+    now: str,
+) -> list[int]:
+    """Write one source's claims with their values and findings, a statement per table; the
+    claims' ids, in order. `passages` are the source's claim-bearing (id, start, end, lang)."""
+    first_id = db.execute("SELECT coalesce(max(id), 0) + 1 FROM claims").fetchone()[0]
+    claim_ids = list(range(first_id, first_id + len(claims)))
+    claim_rows, value_rows, finding_rows = [], [], []
+    for claim_id, claim in zip(claim_ids, claims, strict=True):
+        passage_id = next(pid for pid, start, end, _ in passages if start <= claim.start < end)
+        checkworthiness = claim.checkworthiness
+        claim_rows.append(
+            (
+                claim_id,
+                source_id,
+                passage_id,
+                claim.start,
+                claim.end,
+                claim.sentence_start,
+                claim.sentence_end,
+                claim.text,
+                claim.lang,
+                claim.kind,
+                claim.modality,
+                claim.subject,
+                claim.predicate,
+                claim.object,
+                claim.source,
+                round(checkworthiness.score, 4),
+                int(checkworthiness.is_checkworthy),
+                json.dumps([*checkworthiness.reasons, *claim.reasons], ensure_ascii=False),
+            )
         )
-        .last_pk
-    )
-    db["claim_values"].insert_all(
-        {
-            "claim_id": claim_id,
-            "kind": value.kind,
-            "start_offset": value.start,
-            "end_offset": value.end,
-            "text": value.text,
-            "value": value.value,
-            "normalized": value.normalized,
-            "unit": value.unit,
-            "is_approximate": int(value.is_approximate),
-            "is_relative": int(value.is_relative),
-            "speaker": value.speaker,
-        }
-        for value in claim.values
-    )
-    db["findings"].insert_all(
-        {
-            "kind": finding.kind,
-            "detail": finding.detail,
-            "stage": "extract",
-            "source_id": source_id,
-            "claim_id": claim_id,
-            "forms": "[]",
-            "locations": json.dumps(
-                [{"source_id": source_id, "start": finding.start, "end": finding.end}]
-            ),
-            "created_at": now,
-        }
-        for finding in claim.findings
-    )
-    return claim_id
+        value_rows.extend(
+            (
+                claim_id,
+                value.kind,
+                value.start,
+                value.end,
+                value.text,
+                value.value,
+                value.normalized,
+                value.unit,
+                int(value.is_approximate),
+                int(value.is_relative),
+                value.speaker,
+            )
+            for value in claim.values
+        )
+        finding_rows.extend(
+            (
+                finding.kind,
+                finding.detail,
+                "extract",
+                source_id,
+                claim_id,
+                "[]",
+                json.dumps([{"source_id": source_id, "start": finding.start, "end": finding.end}]),
+                now,
+            )
+            for finding in claim.findings
+        )
+    insert_rows(db, "claims", CLAIM_COLUMNS, claim_rows)
+    insert_rows(db, "claim_values", VALUE_COLUMNS, value_rows)
+    insert_rows(db, "findings", FINDING_COLUMNS, finding_rows)
+    return claim_ids

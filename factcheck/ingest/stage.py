@@ -16,7 +16,7 @@ from typing import BinaryIO
 
 from sqlite_utils import Database
 
-from factcheck.db import now_iso, transaction
+from factcheck.db import insert_row, insert_rows, now_iso, transaction
 from factcheck.ingest.documents import page_of
 from factcheck.ingest.feeds import FeedEntry, apply_feed_entry, read_feed
 from factcheck.ingest.fetch import Fetcher, fetched_document
@@ -313,27 +313,8 @@ def store_source(db: Database, source: AnalysedSource) -> IngestOutcome:
     }
     if previous:
         db.execute("UPDATE sources SET is_current = 0 WHERE id = ?", [previous[0]])
-    source_id = db["sources"].insert(row).last_pk
-    passage_ids: dict[int, int] = {}
-    for passage in source.passages:
-        passage_ids[passage.seq] = (
-            db["passages"]
-            .insert(
-                {
-                    "source_id": source_id,
-                    "seq": passage.seq,
-                    "start_offset": passage.start,
-                    "end_offset": passage.end,
-                    "lang": passage.lang,
-                    "kind": passage.kind,
-                    "kind_reason": passage.kind_reason,
-                    "duplicate_of": passage_ids.get(passage.duplicate_of_seq or -1),
-                    "text_hash": passage.text_hash,
-                    "page": page_of(raw.page_starts, passage.start),
-                }
-            )
-            .last_pk
-        )
+    source_id = insert_row(db, "sources", row)
+    store_passages(db, source_id, source.passages, raw.page_starts)
     copy_of = find_copy_of(db, source_id)
     if copy_of:
         db.execute("UPDATE sources SET copy_of = ? WHERE id = ?", [copy_of, source_id])
@@ -346,6 +327,54 @@ def store_source(db: Database, source: AnalysedSource) -> IngestOutcome:
             source_id,
         )
     return IngestOutcome(raw.path, "added", summary, source_id)
+
+
+PASSAGE_COLUMNS = (
+    "id",
+    "source_id",
+    "seq",
+    "start_offset",
+    "end_offset",
+    "lang",
+    "kind",
+    "kind_reason",
+    "duplicate_of",
+    "text_hash",
+    "page",
+)
+
+
+def store_passages(
+    db: Database,
+    source_id: int,
+    passages: list[Passage],
+    page_starts: tuple[tuple[int, int], ...],
+) -> None:
+    """Write a source's passages in one statement; ids are given here so that a repeated block
+    can point at the id of the passage it repeats."""
+    first_id = db.execute("SELECT coalesce(max(id), 0) + 1 FROM passages").fetchone()[0]
+    passage_ids = {passage.seq: first_id + index for index, passage in enumerate(passages)}
+    insert_rows(
+        db,
+        "passages",
+        PASSAGE_COLUMNS,
+        (
+            (
+                passage_ids[passage.seq],
+                source_id,
+                passage.seq,
+                passage.start,
+                passage.end,
+                passage.lang,
+                passage.kind,
+                passage.kind_reason,
+                passage_ids.get(passage.duplicate_of_seq or -1),
+                passage.text_hash,
+                page_of(page_starts, passage.start),
+            )
+            for passage in passages
+        ),
+    )
 
 
 def keep_snapshot(db: Database, content: bytes) -> str:
