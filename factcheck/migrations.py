@@ -486,3 +486,11 @@ def m0011_facts_origins_and_tensions(db: Database) -> None:
            OR json_extract(links.evidence, '$.tension') IS NOT NULL;
         """
     )
+
+
+@migrations(name="0012_verdict_inputs")
+def m0012_verdict_inputs(db: Database) -> None:
+    # What a verdict was decided from (a digest of the claim as its fact, the fact's evidence and
+    # the speaker's name, with the factcheck version): a run decides again only the claims whose
+    # inputs changed, which gives the verdicts deciding every claim would. NULL: decide again.
+    db.execute("ALTER TABLE verdicts ADD COLUMN inputs TEXT")

@@ -15,7 +15,8 @@ from factcheck.db import open_ledger
 from factcheck.entities.clustering import MAX_BLOCK, NameForm, form_blocks
 from factcheck.entities.incremental import crossed_blocks
 from factcheck.entities.stage import resolve_entities
-from factcheck.pipeline import check_claims
+from factcheck.match import match_claims
+from factcheck.verdicts.stage import give_verdicts
 
 from .ledger_state import ledger_state
 from .test_jobs import split_seeds
@@ -35,7 +36,8 @@ def recomputed(ledger: Path, folder: Path) -> dict:
         source.backup(target)  # with what the write-ahead log holds, which a file copy misses
     db = open_ledger(copy)
     resolve_entities(db, everything=True)
-    check_claims(db)
+    match_claims(db)
+    give_verdicts(db, everything=True)
     db.conn.close()
     return ledger_state(copy, entity_ids=True)
 
@@ -69,9 +71,19 @@ def test_seeds_added_in_three_runs_match_a_full_recompute_each_time(tmp_path: Pa
     for chunk in (paths[:3], paths[3:7], paths[7:]):
         invoke(ledger, "run", *map(str, chunk))
         assert_as_if_recomputed(ledger, tmp_path)
+        if chunk == paths[:3]:
+            # A reviewer's verdict stands through the runs after it, flagged as a full run would.
+            with sqlite3.connect(ledger) as conn:
+                (claim,) = conn.execute(
+                    "SELECT MIN(id) FROM claims WHERE is_checkworthy = 1"
+                ).fetchone()
+            invoke(ledger, "review", str(claim), "--verdict", "contradicted", "--by", "carol")
     invoke(tmp_path / "once.db", "run", *map(str, paths))
+    invoke(tmp_path / "once.db", "review", str(claim), "--verdict", "contradicted", "--by", "carol")
+    invoke(tmp_path / "once.db", "check")
     once, steps = ledger_state(tmp_path / "once.db"), ledger_state(ledger)
     assert once["entities"] and once["links"] and once["verdicts"]
+    assert any(verdict[4] == "carol" for verdict in steps["verdicts"])
     assert once == steps
 
 

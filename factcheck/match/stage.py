@@ -272,33 +272,34 @@ def match_claims(
 
 
 def write_links(db: Database, links: dict[LinkKey, Relation], report: MatchReport) -> None:
+    """Insert, update and delete links so the table holds `links`, in bulk."""
     existing = {
-        (row["claim_a"], row["claim_b"]): row
-        for row in db.query("SELECT id, claim_a, claim_b, relation, score, reason FROM links")
+        (row[1], row[2]): row
+        for row in db.execute("SELECT id, claim_a, claim_b, relation, score, reason FROM links")
     }
     now = now_iso()
+    added, changed = [], []
     for key, relation in links.items():
         row = existing.pop(key, None)
-        values = {
-            "relation": relation.relation,
-            "score": round(relation.score, 3),
-            "reason": relation.reason,
-            "evidence": json.dumps(relation.evidence, ensure_ascii=False, default=str),
-        }
+        score = round(relation.score, 3)
+        evidence = json.dumps(relation.evidence, ensure_ascii=False, default=str)
         if row is None:
-            db["links"].insert({"claim_a": key[0], "claim_b": key[1], "created_at": now, **values})
+            added.append((key[0], key[1], relation.relation, score, relation.reason, evidence, now))
             report.added[relation.relation] = report.added.get(relation.relation, 0) + 1
-        elif (row["relation"], row["score"], row["reason"]) != (
-            values["relation"],
-            values["score"],
-            values["reason"],
-        ):
-            db["links"].update(row["id"], values)
+        elif (row[3], row[4], row[5]) != (relation.relation, score, relation.reason):
+            changed.append((relation.relation, score, relation.reason, evidence, row[0]))
             report.changed += 1
         report.links[relation.relation] = report.links.get(relation.relation, 0) + 1
-    for row in existing.values():
-        db.execute("DELETE FROM links WHERE id = ?", [row["id"]])
-        report.removed += 1
+    db.conn.executemany(
+        """INSERT INTO links (claim_a, claim_b, relation, score, reason, evidence, created_at)
+           VALUES (?, ?, ?, ?, ?, ?, ?)""",
+        added,
+    )
+    db.conn.executemany(
+        "UPDATE links SET relation = ?, score = ?, reason = ?, evidence = ? WHERE id = ?", changed
+    )
+    db.conn.executemany("DELETE FROM links WHERE id = ?", [(row[0],) for row in existing.values()])
+    report.removed += len(existing)
 
 
 def write_facts_and_origins(

@@ -8,6 +8,7 @@ independence group, and claims that quote one speaker are one origin however man
 from __future__ import annotations
 
 import dataclasses
+import hashlib
 from collections import defaultdict
 from dataclasses import dataclass
 
@@ -239,3 +240,16 @@ def decision_key(verdict: Verdict) -> tuple[str, float | None, str]:
 def cited_keys(verdict: Verdict) -> list[tuple[int, str]]:
     """The verdict's citations as (cited claim, stance), sorted."""
     return sorted((citation.claim_id, citation.stance) for citation in verdict.citations)
+
+
+def decision_inputs(
+    claim: ClaimRecord, evidence: list[Evidence], names: dict[int, str], version: str
+) -> str:
+    """A digest of everything `decide(claim, evidence, names)` reads (of `names`, only the
+    claim's own speaker), with the code's version: equal digests, equal decisions."""
+    speaker = None
+    own = origin_of(claim)
+    if own.startswith("speaker-e"):
+        speaker = names.get(int(own.removeprefix("speaker-e")))
+    text = repr((version, claim, evidence, speaker))
+    return hashlib.blake2b(text.encode("utf-8"), digest_size=12).hexdigest()

@@ -161,6 +161,55 @@ def insert_verdict(db: Database, verdict: Verdict, decided_by: str, note: str | 
     return verdict_id
 
 
+def insert_verdicts(db: Database, verdicts: list[tuple[Verdict, str]], decided_by: str) -> None:
+    """`insert_verdict` for many (each with its decision inputs), in bulk: the ones they replace
+    stop being current, the new rows and their citations go in with executemany."""
+    if not verdicts:
+        return
+    db.conn.executemany(
+        "UPDATE verdicts SET is_current = 0 WHERE claim_id = ? AND is_current = 1",
+        [(verdict.claim_id,) for verdict, _ in verdicts],
+    )
+    first = (db.execute("SELECT MAX(id) FROM verdicts").fetchone()[0] or 0) + 1
+    stamp = now_iso()
+    db.conn.executemany(
+        """INSERT INTO verdicts (id, claim_id, label, confidence, rationale, decided_by,
+                                 decided_at, note, is_current, disagreement, inputs)
+           VALUES (?, ?, ?, ?, ?, ?, ?, NULL, 1, NULL, ?)""",
+        [
+            (
+                first + n,
+                verdict.claim_id,
+                verdict.label,
+                verdict.confidence,
+                verdict.rationale,
+                decided_by,
+                stamp,
+                inputs,
+            )
+            for n, (verdict, inputs) in enumerate(verdicts)
+        ],
+    )
+    db.conn.executemany(
+        """INSERT INTO citations (verdict_id, claim_id, source_id, stance, quote, start_offset,
+                                  end_offset, url) VALUES (?, ?, ?, ?, ?, ?, ?, ?)""",
+        [
+            (
+                first + n,
+                citation.claim_id,
+                citation.source_id,
+                citation.stance,
+                citation.quote,
+                citation.start,
+                citation.end,
+                citation.url,
+            )
+            for n, (verdict, _) in enumerate(verdicts)
+            for citation in verdict.citations
+        ],
+    )
+
+
 def set_disagreement(db: Database, verdict_id: int, disagreement: str | None) -> None:
     db["verdicts"].update(verdict_id, {"disagreement": disagreement})
 

@@ -20,6 +20,7 @@ from factcheck.verdicts.decision import (
     as_fact,
     cited_keys,
     decide,
+    decision_inputs,
     decision_key,
     disagreement_with,
     fact_evidence,
@@ -35,6 +36,7 @@ from factcheck.verdicts.queries import (
     entity_names,
     evidence_by_claim,
     insert_verdict,
+    insert_verdicts,
     set_disagreement,
 )
 from factcheck.verdicts.records import AUTO, Verdict
@@ -58,10 +60,14 @@ class VerdictReport:
         return text
 
 
-def give_verdicts(db: Database) -> VerdictReport:
+def give_verdicts(db: Database, *, everything: bool = False) -> VerdictReport:
     """Bring every current claim's verdict up to date with its links, in one transaction. The
     claims of one fact share its verdict: each weighs the whole fact's evidence, and the
-    check-worthiness and modality of the claim that stands for the fact."""
+    check-worthiness and modality of the claim that stands for the fact. A claim whose inputs
+    (`decision_inputs`) are those its current verdict was decided from is not decided again,
+    unless `everything`: the outcome is the same."""
+    from factcheck import __version__
+
     report = VerdictReport()
     with transaction(db):
         evidence = evidence_by_claim(db)
@@ -70,14 +76,21 @@ def give_verdicts(db: Database) -> VerdictReport:
         claims = claims_to_judge(db)
         members = fact_members(claims)
         by_id = {claim.id: claim for claim in claims}
+        new_inputs: list[tuple[str, int]] = []
+        decided: list[tuple[Verdict, str]] = []  # new automatic verdicts, with their inputs
         for claim in claims:
-            verdict = decide(
-                as_fact(claim, by_id.get(claim.fact_id, claim)),
-                fact_evidence(claim.id, members[claim.fact_id], evidence),
-                names,
-            )
+            record = as_fact(claim, by_id.get(claim.fact_id, claim))
+            facts = fact_evidence(claim.id, members[claim.fact_id], evidence)
+            inputs = decision_inputs(record, facts, names, __version__)
             existing = current.get(claim.id)
             report.verdicts += 1
+            if existing and existing["inputs"] == inputs and not everything:
+                label = existing["label"]
+                if existing["decided_by"] != AUTO and existing["disagreement"]:
+                    report.flagged.append(claim.id)
+                report.by_label[label] = report.by_label.get(label, 0) + 1
+                continue
+            verdict = decide(record, facts, names)
             if existing and existing["decided_by"] != AUTO:
                 # A human verdict stands; say so when the evidence now points elsewhere.
                 disagreement = disagreement_with(existing["label"], verdict)
@@ -86,6 +99,7 @@ def give_verdicts(db: Database) -> VerdictReport:
                 if disagreement:
                     report.flagged.append(claim.id)
                 label = existing["label"]
+                new_inputs.append((inputs, existing["id"]))
             else:
                 unchanged = (
                     existing is not None
@@ -93,12 +107,16 @@ def give_verdicts(db: Database) -> VerdictReport:
                     == decision_key(verdict)
                     and citations_of(db, existing["id"]) == cited_keys(verdict)
                 )
-                if not unchanged:
-                    insert_verdict(db, verdict, AUTO)
+                if unchanged:
+                    new_inputs.append((inputs, existing["id"]))
+                else:
+                    decided.append((verdict, inputs))
                     if existing is not None and existing["label"] != verdict.label:
                         report.changed.append((claim.id, existing["label"], verdict.label))
                 label = verdict.label
             report.by_label[label] = report.by_label.get(label, 0) + 1
+        db.conn.executemany("UPDATE verdicts SET inputs = ? WHERE id = ?", new_inputs)
+        insert_verdicts(db, decided, AUTO)
     return report
 
 
