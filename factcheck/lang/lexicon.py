@@ -28,10 +28,18 @@ class ConceptHit:
     end: int
 
 
+# Letters that IGNORECASE matches to an ASCII letter although their casefold is another (dotless
+# and dotted i, long s, Kelvin and Angstrom signs, sharp s): a text holding one is searched
+# without the substring prefilter.
+SPECIAL_FOLDS = frozenset("\u0131\u0130\u017f\u212a\u212b\u1e9e\u00df")
+
+
 @functools.cache
-def _patterns() -> dict[str, list[tuple[Concept, re.Pattern[str]]]]:
+def _patterns() -> dict[str, list[tuple[Concept, re.Pattern[str], tuple[str, ...]]]]:
+    """Per language, each concept's pattern and the strings one of which any match contains
+    (casefolded for English), so most patterns are skipped by a substring test."""
     table = resources.files("factcheck.lang").joinpath("lexicon.tsv").read_text("utf-8")
-    patterns: dict[str, list[tuple[Concept, re.Pattern[str]]]] = {
+    patterns: dict[str, list[tuple[Concept, re.Pattern[str], tuple[str, ...]]]] = {
         lang: [] for lang in LANGUAGE_COLUMNS
     }
     for line in table.splitlines():
@@ -51,10 +59,12 @@ def _patterns() -> dict[str, list[tuple[Concept, re.Pattern[str]]]]:
                     for word in words
                 ]
                 pattern = re.compile(r"(?<!\w)(?:" + "|".join(alternatives) + r")(?!\w)", re.I)
+                needles = tuple(word.removesuffix("*").casefold() for word in words)
             else:
                 normalised = [unicodedata.normalize("NFC", word) for word in words]
                 pattern = re.compile("|".join(re.escape(word) for word in normalised))
-            patterns[lang].append((concept, pattern))
+                needles = tuple(normalised)
+            patterns[lang].append((concept, pattern, needles))
     return patterns
 
 
@@ -64,8 +74,13 @@ def find_concepts(text: str, lang: str | None) -> list[ConceptHit]:
     language = (lang or "en")[:2]
     table = _patterns().get(language) or _patterns()["en"]
     searched = unicodedata.normalize("NFC", text) if language != "en" else text
+    english = table is _patterns()["en"]
+    probe = searched.casefold() if english else searched
+    prefilter = not (english and SPECIAL_FOLDS.intersection(probe))
     hits: list[ConceptHit] = []
-    for concept, pattern in table:
+    for concept, pattern, needles in table:
+        if prefilter and not any(needle in probe for needle in needles):
+            continue  # no match can lack all of its words
         for match in pattern.finditer(searched):
             overlapped = any(
                 hit.concept.kind == concept.kind
