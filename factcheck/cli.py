@@ -18,7 +18,14 @@ from typing import TYPE_CHECKING, Any
 import click
 
 from factcheck import __version__
-from factcheck.output import Column, CsvOptions, csv_options, emit, output_options
+from factcheck.output import (
+    Column,
+    CsvOptions,
+    csv_options,
+    emit,
+    give_spacing_marks_a_cell,
+    output_options,
+)
 from factcheck.report.claimreview import DEFAULT_ORG, DEFAULT_ORG_URL, DEFAULT_URL_BASE
 from factcheck.report.datasette.server import DEFAULT_HOST, DEFAULT_PORT
 from factcheck.report.formats import EXPORT, REPORT, format_help, format_names
@@ -172,6 +179,7 @@ def progress_display() -> Iterator[Callable[[str], ProgressCallback | None]]:
     if not show_progress():
         yield lambda description: None
         return
+    give_spacing_marks_a_cell()
     with Progress(
         TextColumn("{task.description}"),
         BarColumn(),
@@ -966,7 +974,7 @@ def tensions_command(obj: Context, kinds: tuple[str, ...], output_format: str | 
     both quotes and why."""
     from factcheck.verdicts.tensions import tension_rows, tensions
 
-    rows = tension_rows(tensions(obj.open(create=False), kinds=kinds))
+    rows = tension_rows(tensions(obj.read(), kinds=kinds))
     emit(rows, TENSION_COLUMNS, output_format, title="Tensions")
 
 

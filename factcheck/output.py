@@ -13,6 +13,7 @@ from dataclasses import dataclass
 from typing import Any
 
 import click
+import rich.cells
 from rich.console import Console
 from rich.table import Table
 
@@ -84,10 +85,51 @@ PIPE_WIDTH = 120
 
 
 def stdout_console() -> Console:
+    give_spacing_marks_a_cell()
     console = Console(soft_wrap=False)
     if not console.is_terminal and "COLUMNS" not in os.environ:
         console.width = PIPE_WIDTH
     return console
+
+
+@functools.cache
+def give_spacing_marks_a_cell() -> None:
+    """Measure text as terminals draw it: a spacing vowel sign (Unicode category Mc: Bengali
+    া ি ী ে ো ৌ ং ঃ) takes a cell of its own.
+
+    rich (15) counts these as zero cells, like the grapheme-cluster terminals, but glibc's
+    wcwidth (and so xterm, VTE/GNOME Terminal, Konsole) and Windows Terminal give them one:
+    every Bengali row of a table came out a few cells short and its column lines out of step
+    with the other rows. rich has no hook for a character's width, so its table is rewritten
+    once, before anything is measured; its cached measurements are cleared with it."""
+    import unicodedata
+
+    load = rich.cells.load_cell_table
+
+    @functools.cache
+    def load_with_spacing_marks(unicode_version: str = "auto") -> Any:
+        table = load(unicode_version)
+        widths: list[tuple[int, int, int]] = []
+        for start, end, width in table.widths:
+            if width != 0:
+                widths.append((start, end, width))
+                continue
+            run_start = start
+            for codepoint in range(start, end + 1):
+                if unicodedata.category(chr(codepoint)) != "Mc":
+                    continue
+                if run_start < codepoint:
+                    widths.append((run_start, codepoint - 1, 0))
+                wide = unicodedata.east_asian_width(chr(codepoint)) in ("W", "F")
+                widths.append((codepoint, codepoint, 2 if wide else 1))
+                run_start = codepoint + 1
+            if run_start <= end:
+                widths.append((run_start, end, 0))
+        return table._replace(widths=widths)
+
+    rich.cells.load_cell_table = load_with_spacing_marks
+    rich.cells.get_character_cell_size.cache_clear()
+    rich.cells.cached_cell_len.cache_clear()
 
 
 def emit(

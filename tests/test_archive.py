@@ -5,6 +5,7 @@ the JSON export and Datasette."""
 from __future__ import annotations
 
 import json
+import os
 import sqlite3
 from pathlib import Path
 
@@ -15,6 +16,7 @@ from factcheck.cli import cli
 from factcheck.match.archive import read_archive_file, read_archive_text
 from factcheck.match.retrieval import ArchiveDoc, ArchiveIndex, clean_query, terms
 from tests.conftest import DATA, copy_ledger, invoke_ok
+from tests.ledger_checks import run_factcheck
 
 ARCHIVE = DATA / "archive"
 
@@ -271,3 +273,38 @@ def test_a_chinese_claim_finds_an_english_check_through_its_gloss(archived_ledge
            WHERE claims.text = '巴基斯坦内政部长纳克维'"""
     ).fetchall()
     assert rows == [("gloss", "True")]
+
+
+def test_a_csv_field_too_large_for_the_reader_is_one_line(tmp_path: Path) -> None:
+    """Python's csv module stops at a field over 128 KiB with its own error: the rows before it
+    are read, the file gets one line, nothing raises."""
+    path = tmp_path / "long.csv"
+    path.write_text(
+        "claim,rating,url,organisation,date\n"
+        "Police trained officers in riot control,False,https://checks.example/a,Ex,2025-01-01\n"
+        f'"{"y" * 200_000}",False,https://checks.example/b,Ex,2025-01-01\n',
+        encoding="utf-8",
+    )
+    result = read_archive_file(path)
+    assert [record.claim for record in result.records] == [
+        "Police trained officers in riot control"
+    ]
+    assert result.problems == [
+        f"{path}: row 3: not CSV (field larger than field limit (131072)); stopped there"
+    ]
+    one_line = tmp_path / "one_line.txt"
+    one_line.write_text("x" * 300_000, encoding="utf-8")
+    assert "not a fact-check archive" in read_archive_file(one_line).problems[0]
+
+
+def test_a_device_or_fifo_is_refused_without_reading(seeded_ledger: Path, tmp_path: Path) -> None:
+    """A device has no size to check (/dev/zero would be read for ever) and a FIFO with no
+    writer is waited on for ever: neither is opened. Run in a process with a time limit, so a
+    regression fails here instead of hanging the suite."""
+    fifo = tmp_path / "pipe"
+    os.mkfifo(fifo)
+    ledger = copy_ledger(seeded_ledger, tmp_path / "ledger.db")
+    done = run_factcheck(ledger, "archive", "import", "/dev/null", str(fifo), timeout=120)
+    assert done.returncode == 1, done.stderr
+    for name in ("/dev/null", str(fifo)):
+        assert f"skipped {name}: not a regular file (a device, FIFO or socket)" in done.stderr

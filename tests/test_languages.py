@@ -3,6 +3,7 @@ without a folder gets the explicit fallback, never another language's rules."""
 
 from __future__ import annotations
 
+import datetime as dt
 import sys
 import textwrap
 from pathlib import Path
@@ -11,15 +12,23 @@ import pytest
 
 from factcheck.extract import PassageSpan, extract_claims
 from factcheck.extract.checkworthy import assess
+from factcheck.extract.numbers import find_numeric_values
+from factcheck.extract.quotes import find_quotes
 from factcheck.lang import REGISTRY, language_for, registered_codes, temporary_registry
+from factcheck.lang.lexicon import find_concepts
+from factcheck.text.dates import find_dates
 
 # A made-up language: "vokar" reports, "zorpa" is an event verb, "Ka..." words are people.
 TOY_LANGUAGE = """
 import re
+from pathlib import Path
 
 from factcheck.entities.mentions.model import Mention
 from factcheck.extract.checkworthy.rules import RuleSet, cue
 from factcheck.lang import Language
+from toy_lang_qx.dates import DATES
+from toy_lang_qx.numbers import NUMBERS
+from toy_lang_qx.speech import SPEECH
 
 
 def checkworthy_rules():
@@ -43,8 +52,84 @@ LANGUAGE = Language(
     event_verbs=r"\\bzorpa\\b",
     coordinated_event=r"\\s+en\\s+(?P<verb>zorpa)\\b",
     comparison=r"\\bmorr\\b",
+    numbers=NUMBERS,
+    dates=DATES,
+    speech=SPEECH,
+    lexicon=lambda: (Path(__file__).parent / "lexicon.tsv").read_text("utf-8"),
+    lexicon_whole_words=True,
 )
 """
+
+# The toy language's words live only in its own folder: number words ("tavo" 2, "dekka" 10,
+# "mour" a thousand), months ("Zunmo" March), a speech verb ("blathar") and its form of the
+# lexicon's "police" concept ("kommando").
+TOY_NUMBERS = """
+import re
+
+from factcheck.extract.numbers import NumberWords, SpelledNumber
+
+WORDS = {"tavo": 2, "sek": 6, "dekka": 10}
+
+
+def parse(raw):
+    return SpelledNumber(sum(WORDS[word] for word in raw.split()), is_weak=False)
+
+
+def counted_noun(text, end, stop):
+    found = re.compile(r" ([a-z]+i)\\b").match(text, end, stop)
+    return (found.group(1), found.end()) if found else (None, end)
+
+
+NUMBERS = NumberWords(
+    pattern=r"\\b(?:tavo|sek|dekka)(?: (?:tavo|sek|dekka))*\\b",
+    parse=parse,
+    scales={"mour": 1e3},
+    approx_before=("nabo",),
+    duration_units={"yarni": ("Y", 1)},
+    counted_noun=counted_noun,
+)
+"""
+TOY_DATES = """
+from factcheck.text.dates import DateWords, word_start
+
+DATES = DateWords(
+    months={"zunmo": 3, "pilvo": 4},
+    weekdays={"tarsen": 1},
+    relative={"gemo": ("day", -1)},
+    weekday_modifiers={},
+    grammars=(
+        ("qx_dm", word_start(r"(?P<day>\\d{1,2}) (?P<mon>Zunmo|Pilvo)(?: (?P<year>\\d{4}))?\\b")),
+        ("qx_weekday", word_start(r"(?P<wd>Tarsen)\\b")),
+        ("qx_relative", word_start(r"(?P<rel>gemo)\\b")),
+    ),
+)
+"""
+TOY_SPEECH = """
+import re
+
+from factcheck.extract.quotes import SpeechRules
+
+_BEFORE = re.compile(r"(?P<name>Ka[a-z]+) blathar")
+
+
+def speaker_of_quote(text, s_start, s_end, q_start, q_end):
+    found = _BEFORE.search(text, s_start, q_start)
+    return found.group("name") if found else None
+
+
+def source_of_sentence(text, start, end):
+    found = re.compile(r"\\bper (?P<name>Ka[a-z]+)").search(text, start, end)
+    return found.group("name") if found else None
+
+
+SPEECH = SpeechRules(
+    verbs=("blathar",),
+    pronouns=frozenset({"hun"}),
+    speaker_of_quote=speaker_of_quote,
+    source_of_sentence=source_of_sentence,
+)
+"""
+TOY_LEXICON = "# concept\tforms\npolice\tkommando|kommandi\n"
 
 TOY_TEXT = "Kamo zorpa fim drellen vokar Katla. Ulla brin sal morr."
 
@@ -54,6 +139,10 @@ def toy_language(tmp_path: Path, monkeypatch: pytest.MonkeyPatch):
     folder = tmp_path / "toy_lang_qx"
     folder.mkdir()
     (folder / "__init__.py").write_text(textwrap.dedent(TOY_LANGUAGE))
+    (folder / "numbers.py").write_text(textwrap.dedent(TOY_NUMBERS))
+    (folder / "dates.py").write_text(textwrap.dedent(TOY_DATES))
+    (folder / "speech.py").write_text(textwrap.dedent(TOY_SPEECH))
+    (folder / "lexicon.tsv").write_text(TOY_LEXICON, encoding="utf-8")
     monkeypatch.setattr(sys, "path", [str(tmp_path), *sys.path])
     with temporary_registry({"qx": "toy_lang_qx"}):  # the one registry line
         yield
@@ -73,6 +162,47 @@ def test_a_toy_language_registered_in_a_temporary_registry_runs_through_extracti
     assert first.checkworthiness.is_checkworthy
     assert second.modality == "opinion"
     assert not any("no rules for" in reason for reason in first.reasons)
+
+
+TOY_WORDS_TEXT = (
+    'Kamo blathar "the kommandi will guard every road of the north" on 5 Zunmo 2025. '
+    "Katla zorpa nabo dekka tavo mour kommandi for sek yarni gemo."
+)
+
+
+def test_a_toy_languages_numbers_dates_speech_and_lexicon_come_from_its_own_folder(
+    toy_language: None,
+) -> None:
+    text = TOY_WORDS_TEXT
+    first, second = extract_claims(
+        text, [PassageSpan(0, len(text), "qx")], published=dt.date(2025, 6, 10)
+    )
+    (quote,) = [value for value in first.values if value.kind == "quote"]
+    assert quote.speaker == "Kamo"  # its speech verb, from speech.py
+    (date,) = [value for value in first.values if value.kind == "date"]
+    assert (date.text, date.normalized) == ("5 Zunmo 2025", "2025-03-05")  # dates.py
+    values = {value.kind: value for value in second.values}
+    quantity = values["quantity"]  # numbers.py: words, scale, approximation, counted noun
+    assert (quantity.text, quantity.value, quantity.unit) == (
+        "nabo dekka tavo mour kommandi",
+        12000,
+        "kommandi",
+    )
+    assert quantity.is_approximate
+    assert (values["duration"].text, values["duration"].normalized) == ("sek yarni", "P6Y")
+    assert values["date"].normalized == "2025-06-09"  # "gemo": yesterday
+    concepts = {hit.concept.name for hit in find_concepts(text, "qx")}
+    assert "police" in concepts  # its lexicon.tsv names the concept "kommandi"
+
+
+def test_outside_the_registry_none_of_the_toy_words_is_found() -> None:
+    text = TOY_WORDS_TEXT
+    assert [value.text for value in find_numeric_values(text)] == ["5"]  # digits only
+    assert [mention.text for mention in find_dates(text)] == ["2025"]  # a bare year only
+    assert "police" not in {hit.concept.name for hit in find_concepts(text, "qx")}
+    first_sentence = (0, text.index(". ") + 1)
+    (quote,) = find_quotes(text, [first_sentence], {0: "qx"})
+    assert quote.speaker is None
 
 
 def test_the_temporary_registry_is_gone_after_the_block() -> None:

@@ -24,6 +24,7 @@ READ_COMMANDS = [
     ["entities"],
     ["verdicts"],
     ["contradictions"],
+    ["tensions"],
     ["export"],
     ["report"],
 ]

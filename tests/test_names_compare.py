@@ -137,6 +137,13 @@ def test_cli_malformed_pairs_file_is_one_line_with_its_number(tmp_path: Path) ->
     assert result.exit_code == 2 and "two names" in result.output
     result = runner.invoke(cli, ["names", "compare", "--pairs", str(tmp_path / "missing.tsv")])
     assert result.exit_code == 2 and "Traceback" not in result.output
+    empty = tmp_path / "empty.tsv"
+    empty.write_text("# only a comment\n\n", encoding="utf-8")
+    result = runner.invoke(cli, ["names", "compare", "--pairs", str(empty)])
+    assert result.exit_code == 1, result.output  # not an empty table and success
+    assert result.output.strip() == (
+        "Error: pairs file has no pairs: give two names a line, separated by a tab"
+    )
 
 
 def _ref(key: int, text: str, source: int = 0) -> MentionRef:

@@ -14,7 +14,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from factcheck.extract.checkworthy.features import HAND_FEATURES, hand_terms
-from factcheck.extract.numbers import NUMBER
+from factcheck.extract.numbers import number_pattern
 from factcheck.text.scripts import BN_CHARS
 from factcheck.text.wordsearch import ASCII_LOWER, LeftBounded
 
@@ -86,7 +86,8 @@ def _others(pattern) -> list[str]:
 @SETTINGS
 @given(TEXT)
 def test_number_scan_on_lowered_text_equals_ignorecase(text: str) -> None:
-    ignorecase = re.compile(NUMBER.pattern, re.IGNORECASE)
-    assert [(m.span(), m.lastgroup) for m in NUMBER.finditer(text.translate(ASCII_LOWER))] == [
+    number = number_pattern()
+    ignorecase = re.compile(number.pattern, re.IGNORECASE)
+    assert [(m.span(), m.lastgroup) for m in number.finditer(text.translate(ASCII_LOWER))] == [
         (m.span(), m.lastgroup) for m in ignorecase.finditer(text)
     ]

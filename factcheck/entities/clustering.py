@@ -21,7 +21,7 @@ from factcheck.entities.names.align import key_of
 from factcheck.entities.names.compare import NameForm, NameMatch, compare, parse_name
 from factcheck.entities.names.forms import person_name
 from factcheck.entities.names.places import place_code
-from factcheck.entities.names.romanize import _NAME_SEPARATORS
+from factcheck.entities.names.romanize import NAME_SEPARATORS
 from factcheck.entities.names.translit import best_spelling
 from factcheck.text.scripts import script_of
 
@@ -385,7 +385,7 @@ def spelling_variants(
         form = _form(ref)
         script = script_of(form.text)
         parsed = parse_name(form)
-        raw_words = [w for w in _NAME_SEPARATORS.split(form.text) if w]
+        raw_words = [w for w in NAME_SEPARATORS.split(form.text) if w]
         if len(raw_words) != len(parsed.keys):
             continue  # a native Han name is split by rule, not by the text: nothing to align
         for n, key in enumerate(parsed.keys):

@@ -2,8 +2,10 @@
 (en/, zh/, bn/), and the explicit fallback (fallback/) for every other language.
 
 A language folder's `__init__.py` defines LANGUAGE, a `Language` naming its hooks: check-worthiness
-rules, mention finder, role titles, and cue-word tables (modality, event verbs, comparisons). A new
-language is one folder and one line in REGISTRY. A language not in the registry gets the fallback's
+rules, mention finder, role titles, cue-word tables (modality, event verbs, comparisons), number
+words, date words, speech verbs, the romanisation of its names and its forms of the lexicon's
+concepts. A new language is one
+folder and one line in REGISTRY. A language not in the registry gets the fallback's
 language-independent rules, with a reason that says so, never another language's rules.
 """
 
@@ -12,7 +14,8 @@ from __future__ import annotations
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
-from importlib import import_module
+from importlib import import_module, resources
+from importlib.util import find_spec
 from typing import Any
 
 # ISO 639-1 code -> the module defining its LANGUAGE. The one place a language is registered.
@@ -43,6 +46,16 @@ class Language:
     event_verbs: str | None = None
     coordinated_event: str | None = None  # a second, coordinated event; group 'verb' starts it
     comparison: str | None = None
+    # Its words for the stages' finders, each a record the finder defines (None: it has none):
+    # extract.numbers.NumberWords, text.dates.DateWords, extract.quotes.SpeechRules.
+    numbers: Any = None
+    dates: Any = None
+    speech: Any = None
+    romanization: Any = None  # entities.names.romanize.Romanization: its names in Latin letters
+    # () -> the text of its lexicon.tsv (concept, forms), and whether those forms are matched
+    # as whole words, case-folded (else as substrings of the NFC text).
+    lexicon: Callable[[], str] | None = None
+    lexicon_whole_words: bool = False
     # On the fallback only: why this language has no rules of its own, shown with its claims.
     fallback_reason: str | None = None
 
@@ -51,10 +64,14 @@ class Language:
         return self.fallback_reason is not None
 
 
-def folder_language(package: str, code: str, name: str) -> Language:
+def folder_language(
+    package: str, code: str, name: str, *, lexicon_whole_words: bool = False
+) -> Language:
     """The language whose folder `package` holds the usual modules: checkworthy.py (`rules`),
-    mentions.py (`find_mentions`), roles.py (`find_roles`) and cues.py. The first three are
-    imported when a passage in the language first needs them."""
+    mentions.py (`find_mentions`), roles.py (`find_roles`) and cues.py; and, where the language
+    has them, numbers.py (`NUMBERS`), dates.py (`DATES`), speech.py (`SPEECH`), romanize.py
+    (`ROMANIZATION`) and lexicon.tsv.
+    The first three are imported when a passage in the language first needs them."""
     cues = import_module(f"{package}.cues")
 
     def checkworthy_rules() -> Any:
@@ -76,7 +93,28 @@ def folder_language(package: str, code: str, name: str) -> Language:
         event_verbs=cues.EVENT_VERBS,
         coordinated_event=cues.COORDINATED_EVENT,
         comparison=cues.COMPARISON,
+        numbers=_optional(package, "numbers", "NUMBERS"),
+        dates=_optional(package, "dates", "DATES"),
+        speech=_optional(package, "speech", "SPEECH"),
+        romanization=_optional(package, "romanize", "ROMANIZATION"),
+        lexicon=_data_file(package, "lexicon.tsv"),
+        lexicon_whole_words=lexicon_whole_words,
     )
+
+
+def _optional(package: str, module: str, name: str) -> Any:
+    """`name` from the folder's `module`, or None when the folder has no such module."""
+    if find_spec(f"{package}.{module}") is None:
+        return None
+    return getattr(import_module(f"{package}.{module}"), name)
+
+
+def _data_file(package: str, filename: str) -> Callable[[], str] | None:
+    """A reader of the folder's data file, or None when the folder has none."""
+    path = resources.files(package).joinpath(filename)
+    if not path.is_file():
+        return None
+    return lambda: path.read_text("utf-8")
 
 
 def primary_code(lang: str) -> str:
@@ -95,6 +133,16 @@ def language_for(lang: str) -> Language:
 
 def registered_codes() -> tuple[str, ...]:
     return tuple(_active)
+
+
+def registered_languages() -> tuple[Language, ...]:
+    """Every registered language, in registry order."""
+    return tuple(language_for(code) for code in _active)
+
+
+def registry_key() -> tuple[tuple[str, str], ...]:
+    """What tables built from every registered language are cached by: the registry itself."""
+    return tuple(_active.items())
 
 
 @contextmanager

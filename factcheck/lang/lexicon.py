@@ -1,7 +1,9 @@
-"""The bilingual lexicon of roles, events, terms, units and places that claim matching reads, so
-that claims in English, Chinese and Bengali meet on concepts rather than on translated words.
+"""The lexicon of roles, events, terms, units and places that claim matching reads, so that
+claims in different languages meet on concepts rather than on translated words.
 
-The lexicon is data (lexicon.tsv beside this file): extending it means adding a line.
+The lexicon is data: the concepts and their kinds in concepts.tsv beside this file, and each
+language's forms of them in its own folder's lexicon.tsv (lang/<code>/lexicon.tsv), read through
+the registry; a new language adds its file, a new concept a line in each.
 """
 
 from __future__ import annotations
@@ -12,7 +14,11 @@ import unicodedata
 from dataclasses import dataclass
 from importlib import resources
 
-LANGUAGE_COLUMNS = ("en", "zh", "bn")
+from factcheck.lang import language_for, registry_key
+
+# Whose forms a language without a lexicon of its own is searched with: English terms are the
+# ones most often quoted untranslated.
+DEFAULT_LEXICON = "en"
 
 
 @dataclass(frozen=True)
@@ -28,6 +34,31 @@ class ConceptHit:
     end: int
 
 
+@functools.cache
+def concepts() -> tuple[Concept, ...]:
+    """Every concept in the order claims are searched for them."""
+    table = resources.files("factcheck.lang").joinpath("concepts.tsv").read_text("utf-8")
+    return tuple(
+        Concept(*line.split("\t"))
+        for line in table.splitlines()
+        if line.strip() and not line.startswith("#")
+    )
+
+
+def concept_forms(code: str) -> dict[str, list[str]]:
+    """A registered language's forms of each concept it names, as written in its lexicon.tsv."""
+    language = language_for(code)
+    if language.lexicon is None:
+        return {}
+    forms: dict[str, list[str]] = {}
+    for line in language.lexicon().splitlines():
+        if not line.strip() or line.startswith("#"):
+            continue
+        name, column = line.split("\t")
+        forms[name] = [form.strip() for form in column.split("|") if form.strip()]
+    return forms
+
+
 # Letters that IGNORECASE matches to an ASCII letter although their casefold is another (dotless
 # and dotted i, long s, Kelvin and Angstrom signs, sharp s): a text holding one is searched
 # without the substring prefilter.
@@ -35,50 +66,49 @@ SPECIAL_FOLDS = frozenset("\u0131\u0130\u017f\u212a\u212b\u1e9e\u00df")
 
 
 @functools.cache
-def _patterns() -> dict[str, list[tuple[Concept, re.Pattern[str], tuple[str, ...]]]]:
-    """Per language, each concept's pattern and the strings one of which any match contains
-    (casefolded for English), so most patterns are skipped by a substring test."""
-    table = resources.files("factcheck.lang").joinpath("lexicon.tsv").read_text("utf-8")
-    patterns: dict[str, list[tuple[Concept, re.Pattern[str], tuple[str, ...]]]] = {
-        lang: [] for lang in LANGUAGE_COLUMNS
-    }
-    for line in table.splitlines():
-        if not line.strip() or line.startswith("#"):
+def _patterns(
+    code: str, _registry: tuple
+) -> list[tuple[Concept, re.Pattern[str], tuple[str, ...]]]:
+    """Each concept's pattern, and the strings one of which any match contains (casefolded for
+    a case-insensitive pattern), so most patterns are skipped by a substring test."""
+    whole_words = language_for(code).lexicon_whole_words
+    forms = concept_forms(code)
+    patterns: list[tuple[Concept, re.Pattern[str], tuple[str, ...]]] = []
+    for concept in concepts():
+        words = list(forms.get(concept.name, ()))
+        if not words:
             continue
-        name, kind, *forms = line.split("\t")
-        concept = Concept(name, kind)
-        for lang, column in zip(LANGUAGE_COLUMNS, forms, strict=False):
-            words = [form.strip() for form in column.split("|") if form.strip()]
-            if not words:
-                continue
-            # Longest forms first, so "interior minister" wins over "minister".
-            words.sort(key=len, reverse=True)
-            if lang == "en":
-                alternatives = [
-                    re.escape(word[:-1]) + r"\w*" if word.endswith("*") else re.escape(word)
-                    for word in words
-                ]
-                pattern = re.compile(r"(?<!\w)(?:" + "|".join(alternatives) + r")(?!\w)", re.I)
-                needles = tuple(word.removesuffix("*").casefold() for word in words)
-            else:
-                normalised = [unicodedata.normalize("NFC", word) for word in words]
-                pattern = re.compile("|".join(re.escape(word) for word in normalised))
-                needles = tuple(normalised)
-            patterns[lang].append((concept, pattern, needles))
+        # Longest forms first, so "interior minister" wins over "minister".
+        words.sort(key=len, reverse=True)
+        if whole_words:
+            alternatives = [
+                re.escape(word[:-1]) + r"\w*" if word.endswith("*") else re.escape(word)
+                for word in words
+            ]
+            pattern = re.compile(r"(?<!\w)(?:" + "|".join(alternatives) + r")(?!\w)", re.I)
+            needles = tuple(word.removesuffix("*").casefold() for word in words)
+        else:
+            normalised = [unicodedata.normalize("NFC", word) for word in words]
+            pattern = re.compile("|".join(re.escape(word) for word in normalised))
+            needles = tuple(normalised)
+        patterns.append((concept, pattern, needles))
     return patterns
 
 
 def find_concepts(text: str, lang: str | None) -> list[ConceptHit]:
     """Every lexicon concept named in `text`; a span taken by a longer concept of the same kind
     ("interior minister") is not counted again for a shorter one ("minister")."""
-    language = (lang or "en")[:2]
-    table = _patterns().get(language) or _patterns()["en"]
-    searched = unicodedata.normalize("NFC", text) if language != "en" else text
-    english = table is _patterns()["en"]
-    probe = searched.casefold() if english else searched
-    prefilter = not (english and SPECIAL_FOLDS.intersection(probe))
+    code = (lang or DEFAULT_LEXICON)[:2]
+    key = registry_key()
+    table = _patterns(code, key) or _patterns(DEFAULT_LEXICON, key)
+    whole_words = language_for(code).lexicon_whole_words
+    searched = text if whole_words else unicodedata.normalize("NFC", text)
+    folded = searched.casefold()
+    # A letter IGNORECASE folds otherwise than casefold (a dotless i) could match unseen.
+    prefilter = not SPECIAL_FOLDS.intersection(folded)
     hits: list[ConceptHit] = []
     for concept, pattern, needles in table:
+        probe = folded if pattern.flags & re.IGNORECASE else searched
         if prefilter and not any(needle in probe for needle in needles):
             continue  # no match can lack all of its words
         for match in pattern.finditer(searched):

@@ -14,6 +14,7 @@ import hashlib
 import io
 import json
 import re
+import stat
 from collections.abc import Iterator
 from dataclasses import asdict, dataclass, field, replace
 from pathlib import Path
@@ -343,7 +344,10 @@ def read_csv(text: str, result: ReadResult, name: str) -> bool:
     except csv.Error:
         dialect = csv.excel
     reader = csv.reader(io.StringIO(text), dialect)
-    header = next(reader, None)
+    try:
+        header = next(reader, None)
+    except csv.Error:  # a first line that no CSV reader takes (a field over its size limit)
+        return False
     if not header:
         return False
     normalised = [re.sub(r"[\s-]+", "_", column.strip().lower()) for column in header]
@@ -360,7 +364,16 @@ def read_csv(text: str, result: ReadResult, name: str) -> bool:
         return True
 
     def rows() -> Iterator[tuple[str, dict[str, str]]]:
-        for number, values in enumerate(reader, 2):
+        number = 1
+        while True:
+            number += 1
+            try:
+                values = next(reader)
+            except StopIteration:
+                return
+            except csv.Error as error:  # the reader cannot go on past it: the rows before stay
+                result.problems.append(f"{name}: row {number}: not CSV ({error}); stopped there")
+                return
             if not any(value.strip() for value in values):
                 continue
             yield (
@@ -414,10 +427,29 @@ def read_archive_file(path: str | Path) -> ReadResult:
     path = Path(path)
     name = str(path)
     try:
-        size = path.stat().st_size
-        if size > MAX_FILE_BYTES:
+        status = path.stat()
+        if stat.S_ISDIR(status.st_mode):
+            return ReadResult(problems=[f"{name}: a folder, not an archive file"])
+        if not stat.S_ISREG(status.st_mode):
+            # A device or FIFO has no size to check: /dev/zero would be read for ever, a FIFO
+            # with no writer waited on for ever. '-' reads standard input.
+            return ReadResult(
+                problems=[
+                    f"{name}: not a regular file (a device, FIFO or socket); '-' reads "
+                    "standard input"
+                ]
+            )
+        if status.st_size > MAX_FILE_BYTES:
+            size = status.st_size
             return ReadResult(problems=[f"{name}: {size:,} bytes is too large for an archive file"])
-        data = path.read_bytes()
+        with path.open("rb") as file:  # at most the cap, whatever the file grew to since
+            data = file.read(MAX_FILE_BYTES + 1)
+        if len(data) > MAX_FILE_BYTES:
+            return ReadResult(
+                problems=[
+                    f"{name}: larger than {MAX_FILE_BYTES:,} bytes, too large for an archive file"
+                ]
+            )
     except FileNotFoundError:
         return ReadResult(problems=[f"{name}: no such file"])
     except IsADirectoryError:

@@ -6,6 +6,8 @@ from __future__ import annotations
 import functools
 from importlib import resources
 
+from factcheck.lang.lexicon import concept_forms
+
 
 def plural(count: int, singular: str, plural_form: str | None = None) -> str:
     """ "1 independent source", "2 independent sources"."""
@@ -26,14 +28,11 @@ def concept_words(concept: str) -> str:
 
 @functools.cache
 def _concept_words() -> dict[str, str]:
-    table = resources.files("factcheck.lang").joinpath("lexicon.tsv").read_text("utf-8")
     words = {}
-    for line in table.splitlines():
-        if line.strip() and not line.startswith("#"):
-            name, _kind, english, *_ = [*line.split("\t"), ""]
-            first = english.split("|")[0].rstrip("*").strip()
-            if first:
-                words[name] = first
+    for name, forms in concept_forms("en").items():
+        first = forms[0].rstrip("*").strip() if forms else ""
+        if first:
+            words[name] = first
     return words
 
 

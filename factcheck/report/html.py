@@ -180,7 +180,8 @@ def render_tensions(report: Report) -> list[str]:
     for tension in report.tensions:
         other = (
             f"<div><div class='meta'>Claim #{tension.claim_b} · source {tension.source_b}</div>"
-            f"<blockquote dir='auto'>{e(tension.quote_b)}</blockquote></div>"
+            f"<blockquote{lang_attr(tension.lang_b)} dir='auto'>{e(tension.quote_b)}</blockquote>"
+            "</div>"
             if tension.claim_b is not None
             else ""
         )
@@ -188,7 +189,8 @@ def render_tensions(report: Report) -> list[str]:
             f"<article class='tension t-{e(tension.kind)}'><h3>{e(tension.what)}</h3>"
             "<div class='side-by-side'>"
             f"<div><div class='meta'>Claim #{tension.claim_a} · source {tension.source_a}</div>"
-            f"<blockquote dir='auto'>{e(tension.quote_a)}</blockquote></div>{other}</div>"
+            f"<blockquote{lang_attr(tension.lang_a)} dir='auto'>{e(tension.quote_a)}</blockquote>"
+            f"</div>{other}</div>"
             f"<p class='meta'>Why: {e(tension.why)}</p></article>"
         )
     parts.append("</section>")

@@ -1,7 +1,8 @@
-"""Dates in English, Chinese and Bengali, normalised to ISO 8601 and checked against their weekday.
+"""Dates in every registered language, normalised to ISO 8601 and checked against their weekday.
 
 `find_dates` reads what the words say (year, month, day, weekday, or a relative phrase) with small
-grammars built from per-language tables; `normalize_date` turns that into an ISO value against the
+grammars: ISO dates and bare years here, each language's in its folder (lang/<code>/dates.py,
+its DATES, read through the registry); `normalize_date` turns that into an ISO value against the
 publication date (extract/date_values.py makes a claim value of it). dateparser is not used: it
 misses most Chinese forms and is slow; these grammars cover every form seen in the seeds and run as
 a few regex passes per passage.
@@ -10,175 +11,81 @@ a few regex passes per passage.
 from __future__ import annotations
 
 import datetime as dt
+import functools
 import re
+from collections.abc import Callable
 from dataclasses import dataclass
+from functools import cached_property
 
-from factcheck.text.scripts import BN_AFTER, BN_CHARS, alternation, fold_bengali
+from factcheck.lang import registered_languages, registry_key
+from factcheck.text.scripts import fold_bengali
 from factcheck.text.wordsearch import LeftBounded
 
-# --- tables ---------------------------------------------------------------------------------
-
-EN_MONTHS = {
-    "january": 1, "february": 2, "march": 3, "april": 4, "may": 5, "june": 6, "july": 7,
-    "august": 8, "september": 9, "october": 10, "november": 11, "december": 12,
-    "jan": 1, "feb": 2, "mar": 3, "apr": 4, "jun": 6, "jul": 7, "aug": 8, "sep": 9,
-    "sept": 9, "oct": 10, "nov": 11, "dec": 12,
-}  # fmt: skip
-# Month names that are safe alone (not verbs or modals): "in January", "the January meeting".
-EN_MONTHS_ALONE = [m.capitalize() for m, n in EN_MONTHS.items() if len(m) > 3 and n not in (3, 5)]
-EN_WEEKDAYS = {
-    "monday": 0, "tuesday": 1, "wednesday": 2, "thursday": 3, "friday": 4, "saturday": 5,
-    "sunday": 6,
-}  # fmt: skip
-BN_MONTHS = {
-    "জানুয়ারি": 1, "জানুয়ারী": 1, "ফেব্রুয়ারি": 2, "ফেব্রুয়ারী": 2, "মার্চ": 3, "এপ্রিল": 4,
-    "মে": 5, "জুন": 6, "জুলাই": 7, "আগস্ট": 8, "আগষ্ট": 8, "অগাস্ট": 8, "সেপ্টেম্বর": 9,
-    "অক্টোবর": 10, "নভেম্বর": 11, "ডিসেম্বর": 12,
-}  # fmt: skip
-BN_WEEKDAYS = {
-    "সোমবার": 0, "মঙ্গলবার": 1, "বুধবার": 2, "বৃহস্পতিবার": 3, "শুক্রবার": 4, "শনিবার": 5,
-    "রবিবার": 6, "রোববার": 6,
-}  # fmt: skip
-ZH_WEEKDAYS = {"一": 0, "二": 1, "三": 2, "四": 3, "五": 4, "六": 5, "日": 6, "天": 6}
-ZH_DIGITS = {"〇": 0, "零": 0, "一": 1, "二": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7,
-             "八": 8, "九": 9}  # fmt: skip
-
-# Relative phrases -> (anchor, offset): anchor is day, week, month or year.
-RELATIVE = {
-    "yesterday": ("day", -1), "today": ("day", 0), "tomorrow": ("day", 1),
-    "last week": ("week", -1), "past week": ("week", -1), "previous week": ("week", -1),
-    "this week": ("week", 0), "next week": ("week", 1), "coming week": ("week", 1),
-    "last month": ("month", -1), "previous month": ("month", -1), "this month": ("month", 0),
-    "next month": ("month", 1), "last year": ("year", -1), "previous year": ("year", -1),
-    "past year": ("year", -1), "this year": ("year", 0), "next year": ("year", 1),
-    "昨天": ("day", -1), "昨日": ("day", -1), "今天": ("day", 0), "今日": ("day", 0),
-    "明天": ("day", 1), "前天": ("day", -2), "上周": ("week", -1), "上週": ("week", -1),
-    "上星期": ("week", -1), "本周": ("week", 0), "本週": ("week", 0), "这周": ("week", 0),
-    "下周": ("week", 1), "下週": ("week", 1), "上个月": ("month", -1), "上個月": ("month", -1),
-    "本月": ("month", 0), "下个月": ("month", 1), "下個月": ("month", 1), "去年": ("year", -1),
-    "今年": ("year", 0), "明年": ("year", 1), "前年": ("year", -2),
-    "গতকাল": ("day", -1), "আজ": ("day", 0), "আগামীকাল": ("day", 1),
-    "গত সপ্তাহে": ("week", -1), "গত সপ্তাহ": ("week", -1), "চলতি সপ্তাহে": ("week", 0),
-    "আগামী সপ্তাহে": ("week", 1), "গত মাসে": ("month", -1), "চলতি মাসে": ("month", 0),
-    "আগামী মাসে": ("month", 1), "গত বছর": ("year", -1), "গত বছরের": ("year", -1),
-    "চলতি বছর": ("year", 0), "চলতি বছরের": ("year", 0), "এ বছর": ("year", 0),
-    "আগামী বছর": ("year", 1),
-}  # fmt: skip
-# Words before a weekday: -1 the one before, +1 the one after, 0 the most recent (or next).
-WEEKDAY_MODIFIERS = {
-    "last": -1, "previous": -1, "next": 1, "coming": 1, "this": 0, "on": 0,
-    "上": -1, "下": 1, "本": 0, "这": 0, "গত": -1, "আগামী": 1,
-}  # fmt: skip
-
-# --- grammars -------------------------------------------------------------------------------
-
-_D = "[0-9০-৯０-９]"
-_EN_MON = alternation([m.capitalize() for m in EN_MONTHS])
-_EN_WD = alternation([w.capitalize() for w in EN_WEEKDAYS])
-_BN_MON = alternation(BN_MONTHS, bengali=True)
-_BN_WD = alternation(BN_WEEKDAYS, bengali=True)
-_BN_SUFFIX = "(?:টার|টা|টি|ের|ে|র|এ|তে)?"
-_ZH_NUM = "[0-9０-９]{1,2}|[一二三]?十[一二三四五六七八九]?|[一二三四五六七八九]"
-_ZH_YEAR = "[0-9０-９]{4}|[〇零一二三四五六七八九]{4}"
-_BN_RELATIVE = alternation((k for k in RELATIVE if "\u0980" <= k[0] <= "\u09ff"), bengali=True)
-_ZH_RELATIVE = alternation(k for k in RELATIVE if "\u4e00" <= k[0] <= "\u9fff")
-_ZH_WD = "(?:星期|礼拜|禮拜|周|週)(?P<wd>[一二三四五六日天])"
+Grammar = re.Pattern[str] | LeftBounded
 
 
-def _word_start(pattern: str, flags: int = 0) -> LeftBounded:
+def word_start(pattern: str, flags: int = 0) -> LeftBounded:
     """A grammar that starts at a word boundary (every match starts with a word character)."""
     return LeftBounded(re.compile(pattern, flags))
 
 
-def _not_after(characters: str, pattern: str) -> LeftBounded:
+def not_after(characters: str, pattern: str) -> LeftBounded:
     """A grammar that must not start right after one of `characters` (a character class)."""
     return LeftBounded(re.compile(pattern), characters)
 
 
-GRAMMARS: list[tuple[str, re.Pattern[str] | LeftBounded]] = [
-    ("iso", _word_start(r"(?P<year>\d{4})-(?P<month>\d{2})-(?P<day>\d{2})\b")),
-    (
-        "en_mdy",
-        _word_start(
-            rf"(?:(?P<wd>{_EN_WD}),?\s*(?P<open>\()?\s*)?(?P<mon>{_EN_MON})\.?\s+"
-            rf"(?P<day>\d{{1,2}})(?:st|nd|rd|th)?\b(?:,?\s+(?P<year>\d{{4}})\b)?(?(open)\s*\))"
-        ),
-    ),
-    (
-        "en_dmy",
-        _word_start(
-            rf"(?:(?P<wd>{_EN_WD}),?\s*(?P<open>\()?\s*)?(?P<day>\d{{1,2}})(?:st|nd|rd|th)?\s+"
-            rf"(?:of\s+)?(?P<mon>{_EN_MON})\b\.?(?:,?\s+(?P<year>\d{{4}})\b)?(?(open)\s*\))"
-        ),
-    ),
-    ("en_my", _word_start(rf"(?P<mon>{_EN_MON})\.?,?\s+(?P<year>\d{{4}})\b")),
-    (
-        "en_month",
-        _word_start(
-            rf"(?:(?:in|since|until|by|from|last|this|next|early|late|mid-?)\s+)?"
-            rf"(?P<mon>{alternation(EN_MONTHS_ALONE)}|(?<=in )(?:May|March))\b"
-        ),
-    ),
-    (
-        "en_weekday",
-        _word_start(rf"(?:(?P<mod>last|previous|next|coming|this|on)\s+)?(?P<wd>{_EN_WD})\b", re.I),
-    ),
-    (
-        "en_relative",
-        _word_start(rf"(?P<rel>{alternation(k for k in RELATIVE if k.isascii())})\b", re.I),
-    ),
-    ("year", _not_after(r"\w,.$£€¥", r"(?P<year>1[89]\d\d|20\d\d)(?![\w%]|[,.]\d)")),
-    (
-        "zh_ymd",
-        re.compile(
-            rf"(?:(?P<year>{_ZH_YEAR})年)?(?P<month>{_ZH_NUM})月(?:(?P<day>{_ZH_NUM})[日号號])?"
-            rf"(?:\s*(?P<open>[（(])?{_ZH_WD}(?(open)[）)]))?"
-        ),
-    ),
-    ("zh_year", re.compile(rf"(?P<year>{_ZH_YEAR})年(?![代度])")),
-    (
-        "zh_weekday",
-        _not_after("每一两兩几幾", rf"(?P<mod>[上下本这這])?(?:个|個)?{_ZH_WD}(?![年期末次])"),
-    ),
-    (
-        "zh_relative",
-        re.compile(_ZH_RELATIVE),
-    ),
-    (
-        "bn_dmy",
-        _not_after(
-            BN_CHARS,
-            rf"(?:(?P<wd>{_BN_WD}){_BN_SUFFIX}\s*,?\s*(?P<open>\()?\s*)?"
-            rf"(?P<day>{_D}{{1,2}})\s*(?P<mon>{_BN_MON}){_BN_SUFFIX}"
-            rf"(?:\s*,?\s*(?P<year>{_D}{{4}}))?(?(open)\s*\)){BN_AFTER}",
-        ),
-    ),
-    (
-        "bn_my",
-        _not_after(BN_CHARS, rf"(?P<mon>{_BN_MON}){_BN_SUFFIX}\s*,?\s*(?P<year>{_D}{{4}})"),
-    ),
-    (
-        "bn_ym",
-        _not_after(
-            "0-9০-৯",
-            rf"(?P<year>(?:১[৮৯]|২০)[০-৯]{{2}})\s*সালের\s+(?P<mon>{_BN_MON}){_BN_SUFFIX}"
-            rf"{BN_AFTER}",
-        ),
-    ),
-    ("bn_month", _not_after(BN_CHARS, rf"(?P<mon>{_BN_MON}){_BN_SUFFIX}{BN_AFTER}")),
-    (
-        "bn_weekday",
-        _not_after(BN_CHARS, rf"(?:(?P<mod>গত|আগামী)\s+)?(?P<wd>{_BN_WD}){_BN_SUFFIX}{BN_AFTER}"),
-    ),
-    (
-        "bn_relative",
-        _not_after(BN_CHARS, rf"(?P<rel>{_BN_RELATIVE}){BN_AFTER}"),
-    ),
-    (
-        "bn_year",
-        _not_after("0-9০-৯", r"(?P<year>(?:১[৮৯]|২০)[০-৯]{2})(?![0-9০-৯])(?:\s*সাল(?:ের|ে)?)?"),
-    ),
-]
+@dataclass(frozen=True, eq=False)  # hashed by identity: a Language holding it is a cache key
+class DateWords:
+    """A language's date words and the grammars that read them (lang/<code>/dates.py defines its
+    DATES). Grammar names start with the language's code and end in what they read: `_relative`
+    a phrase of `relative` (group rel), `_weekday` a weekday (groups wd and mod); the others read
+    groups year, mon (a month name) or month (a number), day and wd."""
+
+    months: dict[str, int]  # month name -> 1..12, looked up lowered and nukta-folded
+    weekdays: dict[str, int]  # weekday name -> 0 (Monday) .. 6
+    relative: dict[str, tuple[str, int]]  # "last week" -> ("week", -1): day, week, month, year
+    weekday_modifiers: dict[str, int]  # before a weekday: -1 the one before, +1 after, 0 this
+    grammars: tuple[tuple[str, Grammar], ...]
+    # A passage where this finds nothing skips the language's grammars (for speed); None: any
+    # Latin letter or digit.
+    script: re.Pattern[str] | None = None
+    # A modified weekday names a day of that week (上周三: Wednesday of last week), not the
+    # last or next such weekday.
+    modified_weekday_is_in_week: bool = False
+    numeral: Callable[[str], int] | None = None  # years, months, days not in decimal digits
+
+    @cached_property
+    def folded_months(self) -> dict[str, int]:
+        return {fold_bengali(name.lower()): number for name, number in self.months.items()}
+
+    @cached_property
+    def folded_weekdays(self) -> dict[str, int]:
+        return {fold_bengali(name.lower()): number for name, number in self.weekdays.items()}
+
+    @cached_property
+    def folded_relative(self) -> dict[str, tuple[str, int]]:
+        return {fold_bengali(phrase.lower()): value for phrase, value in self.relative.items()}
+
+
+# The grammars of no language: ISO dates and bare years.
+NUMERIC_GRAMMARS: tuple[tuple[str, Grammar], ...] = (
+    ("iso", word_start(r"(?P<year>\d{4})-(?P<month>\d{2})-(?P<day>\d{2})\b")),
+    ("year", not_after(r"\w,.$£€¥", r"(?P<year>1[89]\d\d|20\d\d)(?![\w%]|[,.]\d)")),
+)
+_NO_WORDS = DateWords(months={}, weekdays={}, relative={}, weekday_modifiers={}, grammars=())
+_LATIN_OR_DIGIT = re.compile("[A-Za-z0-9]")
+
+
+@functools.cache
+def _grammars(_registry: tuple) -> tuple[tuple[str, Grammar, DateWords], ...]:
+    """Every grammar with the words it reads: the numeric ones, then each registered language's."""
+    grammars = [(name, pattern, _NO_WORDS) for name, pattern in NUMERIC_GRAMMARS]
+    for language in registered_languages():
+        if language.dates is not None:
+            grammars.extend(
+                (name, pattern, language.dates) for name, pattern in language.dates.grammars
+            )
+    return tuple(grammars)
 
 
 @dataclass(frozen=True)
@@ -196,34 +103,19 @@ class DateMention:
     relative: tuple[str, int] | None = None
 
 
-# Which script a grammar needs; a passage without that script skips the grammar (for speed).
-_SCRIPT_OF_GRAMMAR = {
-    "zh": re.compile("[年月周週星礼禮昨今明前去上下本这這]"),
-    "bn": re.compile(f"[{BN_CHARS}]"),
-}
-_LATIN_OR_DIGIT = re.compile("[A-Za-z0-9]")
-
-
-def _needs(name: str, text: str, start: int, stop: int) -> bool:
-    script = name.split("_")[0]
-    if script in _SCRIPT_OF_GRAMMAR:
-        return _SCRIPT_OF_GRAMMAR[script].search(text, start, stop) is not None
-    return _LATIN_OR_DIGIT.search(text, start, stop) is not None
-
-
 def find_dates(text: str, start: int = 0, end: int | None = None) -> list[DateMention]:
     """Date phrases in text[start:end]; where two overlap the longer wins."""
     stop = len(text) if end is None else end
     found: list[DateMention] = []
-    needed: dict[str, bool] = {}
-    for name, pattern in GRAMMARS:
-        script = name.split("_")[0]
-        if script not in needed:
-            needed[script] = _needs(name, text, start, stop)
-        if not needed[script]:
+    needed: dict[int, bool] = {}
+    for name, pattern, words in _grammars(registry_key()):
+        if id(words) not in needed:
+            probe = words.script or _LATIN_OR_DIGIT
+            needed[id(words)] = probe.search(text, start, stop) is not None
+        if not needed[id(words)]:
             continue
         for match in pattern.finditer(text, start, stop):
-            mention = _read(name, match)
+            mention = _read(name, match, words)
             if mention is not None:
                 found.append(mention)
     found.sort(key=lambda m: (-(m.end - m.start), m.start))
@@ -235,71 +127,53 @@ def find_dates(text: str, start: int = 0, end: int | None = None) -> list[DateMe
     return kept
 
 
-def _read(name: str, match: re.Match[str]) -> DateMention | None:
+def _read(name: str, match: re.Match[str], words: DateWords) -> DateMention | None:
     groups = match.groupdict()
     base = {"start": match.start(), "end": match.end(), "text": match.group()}
-    if name in ("en_relative", "zh_relative", "bn_relative"):
+    if name.endswith("_relative"):
         phrase = groups.get("rel") or match.group()
-        return DateMention(**base, relative=_lookup_relative(phrase))
+        return DateMention(**base, relative=_lookup_relative(phrase, words))
     if name.endswith("weekday"):
-        weekday = _weekday(groups["wd"])
+        weekday = _weekday(groups["wd"], words)
         modifier = groups.get("mod")
-        offset = WEEKDAY_MODIFIERS.get(modifier.lower(), 0) if modifier else 0
-        if name == "zh_weekday" and modifier:
-            # 上周三 is Wednesday of last week, not the last Wednesday
+        offset = words.weekday_modifiers.get(modifier.lower(), 0) if modifier else 0
+        if words.modified_weekday_is_in_week and modifier:
             return DateMention(**base, weekday=weekday, relative=("week", offset))
         return DateMention(**base, weekday=weekday, weekday_offset=offset)
-    year = _int(groups.get("year"))
+    year = _int(groups.get("year"), words)
     if year is not None and not 1800 <= year <= 2100:
         return None
-    month = _month(groups.get("mon")) if groups.get("mon") else _int(groups.get("month"))
-    day = _int(groups.get("day"))
+    month = _month(groups["mon"], words) if groups.get("mon") else _int(groups.get("month"), words)
+    day = _int(groups.get("day"), words)
     if month is not None and not 1 <= month <= 12:
         return None
     if day is not None and not 1 <= day <= 31:
         return None
-    weekday = _weekday(groups["wd"]) if groups.get("wd") else None
+    weekday = _weekday(groups["wd"], words) if groups.get("wd") else None
     return DateMention(**base, year=year, month=month, day=day, weekday=weekday)
 
 
-def _lookup_relative(phrase: str) -> tuple[str, int]:
+def _lookup_relative(phrase: str, words: DateWords) -> tuple[str, int]:
     key = re.sub(r"\s+", " ", phrase.lower())
-    if key in RELATIVE:
-        return RELATIVE[key]
-    return _RELATIVE_FOLDED[fold_bengali(key)]
+    if key in words.relative:
+        return words.relative[key]
+    return words.folded_relative[fold_bengali(key)]
 
 
-_RELATIVE_FOLDED = {fold_bengali(k): v for k, v in RELATIVE.items()}
-_BN_MONTHS_FOLDED = {fold_bengali(k): v for k, v in BN_MONTHS.items()}
-_BN_WEEKDAYS_FOLDED = {fold_bengali(k): v for k, v in BN_WEEKDAYS.items()}
+def _month(name: str, words: DateWords) -> int:
+    return words.folded_months[fold_bengali(name.lower().rstrip("."))]
 
 
-def _month(name: str) -> int:
-    lower = name.lower().rstrip(".")
-    if lower in EN_MONTHS:
-        return EN_MONTHS[lower]
-    return _BN_MONTHS_FOLDED[fold_bengali(name)]
+def _weekday(name: str, words: DateWords) -> int:
+    return words.folded_weekdays[fold_bengali(name.lower())]
 
 
-def _weekday(name: str) -> int:
-    lower = name.lower()
-    if lower in EN_WEEKDAYS:
-        return EN_WEEKDAYS[lower]
-    if lower in ZH_WEEKDAYS:
-        return ZH_WEEKDAYS[lower]
-    return _BN_WEEKDAYS_FOLDED[fold_bengali(name)]
-
-
-def _int(raw: str | None) -> int | None:
+def _int(raw: str | None, words: DateWords) -> int | None:
     if raw is None:
         return None
-    if raw.isdecimal():
+    if raw.isdecimal() or words.numeral is None:
         return int(raw)  # any script's digits
-    if all(ch in ZH_DIGITS for ch in raw):
-        return int("".join(str(ZH_DIGITS[ch]) for ch in raw))
-    # Chinese tens: 十, 十二, 二十, 二十三
-    tens, _, units = raw.partition("十")
-    return (ZH_DIGITS.get(tens, 1) if tens else 1) * 10 + (ZH_DIGITS.get(units, 0) if units else 0)
+    return words.numeral(raw)
 
 
 # --- resolution -----------------------------------------------------------------------------

@@ -42,6 +42,8 @@ class Tension:
     source_b: int | None = None
     quote_b: str | None = None
     score: float | None = None
+    lang_a: str | None = None  # each quote's language, for the report's lang attributes
+    lang_b: str | None = None
 
 
 def tensions(db: Database, *, kinds: tuple[str, ...] = ()) -> list[Tension]:
@@ -50,7 +52,8 @@ def tensions(db: Database, *, kinds: tuple[str, ...] = ()) -> list[Tension]:
     for row in db.query(
         """SELECT coalesce(json_extract(links.evidence, '$.tension'), 'contradiction') AS kind,
                   links.score, links.reason, links.claim_a, a.source_id AS source_a,
-                  a.text AS quote_a, links.claim_b, b.source_id AS source_b, b.text AS quote_b
+                  a.text AS quote_a, links.claim_b, b.source_id AS source_b, b.text AS quote_b,
+                  a.lang AS lang_a, b.lang AS lang_b
            FROM links JOIN claims a ON a.id = links.claim_a JOIN claims b ON b.id = links.claim_b
            JOIN sources sa ON sa.id = a.source_id JOIN sources sb ON sb.id = b.source_id
            WHERE sa.is_current = 1 AND sb.is_current = 1
@@ -70,11 +73,13 @@ def tensions(db: Database, *, kinds: tuple[str, ...] = ()) -> list[Tension]:
                 row["source_b"],
                 row["quote_b"],
                 row["score"],
+                lang_a=row["lang_a"],
+                lang_b=row["lang_b"],
             )
         )
     for row in db.query(
-        """SELECT claims.id, claims.source_id, claims.text, verdicts.label, verdicts.decided_by,
-                  verdicts.disagreement
+        """SELECT claims.id, claims.source_id, claims.text, claims.lang, verdicts.label,
+                  verdicts.decided_by, verdicts.disagreement
            FROM verdicts JOIN claims ON claims.id = verdicts.claim_id
            JOIN sources ON sources.id = claims.source_id
            WHERE verdicts.is_current = 1 AND verdicts.disagreement IS NOT NULL
@@ -88,6 +93,7 @@ def tensions(db: Database, *, kinds: tuple[str, ...] = ()) -> list[Tension]:
                 row["id"],
                 row["source_id"],
                 row["text"],
+                lang_a=row["lang"],
             )
         )
     if kinds:

@@ -82,5 +82,10 @@ def read_pairs(lines: Iterable[str]) -> Iterator[tuple[str, str]]:
 
 
 def compare_pairs(lines: Iterable[str], type_: str = "person") -> list[NameComparison]:
-    """compare_names for every pair of a pairs file (see read_pairs); all or nothing."""
-    return [compare_names(a, b, type_) for a, b in list(read_pairs(lines))]
+    """compare_names for every pair of a pairs file (see read_pairs); all or nothing. A file
+    with no pair in it (empty, or only blank lines and comments) is an error, not an empty
+    answer."""
+    pairs = list(read_pairs(lines))
+    if not pairs:
+        raise PairsFileError("has no pairs: give two names a line, separated by a tab")
+    return [compare_names(a, b, type_) for a, b in pairs]

@@ -1,88 +1,62 @@
-"""Romanise names from Han and Bengali script and reduce them to a phonetic key.
+"""Romanise names and reduce them to a phonetic key. Each script's romanisation is its
+language's (lang/zh/romanize.py: pinyin; lang/bn/romanize.py: a letter table), read through the
+registry; any other script goes through anyascii.
 
 Romanisation only has to bring two spellings of one name close enough for the key and the
-string scorer; it is not a transliteration standard. pypinyin is imported lazily (250 ms).
+string scorer; it is not a transliteration standard.
 """
 
 from __future__ import annotations
 
+import functools
 import re
 import unicodedata
-from functools import cache, lru_cache
-from importlib import resources
+from collections.abc import Callable
+from dataclasses import dataclass
+from functools import lru_cache
 
 from anyascii import anyascii
 
-from factcheck.text.scripts import HAN_CHARS, normalize_bengali, script_of
+from factcheck.lang import registered_languages, registry_key
+from factcheck.text.scripts import script_of
 
-_HAN = re.compile(f"[{HAN_CHARS}]")
 MIDDLE_DOTS = "·•・‧∙⋅"
-_NAME_SEPARATORS = re.compile(rf"[\s{MIDDLE_DOTS}\-‐–]+")
+NAME_SEPARATORS = re.compile(rf"[\s{MIDDLE_DOTS}\-‐–]+")
 
 
-@cache
-def _bengali_table() -> dict[str, tuple[str, str]]:
-    table: dict[str, tuple[str, str]] = {}
-    text = (
-        resources.files("factcheck.entities.names").joinpath("data/bn_latin.tsv").read_text("utf-8")
-    )
-    for line in text.splitlines():
-        if not line or line.startswith("#"):
-            continue
-        letter, latin, kind = line.split("\t")
-        table[normalize_bengali(letter)] = (latin, kind)
-    return table
+@dataclass(frozen=True)
+class Romanization:
+    """How a language's names come into Latin letters (lang/<code>/romanize.py defines its
+    ROMANIZATION): for names written in `script` (a text.scripts.script_of name)."""
+
+    script: str
+    to_latin: Callable[[str], str]
 
 
-def _romanize_bengali_word(word: str) -> str:
-    """Letter by letter, adding the inherent vowel 'o' after a word's first consonant when
-    another consonant follows (মহসিন → mohsin, নকভি → nokvi) and before ং (হং → hong);
-    elsewhere Bengali mostly drops it in speech (নাকভি → nakvi)."""
-    table = _bengali_table()
-    # Word-initial ওয় is how Bengali writes "w" (ওয়াং = Wang).
-    if word.startswith("ও\u09df"):
-        word = "w" + word[2:]
-    out: list[str] = []
-    letters = list(word)
-    for i, ch in enumerate(letters):
-        latin, kind = table.get(ch, (anyascii(ch), "m"))
-        out.append(latin)
-        if kind == "c" and i + 1 < len(letters):
-            nxt = letters[i + 1]
-            if (i == 0 and table.get(nxt, ("", "m"))[1] == "c") or nxt in "ংঃ":
-                out.append("o")
-    return "".join(out)
+@functools.cache
+def _romanizations(_registry: tuple) -> dict[str, Callable[[str], str]]:
+    """script -> its registered language's romanisation (the first language to claim it)."""
+    found: dict[str, Callable[[str], str]] = {}
+    for language in registered_languages():
+        if language.romanization is not None:
+            found.setdefault(language.romanization.script, language.romanization.to_latin)
+    return found
 
 
-def _romanize_han(text: str) -> str:
-    """Pinyin; syllables of one name part are joined ("mo xin·na ke wei" → "moxin nakewei")."""
-    from pypinyin import Style, lazy_pinyin
-
-    parts = [p for p in _NAME_SEPARATORS.split(text) if p]
-    words: list[str] = []
-    for part in parts:
-        if _HAN.search(part):
-            words.append("".join(lazy_pinyin(part, style=Style.NORMAL)))
-        else:
-            words.append(anyascii(part))
-    return " ".join(words)
+def _any_latin(text: str) -> str:
+    return anyascii(unicodedata.normalize("NFC", text))
 
 
 @lru_cache(maxsize=65536)
 def romanize(text: str, lang: str | None = None) -> str:
-    """Latin form of a name: pinyin for Han, a name-tuned table for Bengali, anyascii else.
+    """Latin form of a name: its script's registered romanisation (pinyin for Han, a
+    name-tuned table for Bengali), anyascii else.
 
     The result is lowercase words separated by single spaces. `lang` is a hint only: the
     script of the text decides.
     """
-    script = script_of(text)
-    if script == "han":
-        latin = _romanize_han(text)
-    elif script == "bengali":
-        words = _NAME_SEPARATORS.split(normalize_bengali(text))
-        latin = " ".join(_romanize_bengali_word(w) for w in words if w)
-    else:
-        latin = anyascii(unicodedata.normalize("NFC", text))
+    to_latin = _romanizations(registry_key()).get(script_of(text), _any_latin)
+    latin = to_latin(text)
     latin = re.sub(r"[^a-z0-9 ]+", " ", latin.lower().replace("'", ""))
     return " ".join(latin.split())
 

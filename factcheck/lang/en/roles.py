@@ -5,8 +5,8 @@ from __future__ import annotations
 
 import re
 
-from factcheck.extract.quotes import complete_name
 from factcheck.extract.subclaims import SubClaim
+from factcheck.lang.en.speech import complete_name
 from factcheck.text.scripts import alternation
 
 EN_TITLES = (
