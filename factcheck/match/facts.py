@@ -62,6 +62,7 @@ class ClaimFacts:
     speaker_entity: int | None = None  # the person or body attributed_to names, if resolved
     gloss: str | None = None  # English gloss of a Chinese or Bengali claim
     gloss_words: frozenset[str] = frozenset()  # the gloss's content words
+    is_title: bool = False  # from its source's title passage (a headline)
 
     @property
     def english_words(self) -> frozenset[str]:
@@ -131,9 +132,12 @@ def load_claim_facts(db: Database) -> list[ClaimFacts]:
     for row in db.query(
         """SELECT claims.*, sources.url, sources.published,
                   substr(sources.text, claims.sentence_start + 1,
-                         claims.sentence_end - claims.sentence_start) AS sentence
+                         claims.sentence_end - claims.sentence_start) AS sentence,
+                  passages.kind = 'title' AS is_title
            FROM claims
-           JOIN sources ON sources.id = claims.source_id WHERE sources.is_current = 1
+           JOIN sources ON sources.id = claims.source_id
+           LEFT JOIN passages ON passages.id = claims.passage_id
+           WHERE sources.is_current = 1
            ORDER BY claims.source_id, claims.start_offset, claims.id"""
     ):
         published = datetime.date.fromisoformat(row["published"]) if row["published"] else None
@@ -158,6 +162,7 @@ def load_claim_facts(db: Database) -> list[ClaimFacts]:
                 attributed_to=row["attributed_to"],
                 gloss=row.get("gloss"),
                 gloss_words=gloss_keywords(row["gloss"], row["text"], row["lang"]),
+                is_title=bool(row["is_title"]),
             )
         )
         claim = facts[-1]

@@ -307,17 +307,14 @@ def relate(a: ClaimFacts, b: ClaimFacts) -> Relation | None:
             "related",
             min(0.9, 0.2 * signals + 0.05 * len(shared - specific)),
             f"both are about {names(a, shared)}"
-            + (
-                f" ({', '.join(sorted(common_terms | common_events))})"
-                if common_terms | common_events
-                else ""
-            ),
+            + (f" ({words(common_terms | common_events)})" if common_terms | common_events else ""),
             {"shared": sorted(shared), "concepts": sorted(common_terms | common_events)},
         )
     return lexical or relate_concepts(a, b, shared, common_events, common_terms)
 
 
 def words(concepts: set[str]) -> str:
+    """Lexicon concepts as a reader reads them ("forming unit", not "forming_unit")."""
     return ", ".join(sorted(concept.replace("_", " ") for concept in concepts))
 
 
@@ -467,7 +464,7 @@ def relate_events(
 ) -> Relation | None:
     """The same event if the same kind of event involves the same specific participants (two
     of them, or one plus both countries and another shared concept) at compatible times."""
-    what = ", ".join(sorted(events))
+    what = words(events)
     about = names(a, shared)
     specific = {anchor for anchor in shared if is_specific(anchor)}
     countries = shared - specific

@@ -23,7 +23,13 @@ from factcheck.match.folding import claim_origins, fold_facts
 from factcheck.match.gloss_stage import update_glosses
 from factcheck.match.judge import judge, tension_keys, weigh
 from factcheck.match.relate import MIN_TRANSLATION_SCORE, Relation, translation_score
-from factcheck.match.similarity import paraphrase_relation, word_rarity
+from factcheck.match.similarity import (
+    coverage_links,
+    paraphrase_relation,
+    word_rarity,
+    wording_pairs,
+    wording_relation,
+)
 
 # Content words: a word in more claims than this is too common to pair on; a pair needs this many.
 MAX_KEYWORD_CLAIMS = 25
@@ -221,7 +227,7 @@ def compute_links(facts: list[ClaimFacts], report: MatchReport) -> dict[LinkKey,
     links = translation_links(facts) | copy_links(facts)
     pairs = candidate_pairs(facts)
     group_of = {claim.id: claim.group for claim in facts}
-    by_rarity = rarity_pairs(facts, group_of) - pairs
+    by_rarity = (rarity_pairs(facts, group_of) | wording_pairs(facts, group_of)) - pairs
     report.claims, report.candidate_pairs = len(facts), len(pairs | by_rarity)
     rarity = word_rarity(facts)
     for a, b in sorted(pairs | by_rarity):
@@ -232,8 +238,12 @@ def compute_links(facts: list[ClaimFacts], report: MatchReport) -> dict[LinkKey,
             relation = None
         if relation is None and (found := paraphrase_relation(by_id[a], by_id[b], rarity)):
             relation = weigh(by_id[a], by_id[b], found)  # a paraphrase weighed by stance too
+        if relation is None and (found := wording_relation(by_id[a], by_id[b])):
+            relation = weigh(by_id[a], by_id[b], found)
         if relation:
             links[(a, b)] = relation
+    for key, relation in coverage_links(facts, group_of).items():
+        links.setdefault(key, relation)
     return links
 
 
