@@ -736,9 +736,22 @@ def names() -> None:
     """Try the name matcher without a ledger: does factcheck take two names for one?"""
 
 
+# Longer than any line of two names: /dev/zero or a file with no line breaks is refused at this
+# length instead of being read into memory for ever.
+MAX_PAIRS_LINE_BYTES = 65_536
+
+
 def _pair_lines(stream: Any) -> Iterator[str]:
-    """Lines of a pairs file as text; one clear error for bytes that are not UTF-8."""
-    for number, raw in enumerate(stream, 1):
+    """Lines of a pairs file as text; one clear error for bytes that are not UTF-8 and for a
+    line too long to hold two names."""
+    number = 0
+    while raw := stream.readline(MAX_PAIRS_LINE_BYTES + 1):
+        number += 1
+        if len(raw) > MAX_PAIRS_LINE_BYTES:
+            raise click.ClickException(
+                f"pairs file line {number}: longer than {MAX_PAIRS_LINE_BYTES:,} bytes, not two "
+                "names"
+            )
         try:
             yield raw.decode("utf-8-sig" if number == 1 else "utf-8")
         except UnicodeDecodeError as error:

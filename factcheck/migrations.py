@@ -494,3 +494,19 @@ def m0012_verdict_inputs(db: Database) -> None:
     # the speaker's name, with the factcheck version): a run decides again only the claims whose
     # inputs changed, which gives the verdicts deciding every claim would. NULL: decide again.
     db.execute("ALTER TABLE verdicts ADD COLUMN inputs TEXT")
+
+
+@migrations(name="0013_claim_continuity")
+def m0013_claim_continuity(db: Database) -> None:
+    # The claim of the previous version of its source that a claim continues (the same words at
+    # the same place, else the nearest same words): reports keep that claim's #claim-N anchor on
+    # it, so a link published before the new version still finds the statement. NULL for a new
+    # statement or a source without an earlier version.
+    db.executescript(
+        """
+        ALTER TABLE claims ADD COLUMN previous_claim_id INTEGER
+            REFERENCES claims(id) ON DELETE SET NULL;
+        CREATE INDEX idx_claims_previous ON claims(previous_claim_id)
+            WHERE previous_claim_id IS NOT NULL;
+        """
+    )

@@ -137,6 +137,11 @@ def test_cli_malformed_pairs_file_is_one_line_with_its_number(tmp_path: Path) ->
     assert result.exit_code == 2 and "two names" in result.output
     result = runner.invoke(cli, ["names", "compare", "--pairs", str(tmp_path / "missing.tsv")])
     assert result.exit_code == 2 and "Traceback" not in result.output
+    endless = tmp_path / "endless.tsv"  # /dev/zero was read into memory for ever
+    endless.write_bytes(b"\0" * 100_000)
+    result = runner.invoke(cli, ["names", "compare", "--pairs", str(endless)])
+    assert result.exit_code == 1, result.output
+    assert "pairs file line 1: longer than 65,536 bytes, not two names" in result.output
     empty = tmp_path / "empty.tsv"
     empty.write_text("# only a comment\n\n", encoding="utf-8")
     result = runner.invoke(cli, ["names", "compare", "--pairs", str(empty)])

@@ -19,7 +19,9 @@ from sqlite_utils import Database
 from factcheck.db import insert_rows, now_iso, transaction
 from factcheck.entities.mentions import Mention, find_source_mentions
 from factcheck.extract import ExtractedClaim, PassageSpan, extract_claims
+from factcheck.extract.continuity import EarlierClaim, continued_claims
 from factcheck.ingest.passages import CLAIM_BEARING_KINDS
+from factcheck.text.offsets import OffsetMap
 
 
 @dataclass
@@ -109,14 +111,25 @@ def extract_sources(
 def extract_source(
     db: Database, source_id: int, precomputed: dict[str, SourceExtraction]
 ) -> list[ExtractedClaim]:
-    source = db.execute("SELECT text, published FROM sources WHERE id = ?", [source_id]).fetchone()
-    text, published = source
+    text, published, previous_version = db.execute(
+        "SELECT text, published, previous_version_id FROM sources WHERE id = ?", [source_id]
+    ).fetchone()
     passages = list(
         db.execute(
             f"""SELECT id, start_offset, end_offset, lang FROM passages
                 WHERE source_id = ? AND kind IN ({",".join("?" * len(CLAIM_BEARING_KINDS))})
                 ORDER BY seq""",
             [source_id, *sorted(CLAIM_BEARING_KINDS)],
+        )
+    )
+    own = earlier_claims(db, source_id)
+    # The next version's claims that continue these: deleting them clears the link.
+    successors = list(
+        db.execute(
+            """SELECT later.id, later.previous_claim_id FROM claims AS later
+               JOIN claims AS mine ON mine.id = later.previous_claim_id
+               WHERE mine.source_id = ?""",
+            [source_id],
         )
     )
     db.execute("DELETE FROM findings WHERE source_id = ? AND stage = 'extract'", [source_id])
@@ -127,8 +140,25 @@ def extract_source(
     if extraction is None or (extraction.spans, extraction.published) != (spans, published):
         extraction = extract_text(text, spans, published)
     claims, mentions = extraction.claims, extraction.mentions
+    kept_ids = continued_claims(own, claims, OffsetMap.unchanged(len(text)))
+    previous_ids: list[int | None] = [None] * len(claims)
+    if previous_version is not None:
+        old_text = db.execute(
+            "SELECT text FROM sources WHERE id = ?", [previous_version]
+        ).fetchone()[0]
+        previous_ids = continued_claims(
+            earlier_claims(db, previous_version), claims, OffsetMap.between(old_text, text)
+        )
     now = now_iso()
-    claim_ids = store_claims(db, source_id, passages, claims, now)
+    fresh_from = max((claim.id for claim in own), default=0) + 1
+    claim_ids = store_claims(
+        db, source_id, passages, claims, now, kept_ids, previous_ids, fresh_from
+    )
+    kept = set(claim_ids)
+    db.conn.executemany(
+        "UPDATE claims SET previous_claim_id = ? WHERE id = ?",
+        [(mine, later) for later, mine in successors if mine in kept],
+    )
     claim_spans = [
         (claim.end - claim.start, claim_id, claim.start)
         for claim, claim_id in zip(claims, claim_ids, strict=True)
@@ -136,6 +166,16 @@ def extract_source(
     store_mentions(db, source_id, mentions, claim_spans)
     db.execute("UPDATE sources SET extracted_at = ? WHERE id = ?", [now, source_id])
     return claims
+
+
+def earlier_claims(db: Database, source_id: int) -> list[EarlierClaim]:
+    return [
+        EarlierClaim(*row)
+        for row in db.execute(
+            "SELECT id, start_offset, end_offset, text FROM claims WHERE source_id = ?",
+            [source_id],
+        )
+    ]
 
 
 def store_mentions(
@@ -202,6 +242,7 @@ CLAIM_COLUMNS = (
     "score",
     "is_checkworthy",
     "reasons",
+    "previous_claim_id",
 )
 VALUE_COLUMNS = (
     "claim_id",
@@ -234,13 +275,26 @@ def store_claims(
     passages: list[tuple[int, int, int, str | None]],
     claims: list[ExtractedClaim],
     now: str,
+    kept_ids: list[int | None],
+    previous_ids: list[int | None],
+    fresh_from: int = 1,
 ) -> list[int]:
     """Write one source's claims with their values and findings, a statement per table; the
-    claims' ids, in order. `passages` are the source's claim-bearing (id, start, end, lang)."""
-    first_id = db.execute("SELECT coalesce(max(id), 0) + 1 FROM claims").fetchone()[0]
-    claim_ids = list(range(first_id, first_id + len(claims)))
+    claims' ids, in order. `passages` are the source's claim-bearing (id, start, end, lang).
+    A claim keeps its id from `kept_ids` where it has one (the same statement extracted
+    before); the others get ids above every claim's and `fresh_from`, so an id once published
+    is not handed to another statement of this source. `previous_ids` name the claims of the
+    source's previous version that they continue."""
+    next_id = max(
+        fresh_from, db.execute("SELECT coalesce(max(id), 0) + 1 FROM claims").fetchone()[0]
+    )
+    claim_ids = []
+    for kept in kept_ids:
+        if kept is None:
+            kept, next_id = next_id, next_id + 1
+        claim_ids.append(kept)
     claim_rows, value_rows, finding_rows = [], [], []
-    for claim_id, claim in zip(claim_ids, claims, strict=True):
+    for claim_id, claim, previous_id in zip(claim_ids, claims, previous_ids, strict=True):
         passage_id = next(pid for pid, start, end, _ in passages if start <= claim.start < end)
         checkworthiness = claim.checkworthiness
         claim_rows.append(
@@ -263,6 +317,7 @@ def store_claims(
                 round(checkworthiness.score, 4),
                 int(checkworthiness.is_checkworthy),
                 json.dumps([*checkworthiness.reasons, *claim.reasons], ensure_ascii=False),
+                previous_id,
             )
         )
         value_rows.extend(

@@ -137,6 +137,9 @@ class ClaimEntry:
 
     fact_checks: tuple[PublishedCheck, ...] = ()  # published checks the archive holds for it
     gloss: str | None = None  # English gloss of a Chinese or Bengali claim
+    # The claims of earlier versions of its source that this one continues, latest first: their
+    # #claim-N anchors stay on it, so a link published before the new version still lands here.
+    earlier_ids: tuple[int, ...] = ()
 
     @property
     def fact(self) -> int:
@@ -598,6 +601,7 @@ def load_claim_entries(
     published_checks = load_published_checks(db)
     glosses = load_glosses(db)
     entities_of = claim_entities(db)
+    earlier = earlier_claim_ids(db)
     claims = []
     for row in db.query(
         """SELECT claims.*, substr(sources.text, claims.start_offset + 1,
@@ -641,9 +645,26 @@ def load_claim_entries(
                 sentence=row["sentence"] or "",
                 fact_checks=published_checks.get(row["id"], ()),
                 gloss=glosses.get(row["id"]),
+                earlier_ids=earlier.get(row["id"], ()),
             )
         )
     return claims
+
+
+def earlier_claim_ids(db: Database) -> dict[int, tuple[int, ...]]:
+    """claim id -> the ids of the claims it continues in earlier versions, latest first."""
+    previous = dict(
+        db.execute("SELECT id, previous_claim_id FROM claims WHERE previous_claim_id IS NOT NULL")
+    )
+    chains = {}
+    for claim_id in previous:
+        chain: list[int] = []
+        earlier = previous.get(claim_id)
+        while earlier is not None and earlier not in chain:
+            chain.append(earlier)
+            earlier = previous.get(earlier)
+        chains[claim_id] = tuple(chain)
+    return chains
 
 
 def variants_in_scope(

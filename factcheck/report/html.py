@@ -159,10 +159,15 @@ def verdict_meta(verdict: Verdict) -> str:
     return " · ".join(parts)
 
 
+def earlier_anchors(claim: ClaimEntry) -> str:
+    """The anchors of the claims this one continues in earlier versions of its source."""
+    return "".join(f"<span id='claim-{earlier}'></span>" for earlier in claim.earlier_ids)
+
+
 def render_wordings(wordings: tuple[ClaimEntry, ...]) -> str:
     """The fact's other wordings, folded; each keeps its own anchor so links still land."""
     items = "".join(
-        f"<li id='claim-{other.id}' data-claim-id='{other.id}'>"
+        f"<li id='claim-{other.id}' data-claim-id='{other.id}'>{earlier_anchors(other)}"
         f"<span{lang_attr(other.lang)} dir='auto'>{e(other.text)}</span> "
         f"<span class='meta'>#{other.id} · source {other.source_id} · {e(other.lang or 'und')}"
         "</span></li>"
@@ -203,7 +208,7 @@ def render_card(
     verdict = claim.verdict
     sections = [
         f"<article class='card c-{e(verdict.label)}' id='claim-{claim.id}' "
-        f"data-claim-id='{claim.id}'>",
+        f"data-claim-id='{claim.id}'>{earlier_anchors(claim)}",
         f"<div class='card-head'>{badge(verdict.label)}"
         f"<span class='meta'>{verdict_meta(verdict)}</span></div>",
         f"<p class='claim'{lang_attr(claim.lang)} dir='auto'>{e(claim.text)}</p>",
@@ -278,7 +283,7 @@ def render_pending(claim: ClaimEntry, shown: frozenset[int]) -> str:
         if other.relation in SAME_WITNESS_RELATIONS
     ]
     return (
-        f"<li id='claim-{claim.id}' data-claim-id='{claim.id}'>"
+        f"<li id='claim-{claim.id}' data-claim-id='{claim.id}'>{earlier_anchors(claim)}"
         f"<span class='score' title='check-worthiness'>{claim.score:.2f}</span>"
         f"<span{lang_attr(claim.lang)} dir='auto'>{e(claim.text)}</span> "
         + (f"<span class='gloss' lang='en'>({e(claim.gloss)})</span> " if claim.gloss else "")

@@ -16,6 +16,7 @@ from rapidfuzz import fuzz
 from sqlite_utils import Database
 
 from factcheck.db import now_iso
+from factcheck.text.offsets import OffsetMap
 from factcheck.verdicts.queries import insert_verdict
 from factcheck.verdicts.records import AUTO, Verdict
 
@@ -56,33 +57,6 @@ class CarryReport:
         if self.judgements_lost:
             parts.append(f"{self.judgements_lost} could not be placed in the new version")
         return "; ".join(parts)
-
-
-@dataclass(frozen=True)
-class OffsetMap:
-    """Old text offsets -> new text offsets where the text around them is unchanged."""
-
-    prefix: int  # length of the common start
-    old_suffix_start: int  # where the common end starts in the old text
-    shift: int  # new offset - old offset within the common end
-
-    @classmethod
-    def between(cls, old: str, new: str) -> OffsetMap:
-        limit = min(len(old), len(new))
-        prefix = 0
-        while prefix < limit and old[prefix] == new[prefix]:
-            prefix += 1
-        suffix = 0
-        while suffix < limit - prefix and old[-1 - suffix] == new[-1 - suffix]:
-            suffix += 1
-        return cls(prefix, len(old) - suffix, len(new) - len(old))
-
-    def span(self, start: int, end: int) -> tuple[int, int] | None:
-        if end <= self.prefix:
-            return start, end
-        if start >= self.old_suffix_start:
-            return start + self.shift, end + self.shift
-        return None
 
 
 def nearest(candidates: list[dict[str, Any]], start: int) -> dict[str, Any] | None:
