@@ -10,6 +10,13 @@ to an article) and CFEVER Chinese claims (six to an article). Every command runs
 load does not count. Figures:
 - CPU seconds, MB of input per CPU second, peak RSS and ledger KB per article, per size;
 - the +N-articles run on the largest ledger as a share of that ledger's from-scratch build;
+- with --claims N (default 100,000; 0 skips it): a ledger of about N claims, built from that pool
+  and more real news text (CoNLL-2003 Reuters documents, People's Daily and MSRA sentences six
+  to an article, Bengali NER sentences eight to an article, CheckThat! 2022 fact-checked claims
+  six to an article) and, past those, the same articles again with their sentences rotated
+  (the second half first, in one paragraph: the same sentences in other articles, as wire
+  copy reappears), then one more article added to it; its cost beyond the same article's
+  run on an empty ledger (process start, models, its own extraction) is the +1 figure;
 - `factcheck --help` next to `sqlite-utils --help` (best of 5, CPU seconds);
 - `run --jobs 1` against `--jobs 2` where the CLI has that option.
 """
@@ -21,6 +28,7 @@ import csv
 import json
 import os
 import random
+import re
 import shutil
 import sqlite3
 import subprocess
@@ -36,6 +44,7 @@ BIN = Path(sys.executable).parent
 
 TARGETS = {
     "increment_share": 0.03,
+    "one_more_article_s": 1.0,
     "run_mb_per_s": 0.5,
     "jobs_speedup": 1.7,
     "peak_rss_mib": 300,
@@ -108,6 +117,107 @@ def chinese_articles() -> list[str]:
     return grouped([c if c.endswith("。") else c + "。" for c in claims], 6, "")
 
 
+def conll_documents() -> list[str]:
+    """CoNLL-2003's Reuters documents as plain text (tokens rejoined)."""
+    documents, sentences, words = [], [], []
+    for name in ("conll2003_en_train.txt", "conll2003_en_valid.txt", "conll2003_en_test.txt"):
+        for line in (DATASETS / "ner_en" / name).read_text(encoding="utf-8").splitlines():
+            token = line.split(" ")[0] if line.strip() else ""
+            if token == "-DOCSTART-" or not token:
+                if words:
+                    sentences.append(" ".join(words))
+                    words = []
+                if token == "-DOCSTART-" and sentences:
+                    documents.append(" ".join(sentences))
+                    sentences = []
+                continue
+            words.append(token)
+    text = [document for document in documents if len(document) > 200]
+    return [
+        document.replace(" ,", ",").replace(" .", ".").replace(" 's", "'s") for document in text
+    ]
+
+
+def char_sentences(path: Path) -> list[str]:
+    """Sentences of a `char tag` file, one character a line, blank lines between sentences."""
+    sentences, chars = [], []
+    for line in path.read_text(encoding="utf-8").splitlines():
+        if line.strip():
+            chars.append(line.split()[0])
+        elif chars:
+            sentences.append("".join(chars))
+            chars = []
+    return sentences
+
+
+def token_sentences(path: Path) -> list[str]:
+    sentences, words = [], []
+    for line in path.read_text(encoding="utf-8-sig").splitlines():
+        if line.strip():
+            words.append(line.split("\t")[0])
+        elif words:
+            sentences.append(" ".join(words))
+            words = []
+    return sentences
+
+
+def more_articles() -> list[str]:
+    """Real news text beyond the pool, for the large ledger."""
+    chinese = []
+    for name in ("peoplesdaily_example.dev", "peoplesdaily_example.test", "msra_test_bio.txt"):
+        chinese += char_sentences(DATASETS / "ner_zh" / name)
+    bengali = []
+    for name in ("rifat1493_train_data.txt", "rifat1493_test_data.txt"):
+        bengali += token_sentences(DATASETS / "ner_bn" / name)
+    path = DATASETS / "claim_matching_en" / "CT2022-Task2A-EN-vclaims.jsonl"
+    checked = [json.loads(line)["vclaim"] for line in path.read_text("utf-8").splitlines()]
+    return (
+        conll_documents()
+        + grouped(chinese, 6, "")
+        + grouped(bengali, 8, " ")
+        + grouped([c if c.endswith(".") else c + "." for c in checked], 6, " ")
+    )
+
+
+SENTENCE_END = re.compile(r"(?<=[.!?।。])\s*")
+
+
+def rotated(text: str) -> str:
+    """The article's sentences, second half first, as one paragraph."""
+    sentences = [part for part in SENTENCE_END.split(" ".join(text.split())) if part]
+    half = len(sentences) // 2
+    return " ".join(sentences[half:] + sentences[:half])
+
+
+def claim_count(path: Path) -> int:
+    with sqlite3.connect(path) as connection:
+        return connection.execute("SELECT COUNT(*) FROM claims").fetchone()[0]
+
+
+def bench_large(root: Path, pool: list[str], claims: int, seed: int) -> tuple[int, float, float]:
+    """Build a ledger of about `claims` claims (in batches of 2,000 articles, as a newsroom's
+    ledger grows), add one article; returns (claims, +1 CPU s, the same article's CPU s alone)."""
+    articles = pool + more_articles()
+    random.Random(seed + 1).shuffle(articles)
+    articles += [rotated(text) for text in articles]
+    extra, articles = articles[0], articles[1:]
+    ledger = root / "large.db"
+    built = 0
+    while built < len(articles):
+        batch = root / f"large_{built}"
+        write_corpus(batch, articles[built : built + 2000], offset=built)
+        measure(factcheck("--db", str(ledger), "run", str(batch)))
+        shutil.rmtree(batch)
+        built += 2000
+        if claim_count(ledger) >= claims:
+            break
+    one = root / "one_more"
+    write_corpus(one, [extra], offset=900_000)
+    added = measure(factcheck("--db", str(ledger), "run", str(one)))
+    alone = measure(factcheck("--db", str(root / "alone.db"), "run", str(one)))
+    return claim_count(ledger), added.cpu_s, alone.cpu_s
+
+
 def article_pool(seed: int) -> list[str]:
     pool = english_articles() + bengali_articles() + chinese_articles()
     random.Random(seed).shuffle(pool)
@@ -150,6 +260,7 @@ def main() -> int:
     parser.add_argument("--sizes", default="100,1000,3000")
     parser.add_argument("--add", type=int, default=10, help="articles added to the largest ledger")
     parser.add_argument("--seed", type=int, default=13)
+    parser.add_argument("--claims", type=int, default=100_000, help="the large ledger; 0 skips")
     options = parser.parse_args()
     sizes = sorted(int(s) for s in options.sizes.split(","))
     pool = article_pool(options.seed)
@@ -193,6 +304,13 @@ def main() -> int:
             f" = {results['increment_share']:.1%} of its from-scratch build"
             f" ({results['scratch_cpu_s']:.1f} s)"
         )
+        if options.claims:
+            count, added, alone = bench_large(root, pool, options.claims, options.seed)
+            results["one_more_article_s"] = added - alone
+            print(
+                f"+1 article on a {count}-claim ledger: {added:.1f} s CPU; the same article on"
+                f" an empty ledger {alone:.1f} s; beyond its own run {added - alone:.1f} s"
+            )
         if has_jobs_option():
             # Workers pay off on a batch of a megabyte or more: the first corpus that large.
             mid = next((size for size in sizes if size >= 1000), largest)

@@ -14,6 +14,8 @@ from factcheck.extract import PassageSpan, extract_claims
 from factcheck.extract.checkworthy import assess
 from factcheck.extract.numbers import find_numeric_values
 from factcheck.extract.quotes import find_quotes
+from factcheck.ingest.metadata import read_metadata
+from factcheck.ingest.passages import clutter_cue
 from factcheck.lang import REGISTRY, language_for, registered_codes, temporary_registry
 from factcheck.lang.lexicon import find_concepts
 from factcheck.text.dates import find_dates
@@ -27,6 +29,7 @@ from factcheck.entities.mentions.model import Mention
 from factcheck.extract.checkworthy.rules import RuleSet, cue
 from factcheck.lang import Language
 from toy_lang_qx.dates import DATES
+from toy_lang_qx.metadata import METADATA
 from toy_lang_qx.numbers import NUMBERS
 from toy_lang_qx.speech import SPEECH
 
@@ -55,6 +58,7 @@ LANGUAGE = Language(
     numbers=NUMBERS,
     dates=DATES,
     speech=SPEECH,
+    metadata=METADATA,
     lexicon=lambda: (Path(__file__).parent / "lexicon.tsv").read_text("utf-8"),
     lexicon_whole_words=True,
 )
@@ -129,6 +133,11 @@ SPEECH = SpeechRules(
     source_of_sentence=source_of_sentence,
 )
 """
+TOY_METADATA = """
+from factcheck.ingest.metadata import MetadataWords
+
+METADATA = MetadataWords(published=("blorvat",), rendered=("hudag",), source_link=("kildo",))
+"""
 TOY_LEXICON = "# concept\tforms\npolice\tkommando|kommandi\n"
 
 TOY_TEXT = "Kamo zorpa fim drellen vokar Katla. Ulla brin sal morr."
@@ -142,6 +151,7 @@ def toy_language(tmp_path: Path, monkeypatch: pytest.MonkeyPatch):
     (folder / "numbers.py").write_text(textwrap.dedent(TOY_NUMBERS))
     (folder / "dates.py").write_text(textwrap.dedent(TOY_DATES))
     (folder / "speech.py").write_text(textwrap.dedent(TOY_SPEECH))
+    (folder / "metadata.py").write_text(textwrap.dedent(TOY_METADATA))
     (folder / "lexicon.tsv").write_text(TOY_LEXICON, encoding="utf-8")
     monkeypatch.setattr(sys, "path", [str(tmp_path), *sys.path])
     with temporary_registry({"qx": "toy_lang_qx"}):  # the one registry line
@@ -195,7 +205,31 @@ def test_a_toy_languages_numbers_dates_speech_and_lexicon_come_from_its_own_fold
     assert "police" in concepts  # its lexicon.tsv names the concept "kommandi"
 
 
+# A page whose date and source lines carry the toy language's labels, not English ones.
+TOY_PAGE = (
+    "Hudag: 1 March 2026\n"
+    "Blorvat: 23 February 2025, sal drellen vokar Katla\n"
+    "Kildo: https://news.example.org/a/1\n"
+)
+
+
+def test_a_toy_languages_page_metadata_labels_come_from_its_own_folder(
+    toy_language: None,
+) -> None:
+    metadata = read_metadata(TOY_PAGE, None, None)
+    assert metadata.published == "2025-02-23"  # its "Blorvat:" label introduces the date
+    assert metadata.url == "https://news.example.org/a/1"
+    assert clutter_cue("Kildo: https://news.example.org/a/1") == (
+        "reference",
+        "a labelled link to the article's source",
+    )
+
+
 def test_outside_the_registry_none_of_the_toy_words_is_found() -> None:
+    metadata = read_metadata(TOY_PAGE, None, None)
+    assert metadata.published is None
+    assert metadata.url is None
+    assert clutter_cue("Kildo: https://news.example.org/a/1") is None
     text = TOY_WORDS_TEXT
     assert [value.text for value in find_numeric_values(text)] == ["5"]  # digits only
     assert [mention.text for mention in find_dates(text)] == ["2025"]  # a bare year only

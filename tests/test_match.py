@@ -318,6 +318,21 @@ def test_matching_again_with_nothing_new_writes_nothing(tmp_path: Path) -> None:
     assert rows(ledger, "SELECT id, independence_group FROM claims ORDER BY id") == groups
 
 
+def test_concepts_are_found_past_the_substring_prefilter() -> None:
+    # find_concepts skips a concept none of whose words the text holds; IGNORECASE also matches
+    # a dotless ı to i, which no substring test sees, so such a text is searched in full.
+    assert [hit.concept.name for hit in find_concepts("Interior Minister Naqvi", "en")] == [
+        "interior_minister"
+    ]
+    assert [hit.concept.name for hit in find_concepts("Interior M\u0131nister Naqvi", "en")] == [
+        "interior_minister"
+    ]
+    assert [hit.concept.name for hit in find_concepts("INTERIOR MINISTER Naqvi", "en")] == [
+        "interior_minister"
+    ]
+    assert not find_concepts("Interior design", "en")
+
+
 def said(claim_id: int, text: str, modality: str = "asserted", lang: str = "en"):
     """A claim of its own source, with its content words as extraction's keywords give them."""
     from factcheck.match.facts import ClaimFacts

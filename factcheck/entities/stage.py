@@ -224,6 +224,7 @@ class ResolutionScope:
 
     affected: set[int]
     replaced: set[int]
+    block_sizes: dict[str, int]  # distinct forms per blocking key, over every current mention
 
 
 def resolution_scope(
@@ -281,6 +282,7 @@ def resolution_scope(
     for judgement in judgements:
         seeds |= {index[judgement.a_key], index[judgement.b_key]}
     blocks = form_blocks(forms)
+    sizes = {key: len(members) for key, members in blocks.items()}
     new_forms = set(range(len(forms))) - old_forms
     gone: Counter[str] = Counter()
     for form in removed_forms - set(forms):
@@ -289,7 +291,7 @@ def resolution_scope(
         for form in blocks[key]:
             seeds.update(refs_of_form[form])
     if not seeds:
-        return ResolutionScope(set(), dirty)
+        return ResolutionScope(set(), dirty, sizes)
     candidates = adjacency(candidate_pairs(forms))
     matching = matching_neighbours(forms, candidates)
     other_edges = adjacency(
@@ -298,20 +300,32 @@ def resolution_scope(
     )
     old_entity = {i: e for e, members in refs_of_entity.items() for i in members}
 
+    expanded_forms: set[int] = set()
+    expanded_entities: set[int] = set()
+    reference_edges: dict[int, dict[int, list[int]]] = {}  # by the group's list, its edges
+
     def neighbours(i: int) -> list[int]:
+        """What joins mention i to others; a form's and an entity's mentions only once."""
+        found = list(other_edges.get(i, ()))
         form = position[ref_forms[i]]
-        found = list(refs_of_form[form])
-        for other in matching(form):
-            found.extend(refs_of_form[other])
-        found.extend(other_edges.get(i, ()))
-        for reference in references(i):
-            found += [index[reference.a], index[reference.b]]
-        if i in old_entity:
-            found.extend(refs_of_entity[old_entity[i]])
+        if form not in expanded_forms:
+            expanded_forms.add(form)
+            found.extend(refs_of_form[form])
+            for other in matching(form):
+                found.extend(refs_of_form[other])
+        group = references(i)
+        if id(group) not in reference_edges:
+            reference_edges[id(group)] = adjacency(evidence_edges(group, index))
+        found.extend(reference_edges[id(group)].get(i, ()))
+        entity_id = old_entity.get(i)
+        if entity_id is not None and entity_id not in expanded_entities:
+            expanded_entities.add(entity_id)
+            found.extend(refs_of_entity[entity_id])
         return found
 
     affected = closure(seeds, neighbours)
-    return ResolutionScope(affected, dirty | {old_entity[i] for i in affected if i in old_entity})
+    replaced = dirty | {old_entity[i] for i in affected if i in old_entity}
+    return ResolutionScope(affected, replaced, sizes)
 
 
 def resolve_entities(db: Database, *, everything: bool = False) -> EntityReport:
@@ -358,7 +372,7 @@ def resolve_entities(db: Database, *, everything: bool = False) -> EntityReport:
             chosen,
             judgements,
             [e for e in evidence if e.a in keys and e.b in keys],
-            block_sizes=block_sizes(refs),
+            block_sizes=block_sizes(refs) if scope is None else scope.block_sizes,
         )
         old_entity_of = {
             span_of[key]: entity_of_row[rows[0]]

@@ -8,28 +8,66 @@ does not give stays None. A page header that shows the day the page was rendered
 from __future__ import annotations
 
 import datetime
+import functools
 import re
 from dataclasses import dataclass, field
 from urllib.parse import urlparse
 
+from factcheck.lang import registered_languages, registry_key
 from factcheck.text.dates import DateMention, find_dates
 
-BENGALI_DIGITS = str.maketrans("০১২৩৪৫৬৭৮৯", "0123456789")
 
-# Labels that introduce the article's own date.
-PUBLISHED_LABELS = re.compile(
-    r"^\s*(published|posted|updated|last updated|date|আপডেট সময়|প্রকাশিত|প্রকাশ|প্রকাশের সময়|"
-    r"发布时间|发布日期|发表时间|更新时间|日期)\s*(on)?\s*[:：-]?\s*",
-    re.I,
-)
-# Labels of the day a page was rendered, not written.
-RENDER_LABELS = re.compile(r"^\s*(today|今天|আজ)\s*[:：]", re.I)
+@dataclass(frozen=True)
+class MetadataWords:
+    """A language's labels on a page's metadata lines, as regex sources (a language's
+    `lang/<code>/metadata.py` defines its METADATA): what introduces the article's own date
+    ("Published:", "প্রকাশিত:"), the day the page was rendered ("Today:"), the article's source link
+    ("Source: https://...")."""
+
+    published: tuple[str, ...] = ()
+    rendered: tuple[str, ...] = ()
+    source_link: tuple[str, ...] = ()
+
+
+def _alternation(field_name: str) -> str:
+    """Every registered language's labels of one kind, in registry order (none: never matches)."""
+    labels = [
+        label
+        for language in registered_languages()
+        if language.metadata is not None
+        for label in getattr(language.metadata, field_name)
+    ]
+    return "|".join(labels) or "(?!)"
+
+
+@functools.cache
+def _labels(registry: tuple[tuple[str, str], ...]) -> tuple[re.Pattern[str], ...]:
+    """The three label patterns of the registry `registry` (the cache's key)."""
+    published = re.compile(rf"^\s*({_alternation('published')})\s*(on)?\s*[:：-]?\s*", re.I)
+    rendered = re.compile(rf"^\s*({_alternation('rendered')})\s*[:：]", re.I)
+    source_link = re.compile(
+        rf"^\s*({_alternation('source_link')})\s*[:：]?-?\s*(?P<url>https?://\S+)\s*$", re.I
+    )
+    return published, rendered, source_link
+
+
+def published_labels() -> re.Pattern[str]:
+    """Labels that introduce the article's own date, in every registered language."""
+    return _labels(registry_key())[0]
+
+
+def render_labels() -> re.Pattern[str]:
+    """Labels of the day a page was rendered, not written."""
+    return _labels(registry_key())[1]
+
+
+def url_labels() -> re.Pattern[str]:
+    """A labelled link to the article's source; group 'url' is the link."""
+    return _labels(registry_key())[2]
+
+
+# A clock time; \d is any script's digit ("০৪:২১" too).
 CLOCK_TIME = re.compile(r"\d{1,2}:\d{2}")
-URL_LABELS = re.compile(
-    r"^\s*(reference link|source|original(ly published at)?|read more at|link|সূত্র|来源|原文链接)"
-    r"\s*[:：]?-?\s*(?P<url>https?://\S+)\s*$",
-    re.I,
-)
 BARE_URL_LINE = re.compile(r"^\s*(?P<url>https?://\S+)\s*$")
 URL_PATH_DATE = re.compile(r"/(?P<year>20\d{2}|19\d{2})[/-](?P<month>\d{1,2})[/-](?P<day>\d{1,2})/")
 # "... equipment. – South China Morning Post": a trailing attribution to the outlet.
@@ -82,7 +120,7 @@ def is_date_line(line: str) -> bool:
 def find_url(lines: list[str]) -> tuple[str, str] | None:
     for labelled in (True, False):
         for number, line in enumerate(lines, start=1):
-            match = (URL_LABELS if labelled else BARE_URL_LINE).match(line)
+            match = (url_labels() if labelled else BARE_URL_LINE).match(line)
             if match:
                 return match["url"].rstrip(".,;)"), f"line {number}: {line.strip()[:80]}"
     return None
@@ -105,11 +143,11 @@ def find_published(lines: list[str], url: str | None) -> tuple[str, str] | None:
     """The publication date: a labelled date line, else a line that is only a date, else a date
     in the URL's path. Render-date headers and clock-stamped page headers are passed over."""
     for number, line in enumerate(lines, start=1):
-        label = PUBLISHED_LABELS.match(line)
+        label = published_labels().match(line)
         if label and (date := parse_date(line[label.end() :])):
             return date.isoformat(), f"line {number}: {line.strip()[:80]}"
     for number, line in date_line_window(lines):
-        if RENDER_LABELS.match(line) or CLOCK_TIME.search(line.translate(BENGALI_DIGITS)):
+        if render_labels().match(line) or CLOCK_TIME.search(line):
             continue
         if is_date_line(line):
             date = parse_date(line)

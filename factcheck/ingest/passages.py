@@ -15,14 +15,13 @@ from collections.abc import Callable
 from dataclasses import dataclass
 
 from factcheck.ingest.metadata import (
-    BENGALI_DIGITS,
     CLOCK_TIME,
-    PUBLISHED_LABELS,
-    RENDER_LABELS,
     TRAILING_ATTRIBUTION,
-    URL_LABELS,
     is_date_line,
     parse_date,
+    published_labels,
+    render_labels,
+    url_labels,
 )
 from factcheck.text.language import detect_language
 from factcheck.vocab import CLAIM_BEARING_KINDS, CLUTTER_KINDS, PassageKind
@@ -198,14 +197,14 @@ def clutter_cue(passage_text: str) -> tuple[str, str] | None:
             continue
         if pattern.search(text):
             return kind, f"matches the {kind.replace('_', ' ')} cue /{pattern.pattern}/"
-    if URL_LABELS.match(text):
+    if url_labels().match(text):
         return "reference", "a labelled link to the article's source"
-    if RENDER_LABELS.match(text):
+    if render_labels().match(text):
         return "page_header", "the date the page was rendered, not the article's date"
-    digits = text.translate(BENGALI_DIGITS)
-    if CLOCK_TIME.search(digits) and not PUBLISHED_LABELS.match(text) and is_dateline(text):
+    published = published_labels()
+    if CLOCK_TIME.search(text) and not published.match(text) and is_dateline(text):
         return "page_header", "a page header with the time the page was rendered"
-    if PUBLISHED_LABELS.match(text) and is_dateline(text) or is_date_line(text):
+    if published.match(text) and is_dateline(text) or is_date_line(text):
         return "dateline", "the article's date line"
     if is_headline_run(text):
         return "ticker", f"{len(text.split())} words with no sentence end: a run of headlines"

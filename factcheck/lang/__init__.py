@@ -3,10 +3,10 @@
 
 A language folder's `__init__.py` defines LANGUAGE, a `Language` naming its hooks: check-worthiness
 rules, mention finder, role titles, cue-word tables (modality, event verbs, comparisons), number
-words, date words, speech verbs, the romanisation of its names and its forms of the lexicon's
-concepts. A new language is one
-folder and one line in REGISTRY. A language not in the registry gets the fallback's
-language-independent rules, with a reason that says so, never another language's rules.
+words, date words, speech verbs, page-metadata labels, the romanisation of its names and its
+forms of the lexicon's concepts. A new language is one folder and one line in REGISTRY. A
+language not in the registry gets the fallback's language-independent rules, with a reason that
+says so, never another language's rules.
 """
 
 from __future__ import annotations
@@ -52,6 +52,7 @@ class Language:
     dates: Any = None
     speech: Any = None
     romanization: Any = None  # entities.names.romanize.Romanization: its names in Latin letters
+    metadata: Any = None  # ingest.metadata.MetadataWords: labels of a page's date and source lines
     # () -> the text of its lexicon.tsv (concept, forms), and whether those forms are matched
     # as whole words, case-folded (else as substrings of the NFC text).
     lexicon: Callable[[], str] | None = None
@@ -70,7 +71,7 @@ def folder_language(
     """The language whose folder `package` holds the usual modules: checkworthy.py (`rules`),
     mentions.py (`find_mentions`), roles.py (`find_roles`) and cues.py; and, where the language
     has them, numbers.py (`NUMBERS`), dates.py (`DATES`), speech.py (`SPEECH`), romanize.py
-    (`ROMANIZATION`) and lexicon.tsv.
+    (`ROMANIZATION`), metadata.py (`METADATA`) and lexicon.tsv.
     The first three are imported when a passage in the language first needs them."""
     cues = import_module(f"{package}.cues")
 
@@ -97,6 +98,7 @@ def folder_language(
         dates=_optional(package, "dates", "DATES"),
         speech=_optional(package, "speech", "SPEECH"),
         romanization=_optional(package, "romanize", "ROMANIZATION"),
+        metadata=_optional(package, "metadata", "METADATA"),
         lexicon=_data_file(package, "lexicon.tsv"),
         lexicon_whole_words=lexicon_whole_words,
     )

@@ -59,11 +59,21 @@ def concept_forms(code: str) -> dict[str, list[str]]:
     return forms
 
 
+# Letters that IGNORECASE matches to an ASCII letter although their casefold is another (dotless
+# and dotted i, long s, Kelvin and Angstrom signs, sharp s): a text holding one is searched
+# without the substring prefilter.
+SPECIAL_FOLDS = frozenset("\u0131\u0130\u017f\u212a\u212b\u1e9e\u00df")
+
+
 @functools.cache
-def _patterns(code: str, _registry: tuple) -> list[tuple[Concept, re.Pattern[str]]]:
+def _patterns(
+    code: str, _registry: tuple
+) -> list[tuple[Concept, re.Pattern[str], tuple[str, ...]]]:
+    """Each concept's pattern, and the strings one of which any match contains (casefolded for
+    a case-insensitive pattern), so most patterns are skipped by a substring test."""
     whole_words = language_for(code).lexicon_whole_words
     forms = concept_forms(code)
-    patterns: list[tuple[Concept, re.Pattern[str]]] = []
+    patterns: list[tuple[Concept, re.Pattern[str], tuple[str, ...]]] = []
     for concept in concepts():
         words = list(forms.get(concept.name, ()))
         if not words:
@@ -76,10 +86,12 @@ def _patterns(code: str, _registry: tuple) -> list[tuple[Concept, re.Pattern[str
                 for word in words
             ]
             pattern = re.compile(r"(?<!\w)(?:" + "|".join(alternatives) + r")(?!\w)", re.I)
+            needles = tuple(word.removesuffix("*").casefold() for word in words)
         else:
             normalised = [unicodedata.normalize("NFC", word) for word in words]
             pattern = re.compile("|".join(re.escape(word) for word in normalised))
-        patterns.append((concept, pattern))
+            needles = tuple(normalised)
+        patterns.append((concept, pattern, needles))
     return patterns
 
 
@@ -91,8 +103,14 @@ def find_concepts(text: str, lang: str | None) -> list[ConceptHit]:
     table = _patterns(code, key) or _patterns(DEFAULT_LEXICON, key)
     whole_words = language_for(code).lexicon_whole_words
     searched = text if whole_words else unicodedata.normalize("NFC", text)
+    folded = searched.casefold()
+    # A letter IGNORECASE folds otherwise than casefold (a dotless i) could match unseen.
+    prefilter = not SPECIAL_FOLDS.intersection(folded)
     hits: list[ConceptHit] = []
-    for concept, pattern in table:
+    for concept, pattern, needles in table:
+        probe = folded if pattern.flags & re.IGNORECASE else searched
+        if prefilter and not any(needle in probe for needle in needles):
+            continue  # no match can lack all of its words
         for match in pattern.finditer(searched):
             overlapped = any(
                 hit.concept.kind == concept.kind
