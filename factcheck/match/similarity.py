@@ -140,12 +140,9 @@ def wording_pairs(facts: list[ClaimFacts], group_of: dict[int, str]) -> set[tupl
     each claim's best partners by the rare word pairs they share (near-linear: each claim
     reads only the postings of its few rarest keys)."""
     keys_of = {claim.id: wording_keys(claim) for claim in facts if claim.text.strip()}
-    postings: dict[tuple[str, str], list[int]] = defaultdict(list)
     repeats: dict[tuple[str, tuple[str, ...]], list[int]] = defaultdict(list)
     by_id = {claim.id: claim for claim in facts}
-    for claim_id, keys in keys_of.items():
-        for key in keys:
-            postings[key].append(claim_id)
+    for claim_id in keys_of:
         claim = by_id[claim_id]
         repeats[(script_of(claim.text), wording(claim.text, claim.lang))].append(claim_id)
     pairs: set[tuple[int, int]] = set()
@@ -154,21 +151,49 @@ def wording_pairs(facts: list[ClaimFacts], group_of: dict[int, str]) -> set[tupl
             for a, b in itertools.combinations(sorted(members), 2):
                 if group_of[a] != group_of[b]:
                     pairs.add((a, b))
-    total = max(len(keys_of), 2)
     # In a small ledger no key is one-in-ten rare; a word pair only the two claims share is.
-    least = min(MIN_WORDING_WEIGHT, math.log(total / 2))
+    least = min(MIN_WORDING_WEIGHT, math.log(max(len(keys_of), 2) / 2))
+    return pairs | rare_key_partners(
+        keys_of,
+        group_of,
+        max_posting=MAX_WORDING_POSTING,
+        keys_per_claim=WORDING_KEYS_PER_CLAIM,
+        candidates_per_claim=WORDING_CANDIDATES_PER_CLAIM,
+        min_weight=least,
+    )
+
+
+def rare_key_partners(
+    keys_of: dict[int, set[tuple[str, str]]],
+    group_of: dict[int, str],
+    *,
+    max_posting: int,
+    keys_per_claim: int,
+    candidates_per_claim: int,
+    min_weight: float,
+) -> set[tuple[int, int]]:
+    """Each claim's best partners in other groups by the rarity of the keys they share, not
+    by a global threshold: a claim looks up only its `keys_per_claim` rarest keys held by 2 to
+    `max_posting` claims, and keeps the `candidates_per_claim` others whose shared keys' idf
+    sums to at least `min_weight`; the cost is each claim's few postings, not every pair."""
+    postings: dict[tuple[str, str], list[int]] = defaultdict(list)
     for claim_id, keys in keys_of.items():
-        usable = [key for key in keys if 2 <= len(postings[key]) <= MAX_WORDING_POSTING]
+        for key in keys:
+            postings[key].append(claim_id)
+    total = max(len(keys_of), 2)
+    pairs: set[tuple[int, int]] = set()
+    for claim_id, keys in keys_of.items():
+        usable = [key for key in keys if 2 <= len(postings[key]) <= max_posting]
         usable.sort(key=lambda key: (len(postings[key]), key))
         weights: dict[int, float] = defaultdict(float)
-        for key in usable[:WORDING_KEYS_PER_CLAIM]:
+        for key in usable[:keys_per_claim]:
             idf = math.log(total / len(postings[key]))
             for other in postings[key]:
                 if other != claim_id and group_of[other] != group_of[claim_id]:
                     weights[other] += idf
         best = sorted(weights.items(), key=lambda item: (-item[1], item[0]))
-        for other, weight in best[:WORDING_CANDIDATES_PER_CLAIM]:
-            if weight >= least:
+        for other, weight in best[:candidates_per_claim]:
+            if weight >= min_weight:
                 pairs.add((min(claim_id, other), max(claim_id, other)))
     return pairs
 

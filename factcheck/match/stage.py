@@ -26,6 +26,7 @@ from factcheck.match.relate import MIN_TRANSLATION_SCORE, Relation, translation_
 from factcheck.match.similarity import (
     coverage_links,
     paraphrase_relation,
+    rare_key_partners,
     word_rarity,
     wording_pairs,
     wording_relation,
@@ -120,26 +121,14 @@ def rarity_pairs(facts: list[ClaimFacts], group_of: dict[int, str]) -> set[LinkK
     its partners through its rarest keys, so links found in a small ledger stay in a large one;
     and the cost is each claim's few postings, not every pair."""
     keys_of = {claim.id: rarity_keys(claim) for claim in facts if claim.asserts}
-    postings: dict[tuple[str, str], list[int]] = defaultdict(list)
-    for claim_id, keys in keys_of.items():
-        for key in keys:
-            postings[key].append(claim_id)
-    total = max(len(keys_of), 2)
-    pairs: set[LinkKey] = set()
-    for claim_id, keys in keys_of.items():
-        usable = [key for key in keys if 2 <= len(postings[key]) <= MAX_POSTING]
-        usable.sort(key=lambda key: (len(postings[key]), key))
-        weights: dict[int, float] = defaultdict(float)
-        for key in usable[:KEYS_PER_CLAIM]:
-            idf = math.log(total / len(postings[key]))
-            for other in postings[key]:
-                if other != claim_id and group_of[other] != group_of[claim_id]:
-                    weights[other] += idf
-        best = sorted(weights.items(), key=lambda item: (-item[1], item[0]))
-        for other, weight in best[:CANDIDATES_PER_CLAIM]:
-            if weight >= MIN_PAIR_WEIGHT:
-                pairs.add((min(claim_id, other), max(claim_id, other)))
-    return pairs
+    return rare_key_partners(
+        keys_of,
+        group_of,
+        max_posting=MAX_POSTING,
+        keys_per_claim=KEYS_PER_CLAIM,
+        candidates_per_claim=CANDIDATES_PER_CLAIM,
+        min_weight=MIN_PAIR_WEIGHT,
+    )
 
 
 def keyword_pairs(facts: list[ClaimFacts], group_of: dict[int, str]) -> set[LinkKey]:
