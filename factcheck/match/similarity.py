@@ -117,7 +117,7 @@ def wording(text: str, lang: str) -> tuple[str, ...]:
 
 
 @functools.lru_cache(maxsize=200_000)
-def script_of(text: str) -> str:
+def first_script(text: str) -> str:
     """The script of a text's first letter (LATIN, BENGALI, CJK, ...): wordings are compared
     within one script, since a language read from a few words ("hello", "hii") is a guess."""
     for char in text:
@@ -129,7 +129,7 @@ def script_of(text: str) -> str:
 def wording_keys(claim: ClaimFacts) -> set[tuple[str, str]]:
     """Adjacent word pairs of the claim's wording (its one word if it has one), by script."""
     words = wording(claim.text, claim.lang)
-    script = script_of(claim.text)
+    script = first_script(claim.text)
     if len(words) == 1:
         return {(script, words[0])}
     return {(script, f"{x} {y}") for x, y in itertools.pairwise(words)}
@@ -144,7 +144,7 @@ def wording_pairs(facts: list[ClaimFacts], group_of: dict[int, str]) -> set[tupl
     by_id = {claim.id: claim for claim in facts}
     for claim_id in keys_of:
         claim = by_id[claim_id]
-        repeats[(script_of(claim.text), wording(claim.text, claim.lang))].append(claim_id)
+        repeats[(first_script(claim.text), wording(claim.text, claim.lang))].append(claim_id)
     pairs: set[tuple[int, int]] = set()
     for members in repeats.values():
         if 2 <= len(members) <= MAX_REPEATS:
@@ -200,7 +200,7 @@ def rare_key_partners(
 
 def wording_similarity(a: ClaimFacts, b: ClaimFacts) -> float:
     """Order-free edit similarity of two claims' wordings, 0..1 (0 across scripts)."""
-    if script_of(a.text) != script_of(b.text):
+    if first_script(a.text) != first_script(b.text):
         return 0.0
     words_a, words_b = wording(a.text, a.lang), wording(b.text, b.lang)
     if not (words_a and words_b):
