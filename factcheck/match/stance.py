@@ -112,6 +112,16 @@ def find_cues(text: str, lang: str | None, kind: str) -> list[str]:
     return [match.group(0) for match in pattern.finditer(searched)]
 
 
+def find_cue_spans(text: str, lang: str | None, kind: str) -> list[tuple[int, int, str]]:
+    """Where the cues of one kind are in the (NFC) text: (start, end, the words)."""
+    language = (lang or "en")[:2]
+    pattern = cue_patterns().get((kind, language)) or cue_patterns().get((kind, "en"))
+    if pattern is None:
+        return []
+    searched = unicodedata.normalize("NFC", text)
+    return [(match.start(), match.end(), match.group(0)) for match in pattern.finditer(searched)]
+
+
 def _without(text: str, lang: str | None, kind: str) -> str:
     """The text with the spans of one cue kind blanked out (so "not only" negates nothing)."""
     language = (lang or "en")[:2]
