@@ -38,6 +38,7 @@ class _Sentence:
     start: int
     end: int
     lang: str
+    previous: int = -1  # the start of the sentence before it in its passage (-1: none)
 
 
 def extract_claims(
@@ -56,9 +57,10 @@ def extract_claims(
     if mentions is None:
         mentions = find_source_mentions(text, [(p.start, p.end, p.lang) for p in passages])
     sentences = [
-        _Sentence(s, e, _sentence_lang(text, s, e, passage.lang))
+        _Sentence(s, e, _sentence_lang(text, s, e, passage.lang), bounds[n - 1][0] if n else -1)
         for passage in passages
-        for s, e in split_sentences(text, passage.start, passage.end)
+        for bounds in [split_sentences(text, passage.start, passage.end)]
+        for n, (s, e) in enumerate(bounds)
     ]
     spans = [(s.start, s.end) for s in sentences]
     quotes = find_quotes(text, spans, {s.start: s.lang for s in sentences}, mentions)
@@ -138,7 +140,11 @@ def _sentence_claims(
     values.extend(_within(numeric, start, end))
     values.extend(_within(quotes, start, end))
     values.sort(key=lambda v: v.start)
-    source = find_source(text, start, end, lang, mentions) if modality == "reported" else None
+    source = (
+        find_source(text, start, end, lang, mentions, previous=sentence.previous)
+        if modality == "reported"
+        else None
+    )
     if source is None:
         source = next((v.speaker for v in values if v.kind == "quote" and v.speaker), None)
 

@@ -24,6 +24,7 @@ from factcheck.extract.models import ClaimValue
 
 WEIGHTS_FILE = Path(__file__).with_name("news_weights.json")
 FIGURE_KINDS = frozenset({"quantity", "percent", "money"})
+COUNT_KINDS = frozenset({"quantity", "number"})
 TIME_KINDS = frozenset({"date", "duration"})
 KINDS = ("event", "role", "quantity", "date", "quote", "attribution", "comparison")
 MODALITIES = ("reported", "hedged", "planned")
@@ -49,6 +50,7 @@ MEANINGS = {
     "reporting": "says who said or announced it",
     "institution": "names an institution",
     "habitual": "a general or habitual statement",
+    "vague_future": "a plan or guess with no date or figure",
     **{f"kind_{k}": f"a {k} claim" for k in KINDS},
     **{f"modality_{m}": f"{m}" for m in MODALITIES},
 }
@@ -84,7 +86,7 @@ _MARKERS: dict[str, dict[str, str]] = {
         ),
         "first_person": r"我|咱",
         "pronoun_start": r"^\W*(?:他|她|它|这|那|其)",
-        "past": r"了|日|昨天|今天|前夕|年底|近日|日前|曾|已经|已",
+        "past": r"了(?!解)|日|昨天|今天|前夕|年底|近日|日前|曾|已经|已",
         "reporting": r"说|表示|宣布|指出|报道|透露|公布|电|讯|据|称|告诉",
         "institution": (
             r"部|局|委员会|政府|公司|集团|银行|法院|大学|学院|协会|组织|议会|国会|"
@@ -163,7 +165,9 @@ def features(
     distinct = len({m.match_form for m in mentions})
     if distinct >= 2:
         found["names"] = min(distinct, 4) / 4.0
-    kinds = {v.kind for v in values}
+    # "two friendly nations", "both countries": a count of one or two is rarely the figure a
+    # checker checks, so only larger counts, percentages and money are figures.
+    kinds = {v.kind for v in values if v.kind not in COUNT_KINDS or _count(v) > 2}
     if any(v.kind == "quote" and v.speaker for v in values):
         found["speaker"] = 1.0
     if source:
@@ -178,6 +182,8 @@ def features(
         found[f"kind_{kind}"] = 1.0
     if modality in MODALITIES:
         found[f"modality_{modality}"] = 1.0
+    if modality in ("planned", "hedged") and not kinds & (FIGURE_KINDS | TIME_KINDS):
+        found["vague_future"] = 1.0  # a plan or a guess with no date or figure to check
     markers = _COMPILED.get(lang)
     if markers is not None:
         lowered = text.lower() if lang == "en" else text
@@ -188,6 +194,13 @@ def features(
     if len(text.strip()) < _SHORT.get(lang, 30):
         found["short"] = 1.0
     return found
+
+
+def _count(value: ClaimValue) -> float:
+    try:
+        return abs(float(value.value))
+    except (TypeError, ValueError):
+        return 3.0  # not a plain number: keep it
 
 
 def score(found: dict[str, float], lang: str) -> tuple[float, list[str]] | None:
