@@ -16,6 +16,7 @@ from importlib import resources
 
 from factcheck.lang import language_for, primary_code, registry_key
 
+
 @dataclass(frozen=True)
 class Concept:
     name: str
