@@ -69,13 +69,15 @@ def precision_at_recall(
     return 0.0, 0.0, 0.0
 
 
-def claims_of(text: str, lang: str) -> list:
-    return extract_claims(text, [PassageSpan(0, len(text), lang)], None)
+def claims_of(text: str, lang: str, calibrated: bool = True) -> list:
+    return extract_claims(text, [PassageSpan(0, len(text), lang)], None, calibrated=calibrated)
 
 
-def sentence_score(text: str, lang: str) -> float:
-    """The highest check-worthiness among the claims extraction finds in one sentence."""
-    return max((c.checkworthiness.score for c in claims_of(text, lang)), default=0.0)
+def sentence_score(text: str, lang: str, calibrated: bool = True) -> float:
+    """The highest check-worthiness among the claims extraction finds in one sentence; with
+    `calibrated` False, without the news model (the same-run baseline)."""
+    claims = claims_of(text, lang, calibrated)
+    return max((c.checkworthiness.score for c in claims), default=0.0)
 
 
 def report(name: str, n: int, predicted: list[bool], labels: list[bool]) -> None:
@@ -92,7 +94,9 @@ def claimbuster() -> None:
            [probability(s) >= threshold for s in test_x], gold)  # fmt: skip
     report("en ClaimBuster held-out 20%, assess()", len(gold),
            [r.is_checkworthy for r in assess_many([(s, "en") for s in test_x])], gold)  # fmt: skip
-    report("en ClaimBuster held-out 20%, extraction", len(gold),
+    report("en ClaimBuster held-out 20%, extraction (before)", len(gold),
+           [sentence_score(s, "en", False) >= 0.5 for s in test_x], gold)  # fmt: skip
+    report("en ClaimBuster held-out 20%, extraction + news model", len(gold),
            [sentence_score(s, "en") >= 0.5 for s in test_x], gold)  # fmt: skip
 
 
@@ -100,14 +104,16 @@ def news() -> None:
     for lang in ("en", "zh", "bn"):
         items = load("held-out", lang)
         gold = [bool(item.label) for item in items]
-        scores = [sentence_score(item.text, lang) for item in items]
-        p, r, cut = precision_at_recall(scores, gold)
-        print(
-            f"{lang} news held-out (n={len(items)}, {sum(gold)} check-worthy): "
-            f"precision {p:.3f} at recall {r:.3f} (score >= {cut:.2f}); target 0.80"
-        )
-        report(f"{lang} news held-out, at the 0.5 decision", len(items),
-               [s >= 0.5 for s in scores], gold)  # fmt: skip
+        print(f"{lang} news held-out: {len(items)} sentences, {sum(gold)} check-worthy")
+        for calibrated, name in ((False, "before"), (True, "news model")):
+            scores = [sentence_score(item.text, lang, calibrated) for item in items]
+            p, r, cut = precision_at_recall(scores, gold)
+            print(
+                f"  {name:<11} precision {p:.3f} at recall {r:.3f} (score >= {cut:.2f});"
+                " target 0.80"
+            )
+            report(f"  {name:<11} at the 0.5 decision", len(items),
+                   [s >= 0.5 for s in scores], gold)  # fmt: skip
 
 
 def xclaim_posts(name: str) -> list[tuple[str, list[tuple[int, int]]]]:
@@ -130,14 +136,16 @@ def xclaim_posts(name: str) -> list[tuple[str, list[tuple[int, int]]]]:
 def xclaim() -> None:
     for name, lang in (("xclaim_test-en.csv", "en"), ("xclaim_test-bn.csv", "bn")):
         posts = xclaim_posts(name)
-        found = 0
-        for text, spans in posts:
-            flagged = [c for c in claims_of(text, lang) if c.checkworthiness.is_checkworthy]
-            found += any(c.start < e and s < c.end for c in flagged for s, e in spans)
-        print(
-            f"{lang} X-CLAIM test spans overlapped by a check-worthy claim: "
-            f"{found / len(posts):.3f} ({found} of {len(posts)} posts)"
-        )
+        for calibrated, label in ((False, "before"), (True, "news model")):
+            found = 0
+            for text, spans in posts:
+                claims = claims_of(text, lang, calibrated)
+                flagged = [c for c in claims if c.checkworthiness.is_checkworthy]
+                found += any(c.start < e and s < c.end for c in flagged for s, e in spans)
+            print(
+                f"{lang} X-CLAIM test spans overlapped by a check-worthy claim, {label:<10}: "
+                f"{found / len(posts):.3f} ({found} of {len(posts)} posts)"
+            )
 
 
 def throughput(items: list[tuple[str, str]], label: str) -> None:
