@@ -57,6 +57,9 @@ class Language:
     # as whole words, case-folded (else as substrings of the NFC text).
     lexicon: Callable[[], str] | None = None
     lexicon_whole_words: bool = False
+    # () -> the text of its wires.tsv (key, forms): news agencies and press releases, whose
+    # stories count as one origin however many outlets print them (match/wires.py).
+    wires: Callable[[], str] | None = None
     # On the fallback only: why this language has no rules of its own, shown with its claims.
     fallback_reason: str | None = None
 
@@ -101,6 +104,7 @@ def folder_language(
         metadata=_optional(package, "metadata", "METADATA"),
         lexicon=_data_file(package, "lexicon.tsv"),
         lexicon_whole_words=lexicon_whole_words,
+        wires=_data_file(package, "wires.tsv"),
     )
 
 
