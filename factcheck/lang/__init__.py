@@ -57,6 +57,20 @@ class Language:
     # as whole words, case-folded (else as substrings of the NFC text).
     lexicon: Callable[[], str] | None = None
     lexicon_whole_words: bool = False
+    # How its cue words (stance cues, title qualifiers) are matched: as whole words, case-folded
+    # (lexicon_whole_words), or as substrings; with `letters` (a regex class of its script's
+    # letters) a form must start a word, '~form' must end one and 'form=' must be the whole word.
+    letters: str | None = None
+    # () -> the text of its stance_cues.tsv (kind, forms): how a source stands towards what it
+    # reports (match/stance.py).
+    stance_cues: Callable[[], str] | None = None
+    # Words that make a title another office ("vice", "副"), '|'-separated (match/titles.py).
+    title_qualifiers: str | None = None
+    # text -> the content words claim matching blocks on (match/keywords.py); None: the
+    # language-independent word split.
+    keywords: Callable[[str], frozenset[str]] | None = None
+    # word -> the word with its endings folded, for comparing wordings (match/similarity.py).
+    fold_word: Callable[[str], str] | None = None
     # () -> the text of its wires.tsv (key, forms): news agencies and press releases, whose
     # stories count as one origin however many outlets print them (match/wires.py).
     wires: Callable[[], str] | None = None
@@ -69,12 +83,18 @@ class Language:
 
 
 def folder_language(
-    package: str, code: str, name: str, *, lexicon_whole_words: bool = False
+    package: str,
+    code: str,
+    name: str,
+    *,
+    lexicon_whole_words: bool = False,
+    letters: str | None = None,
 ) -> Language:
     """The language whose folder `package` holds the usual modules: checkworthy.py (`rules`),
-    mentions.py (`find_mentions`), roles.py (`find_roles`) and cues.py; and, where the language
-    has them, numbers.py (`NUMBERS`), dates.py (`DATES`), speech.py (`SPEECH`), romanize.py
-    (`ROMANIZATION`), metadata.py (`METADATA`) and lexicon.tsv.
+    mentions.py (`find_mentions`), roles.py (`find_roles`) and cues.py (with TITLE_QUALIFIERS
+    where it has them); and, where the language has them, numbers.py (`NUMBERS`), dates.py
+    (`DATES`), speech.py (`SPEECH`), romanize.py (`ROMANIZATION`), metadata.py (`METADATA`),
+    keywords.py (`keywords`, `fold_word`), lexicon.tsv and stance_cues.tsv.
     The first three are imported when a passage in the language first needs them."""
     cues = import_module(f"{package}.cues")
 
@@ -104,15 +124,21 @@ def folder_language(
         metadata=_optional(package, "metadata", "METADATA"),
         lexicon=_data_file(package, "lexicon.tsv"),
         lexicon_whole_words=lexicon_whole_words,
+        letters=letters,
+        stance_cues=_data_file(package, "stance_cues.tsv"),
+        title_qualifiers=getattr(cues, "TITLE_QUALIFIERS", None),
+        keywords=_optional(package, "keywords", "keywords"),
+        fold_word=_optional(package, "keywords", "fold_word"),
         wires=_data_file(package, "wires.tsv"),
     )
 
 
 def _optional(package: str, module: str, name: str) -> Any:
-    """`name` from the folder's `module`, or None when the folder has no such module."""
+    """`name` from the folder's `module`, or None when the folder has no such module or the
+    module no such name."""
     if find_spec(f"{package}.{module}") is None:
         return None
-    return getattr(import_module(f"{package}.{module}"), name)
+    return getattr(import_module(f"{package}.{module}"), name, None)
 
 
 def _data_file(package: str, filename: str) -> Callable[[], str] | None:

@@ -27,3 +27,6 @@ MODALITY_CUES: list[tuple[str, str]] = [
     ("planned", rf"[{BN_CHARS}]+(?:বে|বেন){BN_AFTER}|{_bn('পরিকল্পনা|যাচ্ছে|যাওয়া|আগামী')}"),
     ("opinion", _bn("উচিত|দরকার|প্রয়োজন|অবশ্যই")),
 ]  # fmt: skip
+
+# Words that make a title another office ("Vice President" is not "President"; match/titles.py).
+TITLE_QUALIFIERS = "উপ|সহকারী|সাবেক|প্রাক্তন|ভারপ্রাপ্ত|তত্ত্বাবধায়ক|প্রতিমন্ত্রী"

@@ -40,3 +40,9 @@ MODALITY_CUES: list[tuple[str, str]] = [
                 r"visionary|ironclad|it is about|cannot be overlooked|not just about|"
                 r"emblematic|we believe|in my view|i think)\b)"),
 ]  # fmt: skip
+
+# Words that make a title another office ("Vice President" is not "President"; match/titles.py).
+TITLE_QUALIFIERS = (
+    "vice|deputy|assistant|associate|former|ex|acting|interim|caretaker|outgoing|"
+    "incoming|designate|elect|first lady|junior|state|minister of state|under|co"
+)

@@ -29,3 +29,6 @@ MODALITY_CUES: list[tuple[str, str]] = [
     ("opinion", _zh("应该|應該|必须|必須|应当|應當|典型|双赢|雙贏|美好|坚不可摧|堅不可摧|"
                     "值得|远见|遠見")),
 ]  # fmt: skip
+
+# Words that make a title another office ("Vice President" is not "President"; match/titles.py).
+TITLE_QUALIFIERS = "副|前任|前|原|代理|助理|候任|署理"
