@@ -80,6 +80,9 @@ class Language:
     # written on the office itself with the offices it makes vice ones of (Bengali উপ).
     name_qualifiers: tuple[tuple[str, str], ...] = ()
     vice_prefix: tuple[str, tuple[str, ...]] | None = None
+    # () -> the text of its wires.tsv (key, forms): news agencies and press releases, whose
+    # stories count as one origin however many outlets print them (match/wires.py).
+    wires: Callable[[], str] | None = None
     # On the fallback only: why this language has no rules of its own, shown with its claims.
     fallback_reason: str | None = None
 
@@ -141,6 +144,7 @@ def folder_language(
         name_titles=_data_file(package, "name_titles.tsv"),
         name_qualifiers=tuple(getattr(cues, "NAME_QUALIFIERS", {}).items()),
         vice_prefix=getattr(cues, "VICE_PREFIX", None),
+        wires=_data_file(package, "wires.tsv"),
     )
 
 
