@@ -10,6 +10,7 @@ from pathlib import Path
 
 import pytest
 
+from factcheck.entities.names.forms import split_title, title_qualifiers
 from factcheck.extract import PassageSpan, extract_claims
 from factcheck.extract.checkworthy import assess
 from factcheck.extract.numbers import find_numeric_values
@@ -69,6 +70,9 @@ LANGUAGE = Language(
     title_qualifiers="vizo|ex",
     keywords=lambda text: frozenset(w for w in re.findall(r"[a-z]+", text.lower()) if len(w) > 4),
     fold_word=lambda word: word.removesuffix("i"),
+    scripts=("latin",),
+    name_titles=lambda: "prezzo\\ttitle\\nvizo\\tpart\\n",
+    name_qualifiers=(("vizo", "vice"),),
 )
 """
 
@@ -226,6 +230,9 @@ def test_a_toy_languages_stance_cues_title_qualifiers_and_words_come_from_its_ow
     assert not same_office("Vizo Prezzo", "qx", "Prezzo", "qx")
     assert keywords("Kamo zorpa kommandi fim", "qx") == {"zorpa", "kommandi"}
     assert wording("kommandi zorpa", "qx") == ("kommand", "zorpa")
+    # Its name titles join those of the other languages written in Latin letters.
+    assert split_title("Vizo Prezzo Kamo Dran") == ("Vizo Prezzo", "Kamo Dran")
+    assert title_qualifiers("Vizo Prezzo") == {"vice"}
 
 
 def test_outside_the_registry_no_stance_cue_title_qualifier_or_word_fold_of_the_toy() -> None:
@@ -233,6 +240,8 @@ def test_outside_the_registry_no_stance_cue_title_qualifier_or_word_fold_of_the_
     assert qualifiers("Vizo Prezzo", "qx") == frozenset()
     assert keywords("Kamo zorpa kommandi fim", "qx") == {"kamo", "zorpa", "kommandi"}
     assert wording("kommandi zorpi", "qx") == ("kommandi", "zorpi")
+    assert split_title("Vizo Prezzo Kamo Dran") == (None, "Vizo Prezzo Kamo Dran")
+    assert title_qualifiers("Vizo Prezzo") == frozenset()
 
 
 # A page whose date and source lines carry the toy language's labels, not English ones.
