@@ -18,6 +18,10 @@ load does not count. Figures:
   copy reappears), then one more article added to it; its cost beyond the same article's
   run on an empty ledger (process start, models, its own extraction) is the +1 figure;
 - `factcheck --help` next to `sqlite-utils --help` (best of 5, CPU seconds);
+- startup: `--help`, `sources`, `claims`, `claims --search`, `claim 1` and `verdicts` on the
+  seeds' ledger, best of 5 CPU seconds each, next to `sqlite-utils --help` and, with
+  `--baseline-tree DIR` (another checkout with its own .venv), the same commands of that tree
+  on a ledger it built itself; `--startup-only` measures this alone;
 - `run --jobs 1` against `--jobs 2` where the CLI has that option.
 """
 
@@ -250,6 +254,43 @@ def bench_help() -> tuple[float, float]:
     return ours, theirs
 
 
+STARTUP_COMMANDS = (
+    ["--help"], ["sources"], ["claims"], ["claims", "--search", "minister"], ["claim", "1"],
+    ["verdicts"],
+)  # fmt: skip
+
+
+def seeds_ledger(executable: Path, seeds: Path, path: Path) -> Path:
+    """The seeds run through a tree's own factcheck, so each tree reads a ledger of its schema."""
+    subprocess.run(
+        [str(executable), "--db", str(path), "run", str(seeds)], capture_output=True, check=True
+    )
+    return path
+
+
+def bench_startup(root: Path, baseline_tree: Path | None) -> None:
+    """Each read command's CPU time (best of 5) next to sqlite-utils --help and the baseline."""
+    trees = {"this tree": BIN / "factcheck"}
+    if baseline_tree:
+        trees["baseline"] = baseline_tree / ".venv" / "bin" / "factcheck"
+    ledgers = {
+        name: seeds_ledger(executable, REPO / "seeds", root / f"startup_{index}.db")
+        for index, (name, executable) in enumerate(trees.items())
+    }
+    theirs = min(measure([str(BIN / "sqlite-utils"), "--help"]).cpu_s for _ in range(5))
+    print(f"\nstartup, best of 5 CPU s (sqlite-utils --help {theirs:.3f} s)")
+    print(f"{'command':<26}" + "".join(f"{name:>12}" for name in trees) + "  x sqlite-utils")
+    for command in STARTUP_COMMANDS:
+        cells = []
+        for name, executable in trees.items():
+            args = [str(executable), "--db", str(ledgers[name]), *command]
+            cells.append(min(measure(args).cpu_s for _ in range(5)))
+        ratio = cells[0] / theirs
+        print(
+            f"{' '.join(command):<26}" + "".join(f"{c:>12.3f}" for c in cells) + f"{ratio:>9.2f}x"
+        )
+
+
 def has_jobs_option() -> bool:
     result = subprocess.run(factcheck("run", "--help"), capture_output=True, text=True)
     return "--jobs" in result.stdout
@@ -261,7 +302,13 @@ def main() -> int:
     parser.add_argument("--add", type=int, default=10, help="articles added to the largest ledger")
     parser.add_argument("--seed", type=int, default=13)
     parser.add_argument("--claims", type=int, default=100_000, help="the large ledger; 0 skips")
+    parser.add_argument("--baseline-tree", type=Path, help="a checkout with .venv to compare")
+    parser.add_argument("--startup-only", action="store_true", help="only the startup figures")
     options = parser.parse_args()
+    if options.startup_only:
+        with tempfile.TemporaryDirectory(prefix="bench_startup_") as scratch:
+            bench_startup(Path(scratch), options.baseline_tree)
+        return 0
     sizes = sorted(int(s) for s in options.sizes.split(","))
     pool = article_pool(options.seed)
     needed = sizes[-1] + options.add
@@ -325,6 +372,8 @@ def main() -> int:
             )
         else:
             print("run has no --jobs option: the two-core speed-up is not measured")
+    with tempfile.TemporaryDirectory(prefix="bench_startup_") as scratch:
+        bench_startup(Path(scratch), options.baseline_tree)
     ours, theirs = bench_help()
     results["help_seconds"] = ours
     results["help_vs_sqlite_utils"] = ours / theirs

@@ -4,13 +4,16 @@ their citations, and reading verdicts, histories, contradictions and a claim's l
 from __future__ import annotations
 
 from collections import defaultdict
-from typing import Any
-
-from sqlite_utils import Database
+from typing import TYPE_CHECKING, Any
 
 from factcheck.db import now_iso
 from factcheck.verdicts.decision import ClaimRecord, Evidence
 from factcheck.verdicts.records import Citation, Verdict
+
+if TYPE_CHECKING:
+    from sqlite_utils import Database
+
+    from factcheck.db import Ledger
 
 
 def claims_to_judge(db: Database) -> list[ClaimRecord]:
@@ -214,7 +217,7 @@ def set_disagreement(db: Database, verdict_id: int, disagreement: str | None) ->
     db["verdicts"].update(verdict_id, {"disagreement": disagreement})
 
 
-def verdict_history(db: Database, claim_id: int) -> list[dict[str, Any]]:
+def verdict_history(db: Ledger, claim_id: int) -> list[dict[str, Any]]:
     """Every verdict the claim has had, oldest first, each with its citations."""
     history = list(db.query("SELECT * FROM verdicts WHERE claim_id = ? ORDER BY id", [claim_id]))
     for verdict in history:
@@ -233,7 +236,7 @@ def verdict_history(db: Database, claim_id: int) -> list[dict[str, Any]]:
     return history
 
 
-def verdict_counts(db: Database) -> list[dict[str, Any]]:
+def verdict_counts(db: Ledger) -> list[dict[str, Any]]:
     """Current verdicts counted by source and label."""
     return list(
         db.query(
@@ -247,7 +250,7 @@ def verdict_counts(db: Database) -> list[dict[str, Any]]:
     )
 
 
-def contradictions(db: Database) -> list[dict[str, Any]]:
+def contradictions(db: Ledger) -> list[dict[str, Any]]:
     """Every contradiction with both quotes."""
     return list(
         db.query(
@@ -261,7 +264,7 @@ def contradictions(db: Database) -> list[dict[str, Any]]:
     )
 
 
-def claim_links(db: Database, claim_id: int) -> list[dict[str, Any]]:
+def claim_links(db: Ledger, claim_id: int) -> list[dict[str, Any]]:
     return list(
         db.query(
             """SELECT links.relation, links.score, links.reason, other.id AS other_id,
