@@ -234,10 +234,17 @@ def other_stances(db, headline_id: int, linked: bool) -> dict[str, tuple[str, st
     towards the headline, with relatedness from the links or from shared words alone."""
     from factcheck.match.facts import load_claim_facts
     from factcheck.match.relate import relate
-    from factcheck.match.stage import candidate_pairs
+    from factcheck.match.stage import MatchReport, candidate_pairs, compute_links
     from factcheck.match.stance import stance_towards
 
     facts = {claim.id: claim for claim in load_claim_facts(db)}
+    before = [
+        relation
+        for (a, b), relation in compute_links(
+            list(facts.values()), MatchReport(), documents=False
+        ).items()
+        if facts[a].source_id != facts[b].source_id
+    ]
     content_only = [
         found
         for a, b in candidate_pairs(list(facts.values()))
@@ -257,6 +264,10 @@ def other_stances(db, headline_id: int, linked: bool) -> dict[str, tuple[str, st
         document if linked and document != "unrelated" else ("discuss" if linked else "unrelated")
     )
     return {
+        "links without the reporting source's stance (main before weigh_documents)": (
+            strongest_stance(before),
+            None,
+        ),
         "content only (before issue 14)": (strongest_stance(content_only), None),
         "document stance, related by links": (with_links, why),
         "document stance alone": (document, why),
@@ -341,7 +352,10 @@ def bench_stance(sample: int, seed: int, split: str = "all") -> None:
         if n % 1000 == 0:
             print(f"   {n} pairs, {n / (time.perf_counter() - started):.1f} pairs/s", flush=True)
     seconds = time.perf_counter() - started
-    print("   -- links with stance (issue 14: denial, allegation, prediction, opinion, plan):")
+    print(
+        "   -- links with stance (issue 14: denial, allegation, prediction, opinion, plan; "
+        "each reporting source's stance towards the other's claims, match/documents.py):"
+    )
     print_stance(confusion, len(stances), seconds, examples)
     for method, counts in others.items():
         print(f"   -- {method}, same pairs, same run:")

@@ -104,13 +104,16 @@ def give_spacing_marks_a_cell() -> None:
     once, before anything is measured; its cached measurements are cleared with it."""
     import unicodedata
 
-    load = rich.cells.load_cell_table
+    load = getattr(rich.cells, "load_cell_table", None)
+    caches = [
+        getattr(rich.cells, name, None) for name in ("get_character_cell_size", "cached_cell_len")
+    ]
+    if load is None or not all(hasattr(cache, "cache_clear") for cache in caches):
+        return  # a rich that keeps its widths elsewhere measures as it does itself
 
-    @functools.cache
-    def load_with_spacing_marks(unicode_version: str = "auto") -> Any:
-        table = load(unicode_version)
+    def with_spacing_marks(table_widths: list[tuple[int, int, int]]) -> list[tuple[int, int, int]]:
         widths: list[tuple[int, int, int]] = []
-        for start, end, width in table.widths:
+        for start, end, width in table_widths:
             if width != 0:
                 widths.append((start, end, width))
                 continue
@@ -125,11 +128,19 @@ def give_spacing_marks_a_cell() -> None:
                 run_start = codepoint + 1
             if run_start <= end:
                 widths.append((run_start, end, 0))
-        return table._replace(widths=widths)
+        return widths
+
+    @functools.cache
+    def load_with_spacing_marks(unicode_version: str = "auto") -> Any:
+        table = load(unicode_version)
+        try:
+            return table._replace(widths=with_spacing_marks(table.widths))
+        except (AttributeError, TypeError, ValueError):
+            return table  # a table of another shape: rich's own measure, not a crash
 
     rich.cells.load_cell_table = load_with_spacing_marks
-    rich.cells.get_character_cell_size.cache_clear()
-    rich.cells.cached_cell_len.cache_clear()
+    for cache in caches:
+        cache.cache_clear()
 
 
 def emit(

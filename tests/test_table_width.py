@@ -81,3 +81,23 @@ def test_tables_line_up_in_every_script(seeded_ledger: Path, args: list[str]) ->
             assert verticals == header, line
         elif line.startswith("│"):
             assert verticals == body, line
+
+
+def test_a_rich_without_its_cell_table_still_prints_tables() -> None:
+    """The width fix rewrites rich's private cell table; a rich release that keeps it in another
+    shape must not break listings: the fix steps aside and rich measures as it does itself."""
+    import subprocess
+    import sys
+
+    program = (
+        "import types, rich.cells\n"
+        "load = rich.cells.load_cell_table\n"
+        "rich.cells.load_cell_table = lambda v='auto': types.SimpleNamespace(**load(v)._asdict())\n"
+        "from factcheck.output import Column, emit\n"
+        "emit([{'name': 'মহসিন নাকভি'}], [Column('name', 'name')], 'table')\n"
+    )
+    done = subprocess.run(
+        [sys.executable, "-c", program], capture_output=True, text=True, encoding="utf-8"
+    )
+    assert done.returncode == 0, done.stderr
+    assert "মহসিন নাকভি" in done.stdout

@@ -13,7 +13,7 @@ from collections.abc import Sequence
 
 from factcheck.entities.mentions import Mention, find_source_mentions
 from factcheck.entities.names.places import place_code
-from factcheck.extract.checkworthy import Checkworthiness, assess_many
+from factcheck.extract.checkworthy import Checkworthiness, assess_many, news
 from factcheck.extract.date_values import resolve_date
 from factcheck.extract.kinds import classify_kind
 from factcheck.extract.modality import classify_modality, has_cue
@@ -38,6 +38,7 @@ class _Sentence:
     start: int
     end: int
     lang: str
+    previous: int = -1  # the start of the sentence before it in its passage (-1: none)
 
 
 def extract_claims(
@@ -45,17 +46,21 @@ def extract_claims(
     passages: Sequence[PassageSpan],
     published: dt.date | None,
     mentions: Sequence[Mention] | None = None,
+    calibrated: bool = True,
 ) -> list[ExtractedClaim]:
     """Claims of one source, in text order; non-check-worthy sentences are kept, flagged.
 
     `mentions` are the source's entity mentions if the caller has found them already; otherwise
-    they are found here, over the whole source so that short references resolve."""
+    they are found here, over the whole source so that short references resolve. With
+    `calibrated` False a claim keeps the sentence's rule/model score without the news model
+    (checkworthy/news.py): the baseline benchmarks measure it against."""
     if mentions is None:
         mentions = find_source_mentions(text, [(p.start, p.end, p.lang) for p in passages])
     sentences = [
-        _Sentence(s, e, _sentence_lang(text, s, e, passage.lang))
+        _Sentence(s, e, _sentence_lang(text, s, e, passage.lang), bounds[n - 1][0] if n else -1)
         for passage in passages
-        for s, e in split_sentences(text, passage.start, passage.end)
+        for bounds in [split_sentences(text, passage.start, passage.end)]
+        for n, (s, e) in enumerate(bounds)
     ]
     spans = [(s.start, s.end) for s in sentences]
     quotes = find_quotes(text, spans, {s.start: s.lang for s in sentences}, mentions)
@@ -78,6 +83,7 @@ def extract_claims(
                     quotes,
                     published,
                     mentions,
+                    calibrated,
                 )
             )
     return claims
@@ -117,6 +123,7 @@ def _sentence_claims(
     quotes: list[ClaimValue],
     published: dt.date | None,
     mentions: Sequence[Mention],
+    calibrated: bool = True,
 ) -> list[ExtractedClaim]:
     start, end, lang = sentence.start, sentence.end, sentence.lang
     modality, modality_reason = classify_modality(text, start, end, lang)
@@ -133,7 +140,11 @@ def _sentence_claims(
     values.extend(_within(numeric, start, end))
     values.extend(_within(quotes, start, end))
     values.sort(key=lambda v: v.start)
-    source = find_source(text, start, end, lang, mentions) if modality == "reported" else None
+    source = (
+        find_source(text, start, end, lang, mentions, previous=sentence.previous)
+        if modality == "reported"
+        else None
+    )
     if source is None:
         source = next((v.speaker for v in values if v.kind == "quote" and v.speaker), None)
 
@@ -157,30 +168,60 @@ def _sentence_claims(
             if sub is not None:
                 kind_reason = f"event: one of {len(events)} coordinated events"
                 kind = "event"
-        claims.append(
-            ExtractedClaim(
-                start=part_start,
-                end=part_end,
-                text=text[part_start:part_end],
-                sentence_start=start,
-                sentence_end=end,
-                lang=lang,
-                kind=kind,
-                modality=modality,
-                values=part_values,
-                mentions=part_mentions,
-                checkworthiness=_checkworthiness(
-                    sentence_check, modality, part_values, part_mentions
-                ),
-                findings=_within(findings, part_start, part_end),
-                subject=sub.subject if sub else None,
-                predicate=sub.predicate if sub else None,
-                object=sub.object if sub else None,
-                source=source,
-                reasons=(kind_reason, modality_reason, *_language_reasons(lang)),
-            )
+        claim = ExtractedClaim(
+            start=part_start,
+            end=part_end,
+            text=text[part_start:part_end],
+            sentence_start=start,
+            sentence_end=end,
+            lang=lang,
+            kind=kind,
+            modality=modality,
+            values=part_values,
+            mentions=part_mentions,
+            checkworthiness=_checkworthiness(sentence_check, modality, part_values, part_mentions),
+            findings=_within(findings, part_start, part_end),
+            subject=sub.subject if sub else None,
+            predicate=sub.predicate if sub else None,
+            object=sub.object if sub else None,
+            source=source,
+            reasons=(kind_reason, modality_reason, *_language_reasons(lang)),
         )
+        claims.append(news_calibrated(claim) if calibrated else claim)
     return claims
+
+
+def news_features(claim: ExtractedClaim) -> dict[str, float]:
+    """The news model's features of a claim scored by the rules alone (calibrate_checkworthy.py
+    fits on exactly these)."""
+    _, local_places = _participants(claim.mentions)
+    return news.features(
+        claim.checkworthiness.score,
+        claim.text,
+        claim.lang,
+        claim.kind,
+        claim.modality,
+        claim.values,
+        claim.mentions,
+        claim.source,
+        local_places,
+    )
+
+
+def news_calibrated(claim: ExtractedClaim) -> ExtractedClaim:
+    """The claim with the news model's score where its language has one. Questions and opinions
+    stay not check-worthy whatever the model says."""
+    if claim.modality in NOT_CHECKWORTHY_MODALITIES:
+        return claim
+    scored = news.score(news_features(claim), claim.lang)
+    if scored is None:
+        return claim
+    probability, reasons = scored
+    base = claim.checkworthiness
+    check = Checkworthiness(
+        probability, probability >= 0.5, (news.describe(probability, reasons), *base.reasons)
+    )
+    return dataclasses.replace(claim, checkworthiness=check)
 
 
 def _language_reasons(lang: str) -> tuple[str, ...]:
@@ -202,7 +243,7 @@ def _checkworthiness(
     if modality in NOT_CHECKWORTHY_MODALITIES:
         reasons.append(NOT_CHECKWORTHY_MODALITIES[modality])
         return Checkworthiness(min(base.score, 0.1), False, tuple(reasons))
-    participants = _specific_participants(mentions)
+    participants, _ = _participants(mentions)
     if not base.is_checkworthy and len(participants) >= MIN_PARTICIPANTS and base.score >= 0.25:
         # Who did what where, with the who and where named: checkable even when the wording
         # alone did not convince the model.
@@ -215,14 +256,17 @@ def _checkworthiness(
 MIN_PARTICIPANTS = 2
 
 
-def _specific_participants(mentions: Sequence[Mention]) -> list[str]:
-    """Distinct people, organisations and sub-national places; a country alone is too broad."""
+def _participants(mentions: Sequence[Mention]) -> tuple[list[str], int]:
+    """Distinct people, organisations and sub-national places (a country alone is too broad),
+    and how many of the mentions are sub-national places."""
     names: list[str] = []
+    local_places = 0
     for mention in mentions:
         if mention.type == "place":
             code = place_code(mention.match_form, mention.lang)
             if not code or "-" not in code:
                 continue
+            local_places += 1
         if mention.match_form not in names:
             names.append(mention.match_form)
-    return names
+    return names, local_places

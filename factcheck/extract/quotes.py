@@ -43,10 +43,15 @@ class SpeechRules:
     complete_name: Callable[[str, str, int], str | None] | None = None
     # (text, start, end) -> the subject of a sentence, whom a pronoun in the next one means
     sentence_subject: Callable[[str, int, int], str | None] | None = None
-    # (text, verb at, start, end, mentions) -> the speaker when no mention confirms the
-    # words' speaker; None keeps the words' speaker
-    unconfirmed_speaker: Callable[[str, int, int, int, Sequence[Mention]], str | None] | None = None
+    # (text, speaker at, start, end, mentions, the words' speaker) -> the speaker when no
+    # mention confirms the words' speaker; None (the hook) keeps the words' speaker
+    unconfirmed_speaker: (
+        Callable[[str, int, int, int, Sequence[Mention], str], str | None] | None
+    ) = None
     names_by_match_form: bool = False  # a mention in the language is named by its match form
+    # (text, previous sentence start, sentence start) -> whom a pronoun means when no person
+    # mention comes before it; None: a pronoun nobody is found for stays unnamed
+    pronoun_antecedent: Callable[[str, int, int], str | None] | None = None
 
 
 def speech_rules(lang: str) -> SpeechRules | None:
@@ -112,15 +117,24 @@ def find_quotes(
 
 
 def find_source(
-    text: str, start: int, end: int, lang: str, mentions: Sequence[Mention] | None = None
+    text: str,
+    start: int,
+    end: int,
+    lang: str,
+    mentions: Sequence[Mention] | None = None,
+    previous: int = -1,
 ) -> str | None:
     """Who a sentence is attributed to without a quote ("according to X", "X said", "据X报道");
-    with mentions, checked as find_quotes checks speakers."""
+    with mentions, checked as find_quotes checks speakers. `previous` is the start of the
+    sentence before (-1: none), where a pronoun's person is looked for by the language's
+    pronoun_antecedent."""
     rules = speech_rules(lang)
     source = rules.source_of_sentence(text, start, end) if rules is not None else None
     if mentions is None:
         return source
-    return named_speaker(text, source, lang, (start, start, end), mentions)
+    # Only a language that says how to find a pronoun's person looks at the sentence before.
+    before = previous if previous >= 0 and rules and rules.pronoun_antecedent else start
+    return named_speaker(text, source, lang, (before, start, end), mentions)
 
 
 def named_speaker(
@@ -137,7 +151,12 @@ def named_speaker(
     previous, start, end = sentence
     if is_pronoun(speaker):
         earlier = [m for m in mentions if m.type == "person" and previous <= m.start < start]
-        return mention_name(earlier[0]) if earlier else None
+        if earlier:
+            return mention_name(earlier[0])
+        rules = speech_rules(lang)
+        if rules is None or rules.pronoun_antecedent is None or previous >= start:
+            return None
+        return rules.pronoun_antecedent(text, previous, start)
     at = text.rfind(speaker, start, end)
     if at >= 0:
         hits = [
@@ -150,7 +169,7 @@ def named_speaker(
     rules = speech_rules(lang)
     if rules is None or rules.unconfirmed_speaker is None:
         return speaker
-    return rules.unconfirmed_speaker(text, at if at >= 0 else end, start, end, mentions)
+    return rules.unconfirmed_speaker(text, at if at >= 0 else end, start, end, mentions, speaker)
 
 
 def mention_name(mention: Mention) -> str:

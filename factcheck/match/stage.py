@@ -18,6 +18,7 @@ from sqlite_utils import Database
 
 from factcheck.db import now_iso, transaction
 from factcheck.match.archive_stage import ArchiveMatchReport, match_archive
+from factcheck.match.documents import weigh_documents
 from factcheck.match.facts import ClaimFacts, load_claim_facts
 from factcheck.match.folding import claim_origins, fold_facts
 from factcheck.match.gloss_stage import update_glosses
@@ -211,7 +212,11 @@ def copy_links(facts: list[ClaimFacts]) -> dict[LinkKey, Relation]:
     return links
 
 
-def compute_links(facts: list[ClaimFacts], report: MatchReport) -> dict[LinkKey, Relation]:
+def compute_links(
+    facts: list[ClaimFacts], report: MatchReport, *, documents: bool = True
+) -> dict[LinkKey, Relation]:
+    """Every link between current claims; `documents=False` leaves out the reporting sources'
+    stance (weigh_documents), as links were before it (for benchmarks' same-run baselines)."""
     by_id = {claim.id: claim for claim in facts}
     links = translation_links(facts) | copy_links(facts)
     pairs = candidate_pairs(facts)
@@ -233,7 +238,7 @@ def compute_links(facts: list[ClaimFacts], report: MatchReport) -> dict[LinkKey,
             links[(a, b)] = relation
     for key, relation in coverage_links(facts, group_of).items():
         links.setdefault(key, relation)
-    return links
+    return weigh_documents(facts, links) if documents else links
 
 
 def is_word_count_relation(relation: Relation) -> bool:

@@ -1,0 +1,93 @@
+"""Issue 14, item 1: a source that restates another's claim to deny it contradicts it, one that
+reports it as someone's claim does not confirm it in its own voice, on real-text fixtures
+(tests/data/documents/: short items written from Pakistan's Foreign Office rejecting, in
+December 2023, reports that Chinese security forces would be deployed for CPEC; no research
+data set's text is copied)."""
+
+from __future__ import annotations
+
+import sqlite3
+from pathlib import Path
+
+from click.testing import CliRunner
+
+from factcheck.cli import cli
+from factcheck.match.documents import Sentence, document_stance, sentence_words
+from tests.conftest import DATA
+
+FIXTURES = DATA / "documents"
+REPORT = "Chinese security forces will be deployed"
+RESTATED = "Chinese security forces are to be deployed"
+
+
+def run(tmp_path: Path, *names: str) -> sqlite3.Connection:
+    tmp_path.mkdir(parents=True, exist_ok=True)
+    ledger = tmp_path / "ledger.db"
+    paths = [str(FIXTURES / name) for name in names]
+    result = CliRunner().invoke(cli, ["--db", str(ledger), "run", *paths])
+    assert result.exit_code == 0, result.output
+    conn = sqlite3.connect(ledger)
+    conn.row_factory = sqlite3.Row
+    return conn
+
+
+def links_of(conn: sqlite3.Connection, start: str) -> list[sqlite3.Row]:
+    return conn.execute(
+        """SELECT links.relation, links.reason, json_extract(links.evidence, '$.tension') AS
+                  tension, a.text AS a, b.text AS b FROM links
+           JOIN claims a ON a.id = links.claim_a JOIN claims b ON b.id = links.claim_b
+           WHERE a.source_id != b.source_id AND (a.text LIKE :s OR b.text LIKE :s)""",
+        {"s": start + "%"},
+    ).fetchall()
+
+
+def sentences(text: str) -> list[Sentence]:
+    return [Sentence(part, sentence_words(part, "en"), "en") for part in text.split(". ")]
+
+
+def test_a_source_rejecting_a_report_contradicts_it(tmp_path: Path) -> None:
+    conn = run(tmp_path, "cpec_guards_report.txt", "cpec_guards_denial.txt")
+    found = links_of(conn, REPORT)
+    denial = [row for row in found if row["relation"] == "contradicts"]
+    assert len(denial) == 1, [tuple(row) for row in found]
+    assert denial[0]["tension"] == "denial"
+    assert "reports it to deny it (“rejected reports”, “baseless”)" in denial[0]["reason"]
+    assert not [row for row in found if row["relation"] == "corroborates"]
+    verdict = conn.execute(
+        """SELECT verdicts.label, verdicts.rationale FROM verdicts JOIN claims
+           ON claims.id = verdicts.claim_id WHERE verdicts.is_current = 1
+           AND claims.text LIKE 'Foreign Office spokesperson%'"""
+    ).fetchone()
+    assert verdict["label"] == "contradicted", verdict["rationale"]
+
+
+def test_a_plain_restatement_is_not_denied_and_an_allegation_is_not_contradicted(
+    tmp_path: Path,
+) -> None:
+    conn = run(
+        tmp_path,
+        "cpec_guards_report.txt",
+        "cpec_guards_allegation.txt",
+        "cpec_guards_restated.txt",
+    )
+    for row in links_of(conn, REPORT) + links_of(conn, RESTATED):
+        assert row["relation"] != "contradicts", tuple(row)
+    conn = run(tmp_path / "denied", "cpec_guards_allegation.txt", "cpec_guards_denial.txt")
+    for row in links_of(conn, "A viral post claimed"):
+        assert row["relation"] != "contradicts", tuple(row)  # the post attributes, not states
+
+
+def test_document_stance_from_its_sentences() -> None:
+    claim = sentence_words("Chinese security forces will be deployed in Pakistan", "en")
+    denial = (FIXTURES / "cpec_guards_denial.txt").read_text(encoding="utf-8")
+    found = document_stance(claim, sentences(denial))
+    assert found.label == "disagree" and "baseless" in found.cues
+    allegation = (FIXTURES / "cpec_guards_allegation.txt").read_text(encoding="utf-8")
+    found = document_stance(claim, sentences(allegation))
+    assert found.label == "discuss" and found.hedged >= 1
+    restated = (FIXTURES / "cpec_guards_restated.txt").read_text(encoding="utf-8")
+    assert document_stance(claim, sentences(restated)).label == "agree"
+    # "not" far from the claim's words negates something else.
+    far = "Chinese security forces will be deployed in Pakistan, though talks did not end well"
+    assert document_stance(claim, sentences(far)).label == "agree"
+    assert document_stance(claim, sentences("Rain fell in Lahore")).label == "unrelated"
