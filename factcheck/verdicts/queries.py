@@ -7,17 +7,21 @@ from collections import defaultdict
 from typing import TYPE_CHECKING, Any
 
 from factcheck.db import now_iso
-from factcheck.verdicts.decision import ClaimRecord, Evidence
 from factcheck.verdicts.records import Citation, Verdict
 
 if TYPE_CHECKING:
     from sqlite_utils import Database
 
     from factcheck.db import Ledger
+    from factcheck.verdicts.decision import ClaimRecord, Evidence
 
 
 def claims_to_judge(db: Database) -> list[ClaimRecord]:
     """Every claim of a current source, in id order, with what its verdict depends on."""
+    # Imported here: decision.py brings the matcher (numpy, rapidfuzz), which the readers below
+    # (`factcheck claim ID`, `verdicts`) must not load.
+    from factcheck.verdicts.decision import ClaimRecord
+
     return [
         ClaimRecord(
             id=row["id"],
@@ -49,6 +53,8 @@ def claims_to_judge(db: Database) -> list[ClaimRecord]:
 
 def evidence_by_claim(db: Database) -> dict[int, list[Evidence]]:
     """For each claim, the claims linked to it (either side of the link), with the link."""
+    from factcheck.verdicts.decision import Evidence
+
     evidence: dict[int, list[Evidence]] = defaultdict(list)
     rows = db.query(
         """SELECT links.claim_a, links.claim_b, links.relation, links.score, links.reason,
