@@ -8,7 +8,8 @@ bodies (English, each split at a paragraph into two articles), Bengali newspaper
 to an article) and CFEVER Chinese claims (six to an article). Every command runs as its own
 `factcheck` process; CPU time and peak memory are that process's own (os.wait4), so the other core's
 load does not count. Figures:
-- CPU seconds, MB of input per CPU second, peak RSS and ledger KB per article, per size;
+- CPU seconds, MB of input per CPU second, peak RSS and ledger KB per article, per size, and
+  the largest ledger's KB per article by table and index (dbstat) and by its widest columns;
 - the +N-articles run on the largest ledger as a share of that ledger's from-scratch build;
 - with --claims N (default 100,000; 0 skips it): a ledger of about N claims, built from that pool
   and more real news text (CoNLL-2003 Reuters documents, People's Daily and MSRA sentences six
@@ -43,7 +44,18 @@ from dataclasses import dataclass
 from pathlib import Path
 
 REPO = Path(__file__).resolve().parent.parent
-DATASETS = REPO.parent / "shared" / "datasets"
+# ../shared/datasets of the checkout, or of its parent for a worktree in a folder of worktrees.
+DATASETS = next(
+    (
+        path
+        for path in (
+            REPO.parent / "shared" / "datasets",
+            REPO.parent.parent / "shared" / "datasets",
+        )
+        if path.is_dir()
+    ),
+    REPO.parent / "shared" / "datasets",
+)
 BIN = Path(sys.executable).parent
 
 TARGETS = {
@@ -244,6 +256,38 @@ def ledger_bytes(path: Path) -> int:
     return path.stat().st_size
 
 
+def ledger_breakdown(path: Path, articles: int, shown: int = 12) -> None:
+    """KB per article of each table and index (dbstat), an FTS table with its shadow tables, and
+    of a table's largest columns, so what the ledger spends its bytes on is seen."""
+    with sqlite3.connect(path) as connection:
+        sizes: dict[str, int] = {}
+        for name, size in connection.execute("SELECT name, SUM(pgsize) FROM dbstat GROUP BY name"):
+            owner = re.sub(r"_fts_(data|idx|docsize|config|content)$", "_fts", name)
+            sizes[owner] = sizes.get(owner, 0) + size
+        total = sum(sizes.values())
+        print(f"\nledger of {articles} articles, KB per article by table and index (dbstat):")
+        for name, size in sorted(sizes.items(), key=lambda item: -item[1])[:shown]:
+            columns = ""
+            if name in {"claims", "sources", "passages", "verdicts", "links", "mentions"}:
+                widths = column_bytes(connection, name)
+                columns = "  " + ", ".join(
+                    f"{column} {width / 1024 / articles:.2f}" for column, width in widths[:3]
+                )
+            print(f"  {name:<34} {size / 1024 / articles:>6.2f}{columns}")
+        print(f"  {'all pages':<34} {total / 1024 / articles:>6.2f}")
+
+
+def column_bytes(connection: sqlite3.Connection, table: str) -> list[tuple[str, int]]:
+    """A table's widest columns by the bytes their values take, widest first."""
+    names = [row[1] for row in connection.execute(f"PRAGMA table_info([{table}])")]
+    sums = connection.execute(
+        "SELECT "
+        + ", ".join(f"SUM(LENGTH(CAST([{n}] AS BLOB)))" for n in names)
+        + f" FROM [{table}]"
+    ).fetchone()
+    return sorted(zip(names, (size or 0 for size in sums), strict=True), key=lambda item: -item[1])
+
+
 def factcheck(*args: str) -> list[str]:
     return [str(BIN / "factcheck"), *args]
 
@@ -339,6 +383,7 @@ def main() -> int:
                 ledger_kb_per_article=kb,
             )
         largest = sizes[-1]
+        ledger_breakdown(built[largest], largest)
         grown = root / "grown.db"
         shutil.copy(built[largest], grown)
         extra = root / "extra"
