@@ -1,6 +1,7 @@
 """Name matching quality and speed: held-out transliteration pairs, seed pairs, nomenklatura's
 human pairs, CLDR places. Each line is printed twice: the matcher as it ships ("learned") and the
-matcher without the learned model and alias forms ("baseline", compare(use_model=False)).
+matcher without the learned model and alias forms ("baseline", compare(use_model=False)), and
+the matcher without the leading-words rule for partial names (compare(partial_names=False)).
 
     PYTHONPATH=. python benchmarks/bench_names.py [--quick]
 
@@ -57,7 +58,7 @@ def report(label: str, pairs: list[tuple[NameForm, NameForm, bool]], **kw) -> No
     recall = tp / (tp + fn) if tp + fn else 1.0
     f1 = 2 * precision * recall / (precision + recall) if precision + recall else 0.0
     print(
-        f"{label:<48} pairs {len(pairs):>7}  P {precision:.3f}  R {recall:.3f}  F1 {f1:.3f}  "
+        f"{label:<56} pairs {len(pairs):>7}  P {precision:.3f}  R {recall:.3f}  F1 {f1:.3f}  "
         f"false merges {fp:>4} ({fmr:.3%})  ({len(pairs) / seconds:,.0f} pairs/s)"
     )
     for a, b, rule in false_merges[:5]:
@@ -170,6 +171,7 @@ def translit_pairs(kind: str) -> list[tuple[NameForm, NameForm, bool]]:
 
 def both(label: str, pairs, **kw) -> None:
     report(f"{label}, baseline", pairs, use_model=False, **kw)
+    report(f"{label}, learned, no partial names", pairs, partial_names=False, **kw)
     report(f"{label}, learned", pairs, **kw)
 
 

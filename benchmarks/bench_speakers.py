@@ -35,14 +35,21 @@ SENTENCES = Path("/work/shared/datasets/news_bn/bn_news_sentences.txt")
 if not SENTENCES.exists():
     SENTENCES = ROOT.parent / "shared" / "datasets" / "news_bn" / "bn_news_sentences.txt"
 JUDGED = HERE / "bn_speakers.tsv"
+# Judged after the rules were changed on JUDGED, and never used to change them.
+HELD_OUT = HERE / "bn_speakers_heldout.tsv"
 SPEECH = re.compile(
     r"(?:বলেন|বলেছেন|বলেও|জানান|জানিয়েছেন|জানিয়েছেন|জানিয়েছে|জানিয়েছে|উল্লেখ করেন|বলে জানান)"
 )
 
 
 def draw(size: int, seed: int) -> None:
+    """Print a sample to judge; any seed but 14 leaves out bn_speakers.tsv's sentences (seed
+    14's first sample is drawn again, so the held-out one never overlaps it)."""
     lines = [s.strip() for s in SENTENCES.read_text("utf-8").splitlines()]
     found = [n for n, line in enumerate(lines) if n and SPEECH.search(line)]
+    if seed != 14:
+        first = set(random.Random(14).sample(found, min(60, len(found))))
+        found = [n for n in found if n not in first]
     sample = sorted(random.Random(seed).sample(found, min(size, len(found))))
     print(f"# {len(found)} of {len(lines)} sentences hold a speech verb; seed {seed}")
     print("line\tbefore\tsentence")
@@ -50,11 +57,11 @@ def draw(size: int, seed: int) -> None:
         print(f"{n + 1}\t{lines[n - 1]}\t{lines[n]}")
 
 
-def judged_rows() -> list[dict[str, str]]:
+def judged_rows(judged: Path) -> list[dict[str, str]]:
     """The judged sample, each row with its sentence and the one before, read from the data
     set by line number (its text is not copied into the project)."""
     lines = [s.strip() for s in SENTENCES.read_text("utf-8").splitlines()]
-    with JUDGED.open(encoding="utf-8") as f:
+    with judged.open(encoding="utf-8") as f:
         rows = list(
             csv.DictReader((line for line in f if not line.startswith("#")), delimiter="\t")
         )
@@ -64,14 +71,14 @@ def judged_rows() -> list[dict[str, str]]:
     return rows
 
 
-def speakers() -> dict[str, str | None]:
+def speakers(judged: Path) -> dict[str, str | None]:
     """Line -> the speaker this tree's extraction finds for the judged sentence."""
     sys.path.insert(0, str(ROOT))
     from factcheck.extract.extraction import extract_claims
     from factcheck.extract.models import PassageSpan
 
     found: dict[str, str | None] = {}
-    for row in judged_rows():
+    for row in judged_rows(judged):
         text = row["before"] + " " + row["sentence"]
         at = len(row["before"]) + 1
         claims = extract_claims(text, [PassageSpan(0, len(text), "bn")], None)
@@ -102,9 +109,9 @@ def words(name: str) -> set[str]:
     return found
 
 
-def score(found: dict[str, str | None]) -> tuple[int, int, int, list[str]]:
+def score(judged: Path, found: dict[str, str | None]) -> tuple[int, int, int, list[str]]:
     """(speakers found, right, judged sentences with a speaker, the misses in words)."""
-    rows = judged_rows()
+    rows = judged_rows(judged)
     hits = right = 0
     misses = []
     judged = sum(1 for row in rows if row["speaker"].strip() not in ("", "-"))
@@ -119,11 +126,11 @@ def score(found: dict[str, str | None]) -> tuple[int, int, int, list[str]]:
     return hits, right, judged, misses
 
 
-def run_tree(tree: Path) -> dict[str, str | None]:
+def run_tree(tree: Path, judged: Path) -> dict[str, str | None]:
     python = tree / ".venv" / "bin" / "python"
     env = {**os.environ, "FACTCHECK_TREE": str(tree), "PYTHONPATH": str(tree)}
     done = subprocess.run(
-        [str(python if python.exists() else sys.executable), __file__, "_emit"],
+        [str(python if python.exists() else sys.executable), __file__, "_emit", str(judged)],
         env=env,
         capture_output=True,
         text=True,
@@ -136,6 +143,7 @@ def run_tree(tree: Path) -> dict[str, str | None]:
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     parser.add_argument("command", nargs="?", default="score", choices=["score", "draw", "_emit"])
+    parser.add_argument("judged", nargs="?", type=Path, default=JUDGED)
     parser.add_argument("--size", type=int, default=60)
     parser.add_argument("--seed", type=int, default=14)
     parser.add_argument("--before", type=Path, default=Path("/work/wt/before"))
@@ -144,19 +152,23 @@ def main() -> None:
         draw(args.size, args.seed)
         return
     if args.command == "_emit":
-        print(json.dumps(speakers(), ensure_ascii=False))
+        print(json.dumps(speakers(args.judged), ensure_ascii=False))
         return
     tree = Path(__file__).resolve().parent.parent
-    print(f"== Bengali speakers, {JUDGED.name} (judged by reading)")
-    for name, path in (("baseline " + str(args.before), args.before), ("this tree", tree)):
-        hits, right, judged, misses = score(run_tree(path))
-        print(
-            f"   {name}: {hits} speakers found, {right} right, of {judged} judged sentences "
-            f"with a named speaker (precision {right / max(hits, 1):.2f}, recall "
-            f"{right / max(judged, 1):.2f})"
-        )
-        for miss in misses:
-            print(f"      {miss}")
+    for sample, what in (
+        (JUDGED, "the rules were changed on it: in-sample"),
+        (HELD_OUT, "held out"),
+    ):
+        print(f"== Bengali speakers, {sample.name} (judged by reading; {what})")
+        for name, path in (("baseline " + str(args.before), args.before), ("this tree", tree)):
+            hits, right, judged, misses = score(sample, run_tree(path, sample))
+            print(
+                f"   {name}: {hits} speakers found, {right} right, of {judged} judged sentences "
+                f"with a named speaker (precision {right / max(hits, 1):.2f}, recall "
+                f"{right / max(judged, 1):.2f})"
+            )
+            for miss in misses:
+                print(f"      {miss}")
 
 
 if __name__ == "__main__":

@@ -10,6 +10,7 @@ from pathlib import Path
 
 import pytest
 
+from factcheck.entities.names.forms import split_title, title_qualifiers
 from factcheck.extract import PassageSpan, extract_claims
 from factcheck.extract.checkworthy import assess
 from factcheck.extract.numbers import find_numeric_values
@@ -18,6 +19,10 @@ from factcheck.ingest.metadata import read_metadata
 from factcheck.ingest.passages import clutter_cue
 from factcheck.lang import REGISTRY, language_for, registered_codes, temporary_registry
 from factcheck.lang.lexicon import find_concepts
+from factcheck.match.keywords import keywords
+from factcheck.match.similarity import wording
+from factcheck.match.stance import stance_of
+from factcheck.match.titles import qualifiers, same_office
 from factcheck.text.dates import find_dates
 
 # A made-up language: "vokar" reports, "zorpa" is an event verb, "Ka..." words are people.
@@ -61,6 +66,13 @@ LANGUAGE = Language(
     metadata=METADATA,
     lexicon=lambda: (Path(__file__).parent / "lexicon.tsv").read_text("utf-8"),
     lexicon_whole_words=True,
+    stance_cues=lambda: (Path(__file__).parent / "stance_cues.tsv").read_text("utf-8"),
+    title_qualifiers="vizo|ex",
+    keywords=lambda text: frozenset(w for w in re.findall(r"[a-z]+", text.lower()) if len(w) > 4),
+    fold_word=lambda word: word.removesuffix("i"),
+    scripts=("latin",),
+    name_titles=lambda: "prezzo\\ttitle\\nvizo\\tpart\\n",
+    name_qualifiers=(("vizo", "vice"),),
 )
 """
 
@@ -139,6 +151,8 @@ from factcheck.ingest.metadata import MetadataWords
 METADATA = MetadataWords(published=("blorvat",), rendered=("hudag",), source_link=("kildo",))
 """
 TOY_LEXICON = "# concept\tforms\npolice\tkommando|kommandi\n"
+# Its stance cues: "narvo" denies, "willa" plans.
+TOY_STANCE_CUES = "# kind\tforms\ndenial\tnarvo|fik narvo\nplan\twilla\n"
 
 TOY_TEXT = "Kamo zorpa fim drellen vokar Katla. Ulla brin sal morr."
 
@@ -153,6 +167,7 @@ def toy_language(tmp_path: Path, monkeypatch: pytest.MonkeyPatch):
     (folder / "speech.py").write_text(textwrap.dedent(TOY_SPEECH))
     (folder / "metadata.py").write_text(textwrap.dedent(TOY_METADATA))
     (folder / "lexicon.tsv").write_text(TOY_LEXICON, encoding="utf-8")
+    (folder / "stance_cues.tsv").write_text(TOY_STANCE_CUES, encoding="utf-8")
     monkeypatch.setattr(sys, "path", [str(tmp_path), *sys.path])
     with temporary_registry({"qx": "toy_lang_qx"}):  # the one registry line
         yield
@@ -203,6 +218,30 @@ def test_a_toy_languages_numbers_dates_speech_and_lexicon_come_from_its_own_fold
     assert values["date"].normalized == "2025-06-09"  # "gemo": yesterday
     concepts = {hit.concept.name for hit in find_concepts(text, "qx")}
     assert "police" in concepts  # its lexicon.tsv names the concept "kommandi"
+
+
+def test_a_toy_languages_stance_cues_title_qualifiers_and_words_come_from_its_own_folder(
+    toy_language: None,
+) -> None:
+    stance = stance_of("Kamo zorpa Katla narvo.", "qx")
+    assert (stance.polarity, stance.describe()) == ("denies", "denies it (“narvo”)")
+    assert stance_of("Kamo willa zorpa Katla.", "qx").tense == "planned"
+    assert qualifiers("Vizo Prezzo", "qx") == {"vizo"}
+    assert not same_office("Vizo Prezzo", "qx", "Prezzo", "qx")
+    assert keywords("Kamo zorpa kommandi fim", "qx") == {"zorpa", "kommandi"}
+    assert wording("kommandi zorpa", "qx") == ("kommand", "zorpa")
+    # Its name titles join those of the other languages written in Latin letters.
+    assert split_title("Vizo Prezzo Kamo Dran") == ("Vizo Prezzo", "Kamo Dran")
+    assert title_qualifiers("Vizo Prezzo") == {"vice"}
+
+
+def test_outside_the_registry_no_stance_cue_title_qualifier_or_word_fold_of_the_toy() -> None:
+    assert stance_of("Kamo zorpa Kelda narvo.", "qx").polarity == "affirms"
+    assert qualifiers("Vizo Prezzo", "qx") == frozenset()
+    assert keywords("Kamo zorpa kommandi fim", "qx") == {"kamo", "zorpa", "kommandi"}
+    assert wording("kommandi zorpi", "qx") == ("kommandi", "zorpi")
+    assert split_title("Vizo Prezzo Kamo Dran") == (None, "Vizo Prezzo Kamo Dran")
+    assert title_qualifiers("Vizo Prezzo") == frozenset()
 
 
 # A page whose date and source lines carry the toy language's labels, not English ones.
@@ -274,6 +313,11 @@ def test_an_unsupported_language_gets_the_explicit_fallback_never_english() -> N
     assert claim.mentions == []
     assert claim.source is None
     assert "no rules for French (fr): language-independent fallback rules only" in claim.reasons
+    # Nor do English stance cues, title qualifiers, lexicon forms or word folds stand in.
+    assert find_concepts("the interior minister met the police", "fr") == []
+    assert stance_of("This claim is false and baseless.", "fr").polarity == "affirms"
+    assert qualifiers("Vice President", "fr") == frozenset()
+    assert keywords("officers trained", "fr") == {"officers", "trained"}
 
 
 def test_registered_languages_keep_their_own_rules() -> None:

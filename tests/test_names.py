@@ -51,3 +51,17 @@ def test_evidence_names_the_rule():
 def test_different_types_never_match():
     m = compare(NameForm("Pakistan", "en", "place"), NameForm("Pakistan", "en", "organization"))
     assert not m.is_match and m.rule == "type_mismatch"
+
+
+def test_partial_name_is_the_start_of_the_full_one():
+    full = NameForm("Alvira Khan Agnihotri", "en", "person")
+    m = compare(full, NameForm("আলভিরা খান", "bn", "person"))
+    assert m.is_match and m.rule == "leading_words" and "Agnihotri" in m.evidence
+    regnal = NameForm("Yahya Petra of Kelantan", "en", "person")
+    assert compare(regnal, NameForm("ইয়াহিয়া পেত্রা", "bn", "person")).is_match
+    # a second word that differs, or an initial, is not the start of the same name
+    other = NameForm("Alvira Rahman Agnihotri", "en", "person")
+    assert not compare(other, NameForm("আলভিরা খান", "bn", "person")).is_match
+    initial = NameForm("A. Khan Agnihotri", "en", "person")
+    assert compare(initial, NameForm("আলভিরা খান", "bn", "person")).rule != "leading_words"
+    assert not compare(full, NameForm("আলভিরা খান", "bn", "person"), partial_names=False).is_match

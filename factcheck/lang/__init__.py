@@ -57,6 +57,32 @@ class Language:
     # as whole words, case-folded (else as substrings of the NFC text).
     lexicon: Callable[[], str] | None = None
     lexicon_whole_words: bool = False
+    # How its cue words (stance cues, title qualifiers) are matched: as whole words, case-folded
+    # (lexicon_whole_words), or as substrings; with `letters` (a regex class of its script's
+    # letters) a form must start a word, '~form' must end one and 'form=' must be the whole word.
+    letters: str | None = None
+    # () -> the text of its stance_cues.tsv (kind, forms): how a source stands towards what it
+    # reports (match/stance.py).
+    stance_cues: Callable[[], str] | None = None
+    # Words that make a title another office ("vice", "副"), '|'-separated (match/titles.py).
+    title_qualifiers: str | None = None
+    # text -> the content words claim matching blocks on (match/keywords.py); None: the
+    # language-independent word split.
+    keywords: Callable[[str], frozenset[str]] | None = None
+    # word -> the word with its endings folded, for comparing wordings (match/similarity.py).
+    fold_word: Callable[[str], str] | None = None
+    # The scripts its names are written in (text.scripts.script_of names: latin, han, bengali):
+    # a name's title words and qualifiers are those of the languages of its script.
+    scripts: tuple[str, ...] = ()
+    # () -> the text of its name_titles.tsv (word, kind): titles stripped from a person's name.
+    name_titles: Callable[[], str] | None = None
+    # word -> the qualifier it makes of a title in a name ("ex" -> "former"); and a prefix
+    # written on the office itself with the offices it makes vice ones of (Bengali উপ).
+    name_qualifiers: tuple[tuple[str, str], ...] = ()
+    vice_prefix: tuple[str, tuple[str, ...]] | None = None
+    # () -> the text of its wires.tsv (key, forms): news agencies and press releases, whose
+    # stories count as one origin however many outlets print them (match/wires.py).
+    wires: Callable[[], str] | None = None
     # On the fallback only: why this language has no rules of its own, shown with its claims.
     fallback_reason: str | None = None
 
@@ -66,12 +92,20 @@ class Language:
 
 
 def folder_language(
-    package: str, code: str, name: str, *, lexicon_whole_words: bool = False
+    package: str,
+    code: str,
+    name: str,
+    *,
+    lexicon_whole_words: bool = False,
+    letters: str | None = None,
+    scripts: tuple[str, ...] = (),
 ) -> Language:
     """The language whose folder `package` holds the usual modules: checkworthy.py (`rules`),
-    mentions.py (`find_mentions`), roles.py (`find_roles`) and cues.py; and, where the language
-    has them, numbers.py (`NUMBERS`), dates.py (`DATES`), speech.py (`SPEECH`), romanize.py
-    (`ROMANIZATION`), metadata.py (`METADATA`) and lexicon.tsv.
+    mentions.py (`find_mentions`), roles.py (`find_roles`) and cues.py (with TITLE_QUALIFIERS,
+    NAME_QUALIFIERS and VICE_PREFIX where it has them); and, where the language has them,
+    numbers.py (`NUMBERS`), dates.py (`DATES`), speech.py (`SPEECH`), romanize.py
+    (`ROMANIZATION`), metadata.py (`METADATA`), keywords.py (`keywords`, `fold_word`),
+    lexicon.tsv, stance_cues.tsv and name_titles.tsv.
     The first three are imported when a passage in the language first needs them."""
     cues = import_module(f"{package}.cues")
 
@@ -101,14 +135,25 @@ def folder_language(
         metadata=_optional(package, "metadata", "METADATA"),
         lexicon=_data_file(package, "lexicon.tsv"),
         lexicon_whole_words=lexicon_whole_words,
+        letters=letters,
+        stance_cues=_data_file(package, "stance_cues.tsv"),
+        title_qualifiers=getattr(cues, "TITLE_QUALIFIERS", None),
+        keywords=_optional(package, "keywords", "keywords"),
+        fold_word=_optional(package, "keywords", "fold_word"),
+        scripts=scripts,
+        name_titles=_data_file(package, "name_titles.tsv"),
+        name_qualifiers=tuple(getattr(cues, "NAME_QUALIFIERS", {}).items()),
+        vice_prefix=getattr(cues, "VICE_PREFIX", None),
+        wires=_data_file(package, "wires.tsv"),
     )
 
 
 def _optional(package: str, module: str, name: str) -> Any:
-    """`name` from the folder's `module`, or None when the folder has no such module."""
+    """`name` from the folder's `module`, or None when the folder has no such module or the
+    module no such name."""
     if find_spec(f"{package}.{module}") is None:
         return None
-    return getattr(import_module(f"{package}.{module}"), name)
+    return getattr(import_module(f"{package}.{module}"), name, None)
 
 
 def _data_file(package: str, filename: str) -> Callable[[], str] | None:
@@ -140,6 +185,11 @@ def registered_codes() -> tuple[str, ...]:
 def registered_languages() -> tuple[Language, ...]:
     """Every registered language, in registry order."""
     return tuple(language_for(code) for code in _active)
+
+
+def languages_of_script(script: str | None) -> tuple[Language, ...]:
+    """The registered languages whose names are written in `script`, in registry order."""
+    return tuple(language for language in registered_languages() if script in language.scripts)
 
 
 def registry_key() -> tuple[tuple[str, str], ...]:

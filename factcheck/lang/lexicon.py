@@ -14,11 +14,7 @@ import unicodedata
 from dataclasses import dataclass
 from importlib import resources
 
-from factcheck.lang import language_for, registry_key
-
-# Whose forms a language without a lexicon of its own is searched with: English terms are the
-# ones most often quoted untranslated.
-DEFAULT_LEXICON = "en"
+from factcheck.lang import language_for, primary_code, registry_key
 
 
 @dataclass(frozen=True)
@@ -98,9 +94,10 @@ def _patterns(
 def find_concepts(text: str, lang: str | None) -> list[ConceptHit]:
     """Every lexicon concept named in `text`; a span taken by a longer concept of the same kind
     ("interior minister") is not counted again for a shorter one ("minister")."""
-    code = (lang or DEFAULT_LEXICON)[:2]
-    key = registry_key()
-    table = _patterns(code, key) or _patterns(DEFAULT_LEXICON, key)
+    code = primary_code(lang or "en")
+    table = _patterns(code, registry_key())
+    if not table:
+        return []  # a language with no lexicon of its own: no other language's forms stand in
     whole_words = language_for(code).lexicon_whole_words
     searched = text if whole_words else unicodedata.normalize("NFC", text)
     folded = searched.casefold()

@@ -1,10 +1,12 @@
 """Origins and facts, from the claims and their links: pure functions.
 
 An origin is who a statement comes from: the speaker a source quotes (two outlets quoting one
-ambassador are one origin, not two confirmations), else the claim's independence group (a
-source with its translations and copies); near word-for-word sentences in two sources share
-one origin. A fact is one statement however many wordings it has: a claim, its translations,
-its repeats and same-source restatements, and the same statement from other sources.
+ambassador are one origin, not two confirmations), else the news agency or press release it
+rests on (two outlets printing one Reuters story are one origin: match/wires.py), else the
+claim's independence group (a source with its translations and copies); near word-for-word
+sentences in two sources share one origin. A fact is one statement however many wordings it
+has: a claim, its translations, its repeats and same-source restatements, and the same
+statement from other sources.
 """
 
 from __future__ import annotations
@@ -17,6 +19,7 @@ from rapidfuzz import fuzz
 
 from factcheck.match.facts import ClaimFacts
 from factcheck.match.relate import MIN_COPIED_CHARS, Relation
+from factcheck.match.wires import claim_wire, source_wires
 
 # Sentences of two sources this alike (rapidfuzz ratio) are one text passed on (a wire story,
 # a press release), however lightly edited.
@@ -44,11 +47,15 @@ class UnionFind:
             self.parent[drop] = keep
 
 
-def own_origin(claim: ClaimFacts) -> str:
-    """A quoted speaker, or the claim's independence group. A title given in passing ("Interior
-    Minister Mohsin Naqvi") is the source's own words even inside a quote."""
+def own_origin(claim: ClaimFacts, credited: Mapping[int, str] | None = None) -> str:
+    """A quoted speaker, else the news agency or press release the claim rests on (its
+    sentence names it, or its source is credited to it: match/wires.py), else the claim's
+    independence group. A title given in passing ("Interior Minister Mohsin Naqvi") is the
+    source's own words even inside a quote."""
     if claim.speaker_entity is not None and claim.kind != "role":
         return f"speaker-e{claim.speaker_entity}"
+    if claim.kind != "role" and (wire := claim_wire(claim, credited or {})):
+        return wire
     return claim.group
 
 
@@ -66,15 +73,17 @@ def claim_origins(
 ) -> dict[int, str]:
     """Claim id -> origin key (a speaker or an independence group)."""
     by_id = {claim.id: claim for claim in facts}
+    credited = source_wires(by_id.values())
+    origin = {claim_id: own_origin(claim, credited) for claim_id, claim in by_id.items()}
     groups = UnionFind()
-    for claim in by_id.values():
-        groups.find(own_origin(claim))
+    for claim_id in by_id:
+        groups.find(origin[claim_id])
     for (a, b), relation in links.items():
         if relation.relation == "translation":
             continue
         if a in by_id and b in by_id and is_near_copy(by_id[a], by_id[b]):
-            groups.union(own_origin(by_id[a]), own_origin(by_id[b]))
-    return {claim_id: groups.find(own_origin(claim)) for claim_id, claim in by_id.items()}
+            groups.union(origin[a], origin[b])
+    return {claim_id: groups.find(origin[claim_id]) for claim_id in by_id}
 
 
 def restatement_key(claim: ClaimFacts) -> tuple | None:

@@ -19,13 +19,13 @@ import math
 import re
 import unicodedata
 from collections import Counter, defaultdict
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from importlib import resources
 
 from rapidfuzz import fuzz
 
+from factcheck.lang import language_for, primary_code, registry_key
 from factcheck.match.facts import ClaimFacts
-from factcheck.match.keywords import fold_english
 from factcheck.match.relate import Relation
 
 # Cosine of the two claims' idf-weighted word sets at which they are told in the same words,
@@ -103,16 +103,23 @@ _WORD = re.compile(r"[^\W_]+")
 _HAN = re.compile(r"[\u3400-\u9fff]")
 
 
+@functools.cache
+def _word_folder(code: str, _registry: tuple) -> Callable[[str], str] | None:
+    return language_for(code).fold_word
+
+
 @functools.lru_cache(maxsize=200_000)
 def wording(text: str, lang: str) -> tuple[str, ...]:
     """A claim's words as compared for wording: case-folded, punctuation and emoji dropped,
-    English plural and verb endings folded; Chinese, one token a character."""
+    endings folded where the language folds them (English plurals and verb endings); Chinese,
+    one token a character."""
+    fold = _word_folder(primary_code(lang), registry_key())
     tokens: list[str] = []
     for word in _WORD.findall(text.casefold()):
         if _HAN.search(word):
             tokens.extend(word)
         else:
-            tokens.append(fold_english(word) if lang.startswith("en") else word)
+            tokens.append(fold(word) if fold else word)
     return tuple(tokens)
 
 

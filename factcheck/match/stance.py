@@ -1,4 +1,5 @@
-"""How a source stands towards what it reports, from cue words kept as data (stance_cues.tsv):
+"""How a source stands towards what it reports, from cue words kept as data (each language's
+lang/<code>/stance_cues.tsv, read through the registry):
 whether it affirms or denies it, says it in its own voice or reports someone's allegation, and
 whether it is done, planned, predicted, hedged or an opinion. Pure functions over text.
 
@@ -12,12 +13,11 @@ from __future__ import annotations
 import functools
 import re
 import unicodedata
+from collections.abc import Iterable
 from dataclasses import dataclass
-from importlib import resources
 
-from factcheck.text.scripts import BN_CHARS
+from factcheck.lang import Language, language_for, primary_code, registry_key
 
-LANGUAGES = ("en", "zh", "bn")
 CUE_KINDS = (
     "denial",
     "rating",
@@ -70,52 +70,59 @@ def _quoted(words: list[str]) -> str:
     return ", ".join(f"“{word}”" for word in dict.fromkeys(words))
 
 
-def _form_pattern(form: str, lang: str) -> str:
-    if lang == "en":
+def form_pattern(form: str, language: Language) -> str:
+    """A cue form as a regex, matched the way its language's cue words are (see `Language`)."""
+    if language.lexicon_whole_words:
         return (re.escape(form[:-1]) + r"\w*") if form.endswith("*") else re.escape(form)
     form = unicodedata.normalize("NFC", form)
-    if lang == "bn":
+    if letters := language.letters:
         if form.startswith("~"):
-            return re.escape(form[1:]) + rf"(?![{BN_CHARS}])"
+            return re.escape(form[1:]) + rf"(?![{letters}])"
         if form.endswith("="):
-            return rf"(?<![{BN_CHARS}]){re.escape(form[:-1])}(?![{BN_CHARS}])"
-        return rf"(?<![{BN_CHARS}]){re.escape(form)}"
+            return rf"(?<![{letters}]){re.escape(form[:-1])}(?![{letters}])"
+        return rf"(?<![{letters}]){re.escape(form)}"
     return re.escape(form)
 
 
+def forms_pattern(words: Iterable[str], language: Language) -> re.Pattern[str]:
+    """One pattern of every form, longest first; whole words, case-folded, where the language
+    matches its cue words so."""
+    ordered = sorted({word for word in words if word}, key=len, reverse=True)
+    alternatives = "|".join(form_pattern(word, language) for word in ordered)
+    if language.lexicon_whole_words:
+        return re.compile(rf"(?<![\w'’])(?:{alternatives})(?![\w'’])", re.I)
+    return re.compile(alternatives)
+
+
 @functools.cache
-def cue_patterns() -> dict[tuple[str, str], re.Pattern[str]]:
-    """(kind, language) -> one pattern of every form, longest first."""
-    table = resources.files("factcheck.match").joinpath("stance_cues.tsv").read_text("utf-8")
-    patterns: dict[tuple[str, str], re.Pattern[str]] = {}
-    for line in table.splitlines():
+def _cue_patterns(code: str, _registry: tuple) -> dict[str, re.Pattern[str]]:
+    language = language_for(code)
+    if language.stance_cues is None:
+        return {}
+    patterns: dict[str, re.Pattern[str]] = {}
+    for line in language.stance_cues().splitlines():
         if not line.strip() or line.startswith("#"):
             continue
-        kind, lang, forms = line.split("\t")
-        if kind not in CUE_KINDS or lang not in LANGUAGES:
-            raise ValueError(f"stance_cues.tsv: unknown kind or language in {line!r}")
-        words = sorted({form.strip() for form in forms.split("|") if form.strip()}, key=len)
-        alternatives = "|".join(_form_pattern(word, lang) for word in reversed(words))
-        if lang == "en":
-            patterns[(kind, lang)] = re.compile(rf"(?<![\w'’])(?:{alternatives})(?![\w'’])", re.I)
-        else:
-            patterns[(kind, lang)] = re.compile(alternatives)
+        kind, forms = line.split("\t")
+        if kind not in CUE_KINDS:
+            raise ValueError(f"{code}/stance_cues.tsv: unknown cue kind in {line!r}")
+        patterns[kind] = forms_pattern((form.strip() for form in forms.split("|")), language)
     return patterns
 
 
+def cue_pattern(lang: str | None, kind: str) -> re.Pattern[str] | None:
+    """The language's pattern of one cue kind; None where it has no such cues (a language
+    outside the registry has none: no other language's words stand in for its own)."""
+    return _cue_patterns(primary_code(lang or "en"), registry_key()).get(kind)
+
+
 def find_cues(text: str, lang: str | None, kind: str) -> list[str]:
-    language = (lang or "en")[:2]
-    pattern = cue_patterns().get((kind, language)) or cue_patterns().get((kind, "en"))
-    if pattern is None:
-        return []
-    searched = unicodedata.normalize("NFC", text)
-    return [match.group(0) for match in pattern.finditer(searched)]
+    return [words for _start, _end, words in find_cue_spans(text, lang, kind)]
 
 
 def find_cue_spans(text: str, lang: str | None, kind: str) -> list[tuple[int, int, str]]:
     """Where the cues of one kind are in the (NFC) text: (start, end, the words)."""
-    language = (lang or "en")[:2]
-    pattern = cue_patterns().get((kind, language)) or cue_patterns().get((kind, "en"))
+    pattern = cue_pattern(lang, kind)
     if pattern is None:
         return []
     searched = unicodedata.normalize("NFC", text)
@@ -124,8 +131,7 @@ def find_cue_spans(text: str, lang: str | None, kind: str) -> list[tuple[int, in
 
 def _without(text: str, lang: str | None, kind: str) -> str:
     """The text with the spans of one cue kind blanked out (so "not only" negates nothing)."""
-    language = (lang or "en")[:2]
-    pattern = cue_patterns().get((kind, language))
+    pattern = cue_pattern(lang, kind)
     searched = unicodedata.normalize("NFC", text)
     return pattern.sub(lambda m: " " * len(m.group(0)), searched) if pattern else searched
 

@@ -1,42 +1,35 @@
 """Titles compared exactly: a qualifier makes another office ("Vice President" is not
 "President", "former interior minister" is not the interior minister). The qualifiers are data,
-per language."""
+each language's TITLE_QUALIFIERS in its lang/<code>/cues.py."""
 
 from __future__ import annotations
 
+import functools
 import re
 import unicodedata
 
-from factcheck.text.scripts import BN_CHARS
-
-QUALIFIERS = {
-    "en": (
-        "vice|deputy|assistant|associate|former|ex|acting|interim|caretaker|outgoing|"
-        "incoming|designate|elect|first lady|junior|state|minister of state|under|co"
-    ),
-    "zh": "副|前任|前|原|代理|助理|候任|署理",
-    "bn": "উপ|সহকারী|সাবেক|প্রাক্তন|ভারপ্রাপ্ত|তত্ত্বাবধায়ক|প্রতিমন্ত্রী",
-}
+from factcheck.lang import language_for, primary_code, registry_key
+from factcheck.match.stance import form_pattern
 
 
-def _pattern(lang: str) -> re.Pattern[str]:
-    words = sorted(QUALIFIERS[lang].split("|"), key=len, reverse=True)
-    alternatives = "|".join(re.escape(word) for word in words)
-    if lang == "en":
+@functools.cache
+def _pattern(code: str, _registry: tuple) -> re.Pattern[str] | None:
+    language = language_for(code)
+    if not language.title_qualifiers:
+        return None
+    words = sorted(language.title_qualifiers.split("|"), key=len, reverse=True)
+    alternatives = "|".join(form_pattern(word, language) for word in words)
+    if language.lexicon_whole_words:
         return re.compile(rf"(?<![\w])(?:{alternatives})(?=[\s-])", re.I)
-    if lang == "bn":
-        return re.compile(rf"(?<![{BN_CHARS}])(?:{alternatives})")
     return re.compile(alternatives)
 
 
-PATTERNS = {lang: _pattern(lang) for lang in QUALIFIERS}
-
-
 def qualifiers(title: str | None, lang: str | None) -> frozenset[str]:
-    """The qualifiers a title carries, case-folded: "Vice President" → {"vice"}."""
-    if not title:
+    """The qualifiers a title carries, case-folded: "Vice President" → {"vice"}. A language
+    outside the registry has none of its own, and no other language's stand in."""
+    pattern = _pattern(primary_code(lang or "en"), registry_key()) if title else None
+    if pattern is None:
         return frozenset()
-    pattern = PATTERNS.get((lang or "en")[:2], PATTERNS["en"])
     text = unicodedata.normalize("NFC", title)
     return frozenset(match.group(0).casefold() for match in pattern.finditer(text))
 

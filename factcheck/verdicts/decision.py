@@ -13,6 +13,7 @@ from collections import defaultdict
 from dataclasses import dataclass
 
 from factcheck.match.stance import stance_of
+from factcheck.match.wires import origin_name
 from factcheck.match.wording import plural
 from factcheck.verdicts.records import Citation, Verdict
 
@@ -64,6 +65,8 @@ def origin_of(record: ClaimRecord | Evidence) -> str:
 
 
 def origin_words(origin: str, names: dict[int, str]) -> str:
+    if agency := origin_name(origin):
+        return agency
     if origin.startswith("speaker-e"):
         return names.get(int(origin.removeprefix("speaker-e")), "one speaker")
     if origin.startswith("source-"):
@@ -136,11 +139,26 @@ def decide(
                 claim.id,
                 label,
                 confidence_for(len(origins), best.score),
-                f"{label.capitalize()} by {plural(len(origins), 'independent source')}: "
-                f"{best.reason}.",
+                f"{label.capitalize()} by {plural(len(origins), 'independent source')}"
+                f"{outlets_note(rows, origins, names)}: {best.reason}.",
                 citations,
             )
     return Verdict(claim.id, "unverified", 0.5, why_unverified(claim, evidence, names))
+
+
+def outlets_note(rows: list[Evidence], origins: set[str], names: dict[int, str]) -> str:
+    """When more outlets than origins say it: how many outlets, and which shared origins they
+    rest on (" (3 outlets, 2 independent origins: Reuters counted once)")."""
+    outlets = len({row.source_id for row in rows})
+    if outlets <= len(origins):
+        return ""
+    shared = sorted(
+        origin_words(origin, names)
+        for origin in origins
+        if len({row.source_id for row in rows if origin_of(row) == origin}) > 1
+    )
+    once = f": {', '.join(shared)} counted once" if shared else ""
+    return f" ({plural(outlets, 'outlet')}, {plural(len(origins), 'independent origin')}{once})"
 
 
 def why_unverified(claim: ClaimRecord, evidence: list[Evidence], names: dict[int, str]) -> str:

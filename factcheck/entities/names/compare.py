@@ -24,7 +24,7 @@ from factcheck.entities.names.chinese import (
     pinyin_surnames,
     split_han_name,
 )
-from factcheck.entities.names.forms import is_initial, person_name
+from factcheck.entities.names.forms import is_initial, is_name_prefix, person_name
 from factcheck.entities.names.places import place_code
 from factcheck.entities.names.romanize import _word_key, romanize
 from factcheck.text.scripts import script_of
@@ -93,13 +93,18 @@ def _quote(p: _Parsed) -> str:
 
 
 def compare(
-    a: NameForm, b: NameForm, use_gazetteer: bool = True, use_model: bool = True
+    a: NameForm,
+    b: NameForm,
+    use_gazetteer: bool = True,
+    use_model: bool = True,
+    partial_names: bool = True,
 ) -> NameMatch:
     """Score two names in [0, 1] with the rule that decided and its evidence.
 
     `use_model=False` leaves out the learned transliteration model and the alias forms
     (titles, "FAMILY, Given", middle names, initials): the matcher as it was before them,
-    kept as the benchmark's baseline."""
+    kept as the benchmark's baseline. `partial_names=False` leaves out the leading-words
+    rule (a name that is the start of the other), to measure what it adds."""
     match = _rules(a, b, use_gazetteer)
     if not use_model or a.type != "person" or match.rule == "type_mismatch":
         return match
@@ -108,7 +113,7 @@ def compare(
         if match.rule in VETOABLE:
             return _model_veto(a, b, match) or match
         return match
-    return _learned(a, b, pa, pb) or match
+    return _learned(a, b, pa, pb, partial_names) or match
 
 
 # Titles followed by a given name, not a family name.
@@ -119,6 +124,7 @@ GIVEN_NAME_TITLES = frozenset(
 # 奥托曼 share a skeleton; the model knows 奥 does not write 'ta').
 VETOABLE = ("phonetic_key", "short_form", "aligned_words")
 VETO = 0.1
+LEADING_MATCH = 0.7  # each leading word of a partial name must be at least this sure
 
 
 def _model_veto(a: NameForm, b: NameForm, match: NameMatch) -> NameMatch | None:
@@ -245,7 +251,9 @@ def _aligned_tokens(wa: tuple[str, ...], wb: tuple[str, ...]) -> NameMatch | Non
     )
 
 
-def _learned(a: NameForm, b: NameForm, pa: _Parsed, pb: _Parsed) -> NameMatch | None:
+def _learned(
+    a: NameForm, b: NameForm, pa: _Parsed, pb: _Parsed, partial_names: bool = True
+) -> NameMatch | None:
     """Alias forms and the learned transliteration model, after the rules above said no."""
     na, nb = person_name(a.text), person_name(b.text)
     wa, wb = na.words, nb.words
@@ -256,8 +264,9 @@ def _learned(a: NameForm, b: NameForm, pa: _Parsed, pb: _Parsed) -> NameMatch | 
     family_first = (pa.family_first and len(wa) > len(wb)) or (
         pb.family_first and len(wb) > len(wa)
     )
+    leading = _leading_words(wa, wb) if partial_names and not family_first else None
     if min(len(wa), len(wb)) >= 2 and not family_first and not _family_may_match(wa[-1], wb[-1]):
-        return None  # every rule below needs the family names to meet: test that first
+        return leading  # every rule below needs the family names to meet: test that first
     alignment = align(wa, wb, family_first)
     if alignment is None and (len(wa) == 1) != (len(wb) == 1):
         alignment = _as_one_word(wa, wb)
@@ -272,7 +281,7 @@ def _learned(a: NameForm, b: NameForm, pa: _Parsed, pb: _Parsed) -> NameMatch | 
                 f"{pooled:+.2f} against the model's cut",
             )
     if alignment is None:
-        return None
+        return leading
     titles = [t for t in (na.title, nb.title) if t]
     note = f"; titles set aside: {', '.join(titles)}" if titles else ""
     if alignment.family_only:
@@ -317,3 +326,46 @@ def _as_one_word(wa: tuple[str, ...], wb: tuple[str, ...]):
     if m.similarity < WORD_MATCH:
         return None
     return Alignment(m.similarity, ((one[0], " ".join(many), m),), (), False)
+
+
+# A Latin name's regnal or territorial tail: 'Yahya Petra of Kelantan', 'Margrethe II'.
+_TAIL_WORDS = frozenset({"of", "bin", "ibn", "binti", "al"})
+_ROMAN = frozenset({"i", "ii", "iii", "iv", "v", "vi", "vii", "viii", "ix", "x"})
+
+
+def _name_core(words: tuple[str, ...]) -> tuple[str, ...]:
+    """The words before 'of …' or a regnal number, when at least two are left."""
+    for i, word in enumerate(words):
+        w = word.casefold().rstrip(".")
+        if i >= 2 and (w == "of" or w in _ROMAN):
+            return words[:i]
+    return words
+
+
+def _leading_words(wa: tuple[str, ...], wb: tuple[str, ...]) -> NameMatch | None:
+    """One name is the other's leading words ('Sabbir Khan' ~ সাব্বির খান শাফিন, 'Alvira Khan
+    Agnihotri' ~ আলভিরা খান): a nickname, a second family name or 'of Kelantan' after it.
+    At least two words, each a strong match in order, none of them an initial or a prefix
+    such as 'Md.', and no common Chinese family name standing for the rest."""
+    core_a, core_b = _name_core(wa), _name_core(wb)
+    trimmed = (core_a, core_b) != (wa, wb)
+    wa, wb = (core_a, core_b) if trimmed else (wa, wb)
+    short, long_ = (wa, wb) if len(wa) < len(wb) else (wb, wa)
+    if len(short) < 2 or (len(short) == len(long_) and not trimmed):
+        return None
+    if any(is_initial(w) or is_name_prefix(w) for w in short + long_[: len(short)]):
+        return None
+    pairs = []
+    for x, y in zip(short, long_, strict=False):
+        m = word_match(x, y)
+        if m.similarity < LEADING_MATCH or m.how == "spelling" and m.similarity < 0.95:
+            return None
+        pairs.append(f"{x}~{y} {m.how} {m.similarity:.2f}")
+    rest = " ".join(long_[len(short) :]) or "the words after 'of' or a number"
+    weakest = min(word_match(x, y).similarity for x, y in zip(short, long_, strict=False))
+    return NameMatch(
+        round(0.8 + 0.1 * weakest, 3),
+        "leading_words",
+        f"'{' '.join(short)}' is the start of '{' '.join(long_)}' ({'; '.join(pairs)}); "
+        f"'{rest}' left out",
+    )

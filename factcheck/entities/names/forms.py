@@ -11,9 +11,9 @@ import re
 import unicodedata
 from dataclasses import dataclass
 from functools import cache, lru_cache
-from importlib import resources
 
 from factcheck.entities.names.romanize import MIDDLE_DOTS
+from factcheck.lang import languages_of_script, registry_key
 from factcheck.text.scripts import script_of
 
 SUFFIXES = frozenset({"jr", "sr", "ii", "iii", "iv", "জুনিয়র", "সিনিয়র"})
@@ -57,15 +57,22 @@ _WORD_SPLIT = re.compile(rf"[\s{MIDDLE_DOTS}]+")
 
 
 @cache
-def _titles() -> dict[str, dict[str, str]]:
-    """lang → word → kind ('title' may end a title; 'part' only builds one)."""
-    path = resources.files("factcheck.entities.names").joinpath("data/titles.tsv")
-    table: dict[str, dict[str, str]] = {}
-    for line in path.read_text("utf-8").splitlines():
-        if line and not line.startswith("#"):
-            lang, word, kind = line.split("\t")
-            table.setdefault(lang, {})[unicodedata.normalize("NFC", word)] = kind
+def _titles(script: str, _registry: tuple) -> dict[str, str]:
+    """word → kind ('title' may end a title; 'part' only builds one), from the name_titles.tsv of
+    every registered language written in `script`."""
+    table: dict[str, str] = {}
+    for language in languages_of_script(script):
+        if language.name_titles is None:
+            continue
+        for line in language.name_titles().splitlines():
+            if line and not line.startswith("#"):
+                word, kind = line.split("\t")
+                table.setdefault(unicodedata.normalize("NFC", word), kind)
     return table
+
+
+def titles_of(script: str) -> dict[str, str]:
+    return _titles(script, registry_key())
 
 
 @dataclass(frozen=True)
@@ -82,8 +89,7 @@ def split_title(text: str) -> tuple[str | None, str]:
     script = script_of(text)
     if script == "han":
         return _split_han_title(text)
-    lang = "bn" if script == "bengali" else "en"
-    table = _titles()[lang]
+    table = titles_of(script)
     words = text.split()
     last_title = -1
     for i, word in enumerate(words):
@@ -95,7 +101,7 @@ def split_title(text: str) -> tuple[str | None, str]:
     if last_title < 0 or last_title == len(words) - 1:
         return None, text
     rest = words[last_title + 1 :]
-    if lang == "en" and not rest[0][:1].isupper():
+    if script == "latin" and not rest[0][:1].isupper():
         return None, text  # 'president of ...': a description, not a title before a name
     return " ".join(words[: last_title + 1]), " ".join(rest)
 
@@ -103,7 +109,7 @@ def split_title(text: str) -> tuple[str | None, str]:
 def _split_han_title(text: str) -> tuple[str | None, str]:
     """普京总统 / 总统普京 → ('总统', '普京'), keeping at least two characters of name."""
     compact = text.replace(" ", "")
-    for title in sorted(_titles()["zh"], key=len, reverse=True):
+    for title in sorted(titles_of("han"), key=len, reverse=True):
         if compact.endswith(title) and len(compact) - len(title) >= 2:
             return title, compact[: -len(title)]
         if compact.startswith(title) and len(compact) - len(title) >= 2:
@@ -116,8 +122,8 @@ def is_title_only(text: str) -> bool:
     text = unicodedata.normalize("NFC", text.strip())
     script = script_of(text)
     if script == "han":
-        return text.replace(" ", "") in _titles()["zh"]
-    table = _titles()["bn" if script == "bengali" else "en"]
+        return text.replace(" ", "") in titles_of("han")
+    table = titles_of(script)
     words = [w.casefold().rstrip(".") for w in text.split()]
     kinds = [table.get(w) or table.get(w + ".") for w in words]
     return bool(words) and all(kinds) and "title" in kinds
@@ -188,38 +194,32 @@ def is_initial(word: str) -> bool:
     )
 
 
-# Words that make a different office of the one they qualify: a vice president is not the
-# president, a former minister not the minister.
-QUALIFIERS = {
-    "en": {
-        "vice": "vice",
-        "deputy": "deputy",
-        "former": "former",
-        "ex": "former",
-        "acting": "acting",
-        "assistant": "assistant",
-        "interim": "acting",
-    },
-    "zh": {"副": "vice", "前": "former", "原": "former", "代理": "acting", "助理": "assistant"},
-    "bn": {"সাবেক": "former", "প্রাক্তন": "former", "ভারপ্রাপ্ত": "acting"},
-}
-# Bengali writes "vice" as the prefix উপ on the office itself (উপমন্ত্রী), but উপদেষ্টা is adviser.
-BN_VICE_OFFICES = ("মন্ত্রী", "রাষ্ট্রপতি", "প্রধানমন্ত্রী", "সচিব", "পরিচালক", "মহাপরিচালক", "উপাচার্য")
+@cache
+def _qualifiers(script: str, _registry: tuple) -> tuple[dict[str, str], list[tuple[str, tuple]]]:
+    """The title qualifiers (word → qualifier) and vice prefixes of `script`'s languages."""
+    words: dict[str, str] = {}
+    prefixes = []
+    for language in languages_of_script(script):
+        for word, qualifier in language.name_qualifiers:
+            words.setdefault(word, qualifier)
+        if language.vice_prefix:
+            prefixes.append(language.vice_prefix)
+    return words, prefixes
 
 
 def title_qualifiers(title: str) -> frozenset[str]:
-    """{'vice'} for 'Vice President', 副总统 and উপরাষ্ট্রপতি; {'former'} for 'former Minister'."""
+    """{'vice'} for 'Vice President', 副总统 and উপরাষ্ট্রপতি; {'former'} for 'former Minister'.
+    The words are those of the languages written in the title's script (NAME_QUALIFIERS in
+    lang/<code>/cues.py): whole words in Latin letters, anywhere in the title otherwise."""
     text = unicodedata.normalize("NFC", title).casefold()
     script = script_of(text)
-    found = set()
+    table, prefixes = _qualifiers(script, registry_key())
     if script == "latin":
         words = re.split(r"[\s\-]+", text)
-        found = {q for w, q in QUALIFIERS["en"].items() if w in words}
+        found = {q for w, q in table.items() if w in words}
     else:
-        table = QUALIFIERS["zh" if script == "han" else "bn"]
         found = {q for w, q in table.items() if w in text}
-        if script == "bengali" and any(
-            w.startswith("উপ") and w[2:].startswith(BN_VICE_OFFICES) for w in text.split()
-        ):
+    for prefix, offices in prefixes:
+        if any(w.startswith(prefix) and w[len(prefix) :].startswith(offices) for w in text.split()):
             found.add("vice")
     return frozenset(found)

@@ -27,3 +27,11 @@ MODALITY_CUES: list[tuple[str, str]] = [
     ("planned", rf"[{BN_CHARS}]+(?:বে|বেন){BN_AFTER}|{_bn('পরিকল্পনা|যাচ্ছে|যাওয়া|আগামী')}"),
     ("opinion", _bn("উচিত|দরকার|প্রয়োজন|অবশ্যই")),
 ]  # fmt: skip
+
+# Words that make a title another office ("Vice President" is not "President"; match/titles.py).
+TITLE_QUALIFIERS = "উপ|সহকারী|সাবেক|প্রাক্তন|ভারপ্রাপ্ত|তত্ত্বাবধায়ক|প্রতিমন্ত্রী"
+# The same words in a person's title, each as the qualifier it makes ("ex" is "former";
+# entities/names/forms.py): a vice president is not the president.
+NAME_QUALIFIERS = {"সাবেক": "former", "প্রাক্তন": "former", "ভারপ্রাপ্ত": "acting"}
+# Bengali writes "vice" as the prefix উপ on the office itself (উপমন্ত্রী), but উপদেষ্টা is adviser.
+VICE_PREFIX = ("উপ", ("মন্ত্রী", "রাষ্ট্রপতি", "প্রধানমন্ত্রী", "সচিব", "পরিচালক", "মহাপরিচালক", "উপাচার্য"))

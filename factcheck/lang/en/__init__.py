@@ -3,4 +3,4 @@ cue words for modality, events and comparisons (cues.py), role titles (roles.py)
 
 from factcheck.lang import folder_language
 
-LANGUAGE = folder_language(__name__, "en", "English", lexicon_whole_words=True)
+LANGUAGE = folder_language(__name__, "en", "English", lexicon_whole_words=True, scripts=("latin",))

@@ -40,3 +40,20 @@ MODALITY_CUES: list[tuple[str, str]] = [
                 r"visionary|ironclad|it is about|cannot be overlooked|not just about|"
                 r"emblematic|we believe|in my view|i think)\b)"),
 ]  # fmt: skip
+
+# Words that make a title another office ("Vice President" is not "President"; match/titles.py).
+TITLE_QUALIFIERS = (
+    "vice|deputy|assistant|associate|former|ex|acting|interim|caretaker|outgoing|"
+    "incoming|designate|elect|first lady|junior|state|minister of state|under|co"
+)
+# The same words in a person's title, each as the qualifier it makes ("ex" is "former";
+# entities/names/forms.py): a vice president is not the president.
+NAME_QUALIFIERS = {
+    "vice": "vice",
+    "deputy": "deputy",
+    "former": "former",
+    "ex": "former",
+    "acting": "acting",
+    "assistant": "assistant",
+    "interim": "acting",
+}

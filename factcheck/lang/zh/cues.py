@@ -29,3 +29,15 @@ MODALITY_CUES: list[tuple[str, str]] = [
     ("opinion", _zh("应该|應該|必须|必須|应当|應當|典型|双赢|雙贏|美好|坚不可摧|堅不可摧|"
                     "值得|远见|遠見")),
 ]  # fmt: skip
+
+# Words that make a title another office ("Vice President" is not "President"; match/titles.py).
+TITLE_QUALIFIERS = "副|前任|前|原|代理|助理|候任|署理"
+# The same words in a person's title, each as the qualifier it makes ("ex" is "former";
+# entities/names/forms.py): a vice president is not the president.
+NAME_QUALIFIERS = {
+    "副": "vice",
+    "前": "former",
+    "原": "former",
+    "代理": "acting",
+    "助理": "assistant",
+}
