@@ -8,7 +8,8 @@ bodies (English, each split at a paragraph into two articles), Bengali newspaper
 to an article) and CFEVER Chinese claims (six to an article). Every command runs as its own
 `factcheck` process; CPU time and peak memory are that process's own (os.wait4), so the other core's
 load does not count. Figures:
-- CPU seconds, MB of input per CPU second, peak RSS and ledger KB per article, per size;
+- CPU seconds, MB of input per CPU second, peak RSS and ledger KB per article, per size, and
+  the largest ledger's KB per article by table and index (dbstat) and by its widest columns;
 - the +N-articles run on the largest ledger as a share of that ledger's from-scratch build;
 - with --claims N (default 100,000; 0 skips it): a ledger of about N claims, built from that pool
   and more real news text (CoNLL-2003 Reuters documents, People's Daily and MSRA sentences six
@@ -18,6 +19,10 @@ load does not count. Figures:
   copy reappears), then one more article added to it; its cost beyond the same article's
   run on an empty ledger (process start, models, its own extraction) is the +1 figure;
 - `factcheck --help` next to `sqlite-utils --help` (best of 5, CPU seconds);
+- startup: `--help`, `sources`, `claims`, `claims --search`, `claim 1` and `verdicts` on the
+  seeds' ledger, best of 5 CPU seconds each, next to `sqlite-utils --help` and, with
+  `--baseline-tree DIR` (another checkout with its own .venv), the same commands of that tree
+  on a ledger it built itself; `--startup-only` measures this alone;
 - `run --jobs 1` against `--jobs 2` where the CLI has that option.
 """
 
@@ -39,7 +44,18 @@ from dataclasses import dataclass
 from pathlib import Path
 
 REPO = Path(__file__).resolve().parent.parent
-DATASETS = REPO.parent / "shared" / "datasets"
+# ../shared/datasets of the checkout, or of its parent for a worktree in a folder of worktrees.
+DATASETS = next(
+    (
+        path
+        for path in (
+            REPO.parent / "shared" / "datasets",
+            REPO.parent.parent / "shared" / "datasets",
+        )
+        if path.is_dir()
+    ),
+    REPO.parent / "shared" / "datasets",
+)
 BIN = Path(sys.executable).parent
 
 TARGETS = {
@@ -240,6 +256,38 @@ def ledger_bytes(path: Path) -> int:
     return path.stat().st_size
 
 
+def ledger_breakdown(path: Path, articles: int, shown: int = 12) -> None:
+    """KB per article of each table and index (dbstat), an FTS table with its shadow tables, and
+    of a table's largest columns, so what the ledger spends its bytes on is seen."""
+    with sqlite3.connect(path) as connection:
+        sizes: dict[str, int] = {}
+        for name, size in connection.execute("SELECT name, SUM(pgsize) FROM dbstat GROUP BY name"):
+            owner = re.sub(r"_fts_(data|idx|docsize|config|content)$", "_fts", name)
+            sizes[owner] = sizes.get(owner, 0) + size
+        total = sum(sizes.values())
+        print(f"\nledger of {articles} articles, KB per article by table and index (dbstat):")
+        for name, size in sorted(sizes.items(), key=lambda item: -item[1])[:shown]:
+            columns = ""
+            if name in {"claims", "sources", "passages", "verdicts", "links", "mentions"}:
+                widths = column_bytes(connection, name)
+                columns = "  " + ", ".join(
+                    f"{column} {width / 1024 / articles:.2f}" for column, width in widths[:3]
+                )
+            print(f"  {name:<34} {size / 1024 / articles:>6.2f}{columns}")
+        print(f"  {'all pages':<34} {total / 1024 / articles:>6.2f}")
+
+
+def column_bytes(connection: sqlite3.Connection, table: str) -> list[tuple[str, int]]:
+    """A table's widest columns by the bytes their values take, widest first."""
+    names = [row[1] for row in connection.execute(f"PRAGMA table_info([{table}])")]
+    sums = connection.execute(
+        "SELECT "
+        + ", ".join(f"SUM(LENGTH(CAST([{n}] AS BLOB)))" for n in names)
+        + f" FROM [{table}]"
+    ).fetchone()
+    return sorted(zip(names, (size or 0 for size in sums), strict=True), key=lambda item: -item[1])
+
+
 def factcheck(*args: str) -> list[str]:
     return [str(BIN / "factcheck"), *args]
 
@@ -248,6 +296,43 @@ def bench_help() -> tuple[float, float]:
     ours = min(measure(factcheck("--help")).cpu_s for _ in range(5))
     theirs = min(measure([str(BIN / "sqlite-utils"), "--help"]).cpu_s for _ in range(5))
     return ours, theirs
+
+
+STARTUP_COMMANDS = (
+    ["--help"], ["sources"], ["claims"], ["claims", "--search", "minister"], ["claim", "1"],
+    ["verdicts"],
+)  # fmt: skip
+
+
+def seeds_ledger(executable: Path, seeds: Path, path: Path) -> Path:
+    """The seeds run through a tree's own factcheck, so each tree reads a ledger of its schema."""
+    subprocess.run(
+        [str(executable), "--db", str(path), "run", str(seeds)], capture_output=True, check=True
+    )
+    return path
+
+
+def bench_startup(root: Path, baseline_tree: Path | None) -> None:
+    """Each read command's CPU time (best of 5) next to sqlite-utils --help and the baseline."""
+    trees = {"this tree": BIN / "factcheck"}
+    if baseline_tree:
+        trees["baseline"] = baseline_tree / ".venv" / "bin" / "factcheck"
+    ledgers = {
+        name: seeds_ledger(executable, REPO / "seeds", root / f"startup_{index}.db")
+        for index, (name, executable) in enumerate(trees.items())
+    }
+    theirs = min(measure([str(BIN / "sqlite-utils"), "--help"]).cpu_s for _ in range(5))
+    print(f"\nstartup, best of 5 CPU s (sqlite-utils --help {theirs:.3f} s)")
+    print(f"{'command':<26}" + "".join(f"{name:>12}" for name in trees) + "  x sqlite-utils")
+    for command in STARTUP_COMMANDS:
+        cells = []
+        for name, executable in trees.items():
+            args = [str(executable), "--db", str(ledgers[name]), *command]
+            cells.append(min(measure(args).cpu_s for _ in range(5)))
+        ratio = cells[0] / theirs
+        print(
+            f"{' '.join(command):<26}" + "".join(f"{c:>12.3f}" for c in cells) + f"{ratio:>9.2f}x"
+        )
 
 
 def has_jobs_option() -> bool:
@@ -261,7 +346,13 @@ def main() -> int:
     parser.add_argument("--add", type=int, default=10, help="articles added to the largest ledger")
     parser.add_argument("--seed", type=int, default=13)
     parser.add_argument("--claims", type=int, default=100_000, help="the large ledger; 0 skips")
+    parser.add_argument("--baseline-tree", type=Path, help="a checkout with .venv to compare")
+    parser.add_argument("--startup-only", action="store_true", help="only the startup figures")
     options = parser.parse_args()
+    if options.startup_only:
+        with tempfile.TemporaryDirectory(prefix="bench_startup_") as scratch:
+            bench_startup(Path(scratch), options.baseline_tree)
+        return 0
     sizes = sorted(int(s) for s in options.sizes.split(","))
     pool = article_pool(options.seed)
     needed = sizes[-1] + options.add
@@ -292,6 +383,7 @@ def main() -> int:
                 ledger_kb_per_article=kb,
             )
         largest = sizes[-1]
+        ledger_breakdown(built[largest], largest)
         grown = root / "grown.db"
         shutil.copy(built[largest], grown)
         extra = root / "extra"
@@ -325,6 +417,8 @@ def main() -> int:
             )
         else:
             print("run has no --jobs option: the two-core speed-up is not measured")
+    with tempfile.TemporaryDirectory(prefix="bench_startup_") as scratch:
+        bench_startup(Path(scratch), options.baseline_tree)
     ours, theirs = bench_help()
     results["help_seconds"] = ours
     results["help_vs_sqlite_utils"] = ours / theirs

@@ -37,6 +37,7 @@ if TYPE_CHECKING:
     from rich.console import Console
     from sqlite_utils import Database
 
+    from factcheck.db import Ledger
     from factcheck.entities.stage import EntityReport
     from factcheck.extract.stage import ExtractReport
     from factcheck.ingest import IngestReport
@@ -72,6 +73,13 @@ class Context:
         from factcheck.db import open_ledger
 
         return open_ledger(self.ledger_path, create=False, write=False)
+
+    def reader(self) -> Ledger:
+        """The ledger for a command whose queries need only SQL: read with plain sqlite3, so
+        listing sources or showing a claim loads neither sqlite-utils nor numpy."""
+        from factcheck.db import open_reader
+
+        return open_reader(self.ledger_path)
 
 
 def user_errors(command: Callable) -> Callable:
@@ -289,7 +297,7 @@ def print_ingest_report(report: IngestReport) -> None:
     )
 
 
-def require_source(db: Database, source_id: int | None) -> None:
+def require_source(db: Ledger, source_id: int | None) -> None:
     """An unknown --source is an error naming the sources there are, not an empty listing."""
     if source_id is None:
         return
@@ -556,7 +564,7 @@ def sources(obj: Context, all_versions: bool, output_format: str | None) -> None
     """List the sources in the ledger."""
     from factcheck.ingest.queries import list_sources
 
-    rows = list_sources(obj.read(), include_old_versions=all_versions)
+    rows = list_sources(obj.reader(), include_old_versions=all_versions)
     emit(rows, SOURCE_COLUMNS, output_format, title="Sources")
 
 
@@ -654,7 +662,7 @@ def claims(
     from factcheck.extract.queries import ClaimFilter, list_claims
 
     claim_filter = ClaimFilter(source_id, lang, kind, search, include_all)
-    db = obj.read()
+    db = obj.reader()
     require_source(db, source_id)
     rows = list_claims(db, claim_filter)
     emit(rows, CLAIM_COLUMNS, output_format, title="Claims")
@@ -668,11 +676,11 @@ def claims(
 def claim(obj: Context, claim_id: int, as_json: bool) -> None:
     """Show one claim: its sentence in context, kind, modality, values, mentions and reasons."""
     from factcheck.extract.queries import get_claim
-    from factcheck.match.archive_stage import claim_fact_checks
+    from factcheck.match.queries import claim_fact_checks
     from factcheck.render import claim_card, print_card
     from factcheck.verdicts.queries import claim_links, verdict_history
 
-    db = obj.read()
+    db = obj.reader()
     record = get_claim(db, claim_id)
     record["links"] = claim_links(db, claim_id)
     record["verdicts"] = verdict_history(db, claim_id)
@@ -962,7 +970,7 @@ def verdicts(obj: Context, output_format: str | None) -> None:
     """Current verdicts counted by source and label."""
     from factcheck.verdicts.queries import verdict_counts
 
-    rows = verdict_counts(obj.read())
+    rows = verdict_counts(obj.reader())
     emit(rows, VERDICT_COLUMNS, output_format, title="Verdicts by source")
 
 

@@ -5,20 +5,27 @@ from __future__ import annotations
 import contextlib
 import datetime
 import os
+import re
 import signal
 import sqlite3
 import threading
 from collections.abc import Iterable, Iterator, Sequence
 from pathlib import Path
+from typing import TYPE_CHECKING, Any
 
-from sqlite_utils import Database
-
-from factcheck.migrations import migrations
+if TYPE_CHECKING:
+    from sqlite_utils import Database
 
 DEFAULT_LEDGER = "factcheck.db"
 LEDGER_ENV_VAR = "FACTCHECK_DB"
 # How long a command waits for another factcheck process to finish writing before giving up.
 BUSY_TIMEOUT_MS = 300_000
+# The last migration in migrations.py. A ledger that records exactly the migrations up to it is
+# read with plain sqlite3 (ReadOnlyLedger), without loading sqlite-utils and the migration
+# machinery; any other ledger takes the full path, which upgrades a copy or explains the refusal.
+# tests/test_startup.py checks this is migrations.py's last name.
+SCHEMA = "0013_claim_continuity"
+MIGRATIONS_TABLE = "_sqlite_migrations"  # sqlite-utils' name for it
 
 
 # Transactions this process has committed, so an interrupted command can say whether it changed
@@ -51,6 +58,10 @@ def open_ledger(
         raise LedgerError(f"{path} is a folder, not a ledger file")
     if not write:
         return open_for_reading(path)
+    from sqlite_utils import Database
+
+    from factcheck.migrations import migrations
+
     try:
         conn = sqlite3.connect(str(path), timeout=BUSY_TIMEOUT_MS / 1000)
         db = Database(conn)
@@ -69,6 +80,10 @@ def open_ledger(
 
 
 def open_for_reading(path: Path) -> Database:
+    from sqlite_utils import Database
+
+    from factcheck.migrations import migrations
+
     try:
         conn = sqlite3.connect(f"{path.resolve().as_uri()}?mode=ro", uri=True)
         conn.execute(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_MS}")
@@ -88,9 +103,77 @@ def open_for_reading(path: Path) -> Database:
     return db
 
 
+class ReadOnlyLedger:
+    """A ledger opened read-only with plain sqlite3: the few calls the read commands' queries make
+    (`query`, `execute`, `quote_fts`, `conn`), as sqlite-utils' Database answers them."""
+
+    def __init__(self, conn: sqlite3.Connection) -> None:
+        self.conn = conn
+
+    def execute(self, sql: str, parameters: Sequence[Any] | None = None) -> sqlite3.Cursor:
+        return self.conn.execute(sql, parameters or [])
+
+    def query(self, sql: str, params: Sequence[Any] | None = None) -> Iterator[dict[str, Any]]:
+        cursor = self.conn.execute(sql, params or [])
+        keys = [description[0] for description in cursor.description or ()]
+        for row in cursor:
+            yield dict(zip(keys, row, strict=True))
+
+    def quote_fts(self, query: str) -> str:
+        """The search words as FTS5 string tokens, so no word is read as an operator (the same
+        quoting as sqlite-utils' Database.quote_fts)."""
+        if query.count('"') % 2:
+            query += '"'
+        bits = [bit for bit in FTS_BITS.split(query) if bit and bit != '""']
+        return " ".join(bit if bit.startswith('"') else f'"{bit}"' for bit in bits)
+
+
+FTS_BITS = re.compile(r'\s+|(".*?")')
+
+if TYPE_CHECKING:
+    # What a read query is given: the plain reader, or a Database (a command that writes, or an
+    # older ledger read through an upgraded copy).
+    Ledger = Database | ReadOnlyLedger
+
+
+def open_reader(path: str | Path) -> ReadOnlyLedger | Database:
+    """Open an existing ledger for reading: with plain sqlite3 when its schema is exactly ours
+    (the usual case, and the fast one), otherwise the way open_ledger(write=False) does."""
+    path = Path(path)
+    if not path.exists():
+        raise LedgerError(f"no ledger at {path} (run 'factcheck ingest' or 'factcheck run' first)")
+    if path.is_dir():
+        raise LedgerError(f"{path} is a folder, not a ledger file")
+    try:
+        conn = sqlite3.connect(f"{path.resolve().as_uri()}?mode=ro", uri=True)
+        conn.execute(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_MS}")
+        if has_current_schema(conn):
+            conn.execute("PRAGMA foreign_keys = ON")
+            return ReadOnlyLedger(conn)
+        conn.close()
+    except sqlite3.DatabaseError as error:
+        raise LedgerError(f"cannot open ledger {path}: {describe_sqlite_error(error)}") from error
+    return open_for_reading(path)
+
+
+def has_current_schema(conn: sqlite3.Connection) -> bool:
+    """Whether the ledger records factcheck's migrations up to SCHEMA and no other (numbered
+    names: the count and the highest one tell)."""
+    if not conn.execute(
+        "SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = ?", [MIGRATIONS_TABLE]
+    ).fetchone():
+        return False
+    count, last = conn.execute(
+        f"SELECT COUNT(*), MAX(name) FROM [{MIGRATIONS_TABLE}] WHERE migration_set = 'factcheck'"
+    ).fetchone()
+    return last == SCHEMA and count == int(SCHEMA.split("_", 1)[0])
+
+
 def check_ledger(db: Database, path: Path, *, adopt: bool, write: bool) -> None:
     """Refuse another program's database (unless adopted) and, for writing, a ledger whose
     schema comes from a newer factcheck."""
+    from factcheck.migrations import migrations
+
     tables = {
         row[0]
         for row in db.conn.execute(

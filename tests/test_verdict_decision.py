@@ -81,7 +81,9 @@ def test_support_and_contradiction_from_different_origins_conflict() -> None:
     ]
     verdict = decide(CLAIM, evidence)
     assert verdict.label == "conflicting"
-    assert verdict.rationale.endswith("disagree: 40 officers against 400.")
+    assert verdict.rationale == (
+        "1 independent source agrees and 1 independent source disagrees: 40 officers against 400."
+    )
     assert [citation.stance for citation in verdict.citations] == ["supports", "contradicts"]
 
 

@@ -4,11 +4,12 @@ from __future__ import annotations
 
 import json
 from dataclasses import dataclass
-from typing import Any
-
-from sqlite_utils import Database
+from typing import TYPE_CHECKING, Any
 
 from factcheck.ingest.queries import UnknownIdError
+
+if TYPE_CHECKING:
+    from factcheck.db import Ledger
 
 # Trigram full-text search needs three characters; shorter searches fall back to LIKE.
 MIN_FTS_QUERY = 3
@@ -23,7 +24,7 @@ class ClaimFilter:
     include_all: bool = False  # default: check-worthy claims only
 
 
-def list_claims(db: Database, claim_filter: ClaimFilter) -> list[dict[str, Any]]:
+def list_claims(db: Ledger, claim_filter: ClaimFilter) -> list[dict[str, Any]]:
     where = ["sources.is_current = 1"]
     params: list[Any] = []
     if not claim_filter.include_all:
@@ -66,7 +67,7 @@ def list_claims(db: Database, claim_filter: ClaimFilter) -> list[dict[str, Any]]
     return result
 
 
-def get_claim(db: Database, claim_id: int) -> dict[str, Any]:
+def get_claim(db: Ledger, claim_id: int) -> dict[str, Any]:
     """A claim with its source, sentence context, values, mentions and findings."""
     rows = list(
         db.query(

@@ -5,18 +5,21 @@ from __future__ import annotations
 import json
 import os
 from pathlib import Path
-from typing import Any
-
-from sqlite_utils import Database
+from typing import TYPE_CHECKING, Any
 
 from factcheck.vocab import CLUTTER_KINDS
+
+if TYPE_CHECKING:
+    from sqlite_utils import Database
+
+    from factcheck.db import Ledger
 
 
 class UnknownIdError(LookupError):
     """No row with that id: the user asked for something the ledger does not hold."""
 
 
-def list_sources(db: Database, *, include_old_versions: bool = False) -> list[dict[str, Any]]:
+def list_sources(db: Ledger, *, include_old_versions: bool = False) -> list[dict[str, Any]]:
     clutter = ", ".join(f"'{kind}'" for kind in sorted(CLUTTER_KINDS))
     where = "" if include_old_versions else "WHERE sources.is_current = 1"
     rows = db.query(
@@ -42,7 +45,7 @@ def list_sources(db: Database, *, include_old_versions: bool = False) -> list[di
     return result
 
 
-def get_source(db: Database, source_id: int) -> dict[str, Any]:
+def get_source(db: Ledger, source_id: int) -> dict[str, Any]:
     rows = list(db.query("SELECT * FROM sources WHERE id = ?", [source_id]))
     if not rows:
         raise UnknownIdError(f"no source with id {source_id}")
@@ -52,7 +55,7 @@ def get_source(db: Database, source_id: int) -> dict[str, Any]:
     return source
 
 
-def get_passages(db: Database, source_id: int) -> list[dict[str, Any]]:
+def get_passages(db: Ledger, source_id: int) -> list[dict[str, Any]]:
     return list(
         db.query(
             """SELECT passages.*, substr(sources.text, start_offset + 1,

@@ -16,6 +16,7 @@ from sqlite_utils import Database
 
 from factcheck.db import now_iso, transaction
 from factcheck.match.archive import ArchiveRecord, ReadResult, read_archive_bytes, read_archive_file
+from factcheck.match.queries import fact_check_summary
 from factcheck.match.retrieval import ArchiveDoc, ArchiveIndex, Hit, model_weights
 
 # A claim's published checks: at most this many, each at least as likely to be a check of this
@@ -263,44 +264,6 @@ def search_archive(
             hit_reason(hit, published_of.get(hit.doc_id), published),
         )
         for hit in hits
-    ]
-
-
-def fact_check_summary(row: dict[str, Any]) -> dict[str, Any]:
-    keys = (
-        "id",
-        "claim",
-        "rating",
-        "rating_value",
-        "best_rating",
-        "worst_rating",
-        "organisation",
-        "published",
-        "url",
-        "title",
-        "lang",
-        "claimant",
-    )
-    return {key: row[key] for key in keys}
-
-
-def claim_fact_checks(db: Database, claim_id: int) -> list[dict[str, Any]]:
-    """A claim's archive hits, nearest first, each with its fact-check."""
-    return [
-        {
-            **fact_check_summary(row),
-            "score": row["score"],
-            "reason": row["reason"],
-            "matched_on": row["matched_on"],
-            "rank": row["rank"],
-        }
-        for row in db.query(
-            """SELECT fact_checks.*, archive_hits.score, archive_hits.reason,
-                      archive_hits.matched_on, archive_hits.rank
-               FROM archive_hits JOIN fact_checks ON fact_checks.id = archive_hits.fact_check_id
-               WHERE archive_hits.claim_id = ? ORDER BY archive_hits.rank""",
-            [claim_id],
-        )
     ]
 
 

@@ -5,8 +5,10 @@ claim, its English gloss (a reading aid, not a translation)."""
 from __future__ import annotations
 
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
-from sqlite_utils import Database
+if TYPE_CHECKING:
+    from sqlite_utils import Database
 
 GLOSS_LABEL = "English gloss (word by word, a reading and matching aid, not a translation)"
 

@@ -124,8 +124,10 @@ def decide(
             claim.id,
             "conflicting",
             0.5,
-            f"{plural(len(support_origins), 'independent source')} agree and "
-            f"{plural(len(contra_origins), 'independent source')} disagree: "
+            f"{plural(len(support_origins), 'independent source')} "
+            f"{'agrees' if len(support_origins) == 1 else 'agree'} and "
+            f"{plural(len(contra_origins), 'independent source')} "
+            f"{'disagrees' if len(contra_origins) == 1 else 'disagree'}: "
             f"{contradicts[0].reason}.",
             citations,
         )

@@ -4,17 +4,24 @@ their citations, and reading verdicts, histories, contradictions and a claim's l
 from __future__ import annotations
 
 from collections import defaultdict
-from typing import Any
-
-from sqlite_utils import Database
+from typing import TYPE_CHECKING, Any
 
 from factcheck.db import now_iso
-from factcheck.verdicts.decision import ClaimRecord, Evidence
 from factcheck.verdicts.records import Citation, Verdict
+
+if TYPE_CHECKING:
+    from sqlite_utils import Database
+
+    from factcheck.db import Ledger
+    from factcheck.verdicts.decision import ClaimRecord, Evidence
 
 
 def claims_to_judge(db: Database) -> list[ClaimRecord]:
     """Every claim of a current source, in id order, with what its verdict depends on."""
+    # Imported here: decision.py brings the matcher (numpy, rapidfuzz), which the readers below
+    # (`factcheck claim ID`, `verdicts`) must not load.
+    from factcheck.verdicts.decision import ClaimRecord
+
     return [
         ClaimRecord(
             id=row["id"],
@@ -46,6 +53,8 @@ def claims_to_judge(db: Database) -> list[ClaimRecord]:
 
 def evidence_by_claim(db: Database) -> dict[int, list[Evidence]]:
     """For each claim, the claims linked to it (either side of the link), with the link."""
+    from factcheck.verdicts.decision import Evidence
+
     evidence: dict[int, list[Evidence]] = defaultdict(list)
     rows = db.query(
         """SELECT links.claim_a, links.claim_b, links.relation, links.score, links.reason,
@@ -214,7 +223,7 @@ def set_disagreement(db: Database, verdict_id: int, disagreement: str | None) ->
     db["verdicts"].update(verdict_id, {"disagreement": disagreement})
 
 
-def verdict_history(db: Database, claim_id: int) -> list[dict[str, Any]]:
+def verdict_history(db: Ledger, claim_id: int) -> list[dict[str, Any]]:
     """Every verdict the claim has had, oldest first, each with its citations."""
     history = list(db.query("SELECT * FROM verdicts WHERE claim_id = ? ORDER BY id", [claim_id]))
     for verdict in history:
@@ -233,7 +242,7 @@ def verdict_history(db: Database, claim_id: int) -> list[dict[str, Any]]:
     return history
 
 
-def verdict_counts(db: Database) -> list[dict[str, Any]]:
+def verdict_counts(db: Ledger) -> list[dict[str, Any]]:
     """Current verdicts counted by source and label."""
     return list(
         db.query(
@@ -247,7 +256,7 @@ def verdict_counts(db: Database) -> list[dict[str, Any]]:
     )
 
 
-def contradictions(db: Database) -> list[dict[str, Any]]:
+def contradictions(db: Ledger) -> list[dict[str, Any]]:
     """Every contradiction with both quotes."""
     return list(
         db.query(
@@ -261,7 +270,7 @@ def contradictions(db: Database) -> list[dict[str, Any]]:
     )
 
 
-def claim_links(db: Database, claim_id: int) -> list[dict[str, Any]]:
+def claim_links(db: Ledger, claim_id: int) -> list[dict[str, Any]]:
     return list(
         db.query(
             """SELECT links.relation, links.score, links.reason, other.id AS other_id,
