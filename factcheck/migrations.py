@@ -510,3 +510,19 @@ def m0013_claim_continuity(db: Database) -> None:
             WHERE previous_claim_id IS NOT NULL;
         """
     )
+
+
+@migrations(name="0014_claim_vectors")
+def m0014_claim_vectors(db: Database) -> None:
+    # The optional sentence encoder's vectors (factcheck[semantic], `--semantic`), kept by a
+    # hash of the claim's text and the model's name: a claim is embedded once, however many
+    # runs, sources and re-extractions repeat its words; a re-run embeds nothing new.
+    db.execute(
+        """
+        CREATE TABLE claim_vectors (
+            text_hash TEXT PRIMARY KEY,   -- sha256 of the claim's text, as embedded
+            model TEXT NOT NULL,          -- the encoder that made it
+            vector BLOB NOT NULL          -- float32 values, little-endian, L2-normalised
+        )
+        """
+    )

@@ -134,11 +134,12 @@ def run_pipeline(
     progress: Progress = no_progress,
     follow_links: bool = False,
     jobs: int | None = 1,
+    semantic: bool = False,
 ) -> RunReport:
     """Ingest `paths` (files, folders, URLs) and the entries of `feeds`, then extract claims
     from every source not yet extracted and update everything after it. What was read is
     analysed and extracted on `jobs` worker processes (None: as many as pay) before the ledger
-    is written."""
+    is written. `semantic` adds the optional sentence encoder to matching."""
     prepared: list[PreparedFile] = []
 
     def analyse_all(documents: list[Document]) -> Iterator[AnalysedSource | IngestOutcome]:
@@ -160,7 +161,7 @@ def run_pipeline(
         follow_links=follow_links,
         analyse_all=analyse_all,
     )
-    return store_and_update(db, inputs, extractions_of(prepared), progress)
+    return store_and_update(db, inputs, extractions_of(prepared), progress, semantic=semantic)
 
 
 def extractions_of(files: Iterable[PreparedFile]) -> dict[str, SourceExtraction]:
@@ -188,12 +189,16 @@ def store_and_update(
     inputs: PreparedInputs,
     extractions: dict[str, SourceExtraction],
     progress: Progress,
+    *,
+    semantic: bool = False,
 ) -> RunReport:
     """Store what was read and analysed, then extract (using `extractions` where they fit) and
     bring every later stage up to date, in one transaction."""
     with transaction(db):
         ingest = store_inputs(db, inputs)
-        report = extract_and_update(db, progress=progress, precomputed=extractions)
+        report = extract_and_update(
+            db, progress=progress, precomputed=extractions, semantic=semantic
+        )
     report.ingest = ingest
     return report
 
@@ -205,6 +210,7 @@ def extract_and_update(
     discard_reviews: bool = False,
     progress: Progress = no_progress,
     precomputed: dict[str, SourceExtraction] | None = None,
+    semantic: bool = False,
 ) -> RunReport:
     """Extract claims (from `source_ids`, or every source not yet extracted), resolve entities
     again if any claims changed, then bring links and verdicts up to date."""
@@ -219,15 +225,15 @@ def extract_and_update(
         # Before entities and verdicts are decided again, so both see the carried decisions.
         carried = carry_human_decisions(db, extract.source_ids)
         entities = resolve_entities(db) if extract.source_ids else None
-        match, verdicts = check_claims(db, progress=progress)
+        match, verdicts = check_claims(db, progress=progress, semantic=semantic)
     return RunReport(None, extract, carried, entities, match, verdicts)
 
 
 def check_claims(
-    db: Database, *, progress: Progress = no_progress
+    db: Database, *, progress: Progress = no_progress, semantic: bool = False
 ) -> tuple[MatchReport, VerdictReport]:
     """Match claims across sources and give verdicts again (after any change to claims or
     entities), in one transaction."""
     with transaction(db):
-        match = match_claims(db, on_progress=progress("Matching claims"))
+        match = match_claims(db, on_progress=progress("Matching claims"), semantic=semantic)
         return match, give_verdicts(db)

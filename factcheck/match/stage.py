@@ -24,6 +24,8 @@ from factcheck.match.folding import claim_origins, fold_facts
 from factcheck.match.gloss_stage import update_glosses
 from factcheck.match.judge import judge, tension_keys, weigh
 from factcheck.match.relate import MIN_TRANSLATION_SCORE, Relation, translation_score
+from factcheck.match.semantic import semantic_relation
+from factcheck.match.semantic_stage import SemanticReport, semantic_candidates
 from factcheck.match.similarity import (
     coverage_links,
     paraphrase_relation,
@@ -59,6 +61,7 @@ class MatchReport:
     removed: int = 0
     links: dict[str, int] = field(default_factory=dict)
     archive: ArchiveMatchReport | None = None
+    semantic: SemanticReport | None = None  # with --semantic only
 
     def describe(self) -> str:
         added = ", ".join(f"{count} {relation}" for relation, count in sorted(self.added.items()))
@@ -66,6 +69,8 @@ class MatchReport:
             f"matched {self.claims} claims ({self.candidate_pairs} candidate pairs): "
             f"links added {added or 'none'}; {self.changed} changed; {self.removed} removed"
         )
+        if self.semantic:
+            text += f"\n{self.semantic.describe()}"
         if self.archive and self.archive.claims:
             text += f"\n{self.archive.describe()}"
         return text
@@ -213,10 +218,16 @@ def copy_links(facts: list[ClaimFacts]) -> dict[LinkKey, Relation]:
 
 
 def compute_links(
-    facts: list[ClaimFacts], report: MatchReport, *, documents: bool = True
+    facts: list[ClaimFacts],
+    report: MatchReport,
+    *,
+    documents: bool = True,
+    close_in_meaning: dict[LinkKey, float] | None = None,
 ) -> dict[LinkKey, Relation]:
     """Every link between current claims; `documents=False` leaves out the reporting sources'
-    stance (weigh_documents), as links were before it (for benchmarks' same-run baselines)."""
+    stance (weigh_documents), as links were before it (for benchmarks' same-run baselines).
+    `close_in_meaning` (the sentence encoder's pairs, with --semantic) are judged too where the
+    lexical matcher left them without a link."""
     by_id = {claim.id: claim for claim in facts}
     links = translation_links(facts) | copy_links(facts)
     pairs = candidate_pairs(facts)
@@ -236,6 +247,9 @@ def compute_links(
             relation = weigh(by_id[a], by_id[b], found)
         if relation:
             links[(a, b)] = relation
+    for (a, b), cosine in sorted((close_in_meaning or {}).items()):
+        if (a, b) not in links:
+            links[(a, b)] = semantic_relation(by_id[a], by_id[b], cosine)
     for key, relation in coverage_links(facts, group_of).items():
         links.setdefault(key, relation)
     return weigh_documents(facts, links) if documents else links
@@ -246,18 +260,26 @@ def is_word_count_relation(relation: Relation) -> bool:
 
 
 def match_claims(
-    db: Database, *, on_progress: Callable[[str, int, int], None] | None = None
+    db: Database,
+    *,
+    on_progress: Callable[[str, int, int], None] | None = None,
+    semantic: bool = False,
 ) -> MatchReport:
-    """Recompute the links of every current claim and write what changed, in one transaction."""
+    """Recompute the links of every current claim and write what changed, in one transaction;
+    `semantic` adds the optional sentence encoder's candidates (factcheck[semantic])."""
     report = MatchReport()
     with transaction(db):
         if on_progress:
             on_progress("reading claims", 0, 3)
         update_glosses(db)
         facts = load_claim_facts(db)
+        close_in_meaning = None
+        if semantic:
+            report.semantic = SemanticReport()
+            close_in_meaning = semantic_candidates(db, facts, report.semantic, on_progress)
         if on_progress:
             on_progress("pairing claims", 1, 3)
-        links = compute_links(facts, report)
+        links = compute_links(facts, report, close_in_meaning=close_in_meaning)
         if on_progress:
             on_progress("writing links", 2, 3)
         write_links(db, links, report)

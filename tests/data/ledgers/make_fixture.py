@@ -43,6 +43,11 @@ def add_human_work(db) -> None:  # type: ignore[no-untyped-def]
 
         import_archive(db, ["tests/data/archive/claimreview_page.html"])
         db.execute("UPDATE fact_checks SET imported_from = 'claimreview_page.html'")
+    if "claim_vectors" in db.table_names():  # the encoder's vectors only: links stay lexical
+        from factcheck.match.facts import load_claim_facts
+        from factcheck.match.semantic_stage import SemanticReport, claim_vectors
+
+        claim_vectors(db, load_claim_facts(db), SemanticReport())
 
 
 if __name__ == "__main__":
