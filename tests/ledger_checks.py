@@ -201,3 +201,19 @@ def copy_ledger(source: Path, target: Path) -> None:
     for suffix in ("", "-wal", "-shm"):
         if Path(f"{source}{suffix}").exists():
             shutil.copyfile(f"{source}{suffix}", f"{target}{suffix}")
+
+
+def run_files(tmp_path: Path, *paths: Path) -> sqlite3.Connection:
+    """`factcheck run` over the files in a new ledger under tmp_path; a connection to it whose
+    rows read by column name."""
+    from click.testing import CliRunner
+
+    from factcheck.cli import cli
+
+    tmp_path.mkdir(parents=True, exist_ok=True)
+    ledger = tmp_path / "ledger.db"
+    result = CliRunner().invoke(cli, ["--db", str(ledger), "run", *map(str, paths)])
+    assert result.exit_code == 0, result.output
+    conn = sqlite3.connect(ledger)
+    conn.row_factory = sqlite3.Row
+    return conn

@@ -9,11 +9,9 @@ from __future__ import annotations
 import sqlite3
 from pathlib import Path
 
-from click.testing import CliRunner
-
-from factcheck.cli import cli
 from factcheck.match.documents import Sentence, document_stance, sentence_words
 from tests.conftest import DATA
+from tests.ledger_checks import run_files
 
 FIXTURES = DATA / "documents"
 REPORT = "Chinese security forces will be deployed"
@@ -21,14 +19,7 @@ RESTATED = "Chinese security forces are to be deployed"
 
 
 def run(tmp_path: Path, *names: str) -> sqlite3.Connection:
-    tmp_path.mkdir(parents=True, exist_ok=True)
-    ledger = tmp_path / "ledger.db"
-    paths = [str(FIXTURES / name) for name in names]
-    result = CliRunner().invoke(cli, ["--db", str(ledger), "run", *paths])
-    assert result.exit_code == 0, result.output
-    conn = sqlite3.connect(ledger)
-    conn.row_factory = sqlite3.Row
-    return conn
+    return run_files(tmp_path, *(FIXTURES / name for name in names))
 
 
 def links_of(conn: sqlite3.Connection, start: str) -> list[sqlite3.Row]:

@@ -10,25 +10,17 @@ import sqlite3
 from pathlib import Path
 
 import pytest
-from click.testing import CliRunner
 
-from factcheck.cli import cli
 from factcheck.match.wires import origin_name, wire_name, wires_in
 from tests.conftest import DATA
+from tests.ledger_checks import run_files
 
 FIXTURES = DATA / "wires"
 STORY = "ISLAMABAD (Reuters) - Pakistan has raised"
 
 
 def run(tmp_path: Path, *names: str) -> sqlite3.Connection:
-    tmp_path.mkdir(parents=True, exist_ok=True)
-    ledger = tmp_path / "ledger.db"
-    paths = [str(FIXTURES / name) for name in names]
-    result = CliRunner().invoke(cli, ["--db", str(ledger), "run", *paths])
-    assert result.exit_code == 0, result.output
-    conn = sqlite3.connect(ledger)
-    conn.row_factory = sqlite3.Row
-    return conn
+    return run_files(tmp_path, *(FIXTURES / name for name in names))
 
 
 def verdict(conn: sqlite3.Connection, start: str) -> sqlite3.Row:
