@@ -61,6 +61,8 @@ class Language:
     # (lexicon_whole_words), or as substrings; with `letters` (a regex class of its script's
     # letters) a form must start a word, '~form' must end one and 'form=' must be the whole word.
     letters: str | None = None
+    # Whether it writes spaces between words (so "the words after a negation" can be counted).
+    writes_spaces: bool = True
     # () -> the text of its stance_cues.tsv (kind, forms): how a source stands towards what it
     # reports (match/stance.py).
     stance_cues: Callable[[], str] | None = None
@@ -99,6 +101,7 @@ def folder_language(
     lexicon_whole_words: bool = False,
     letters: str | None = None,
     scripts: tuple[str, ...] = (),
+    writes_spaces: bool = True,
 ) -> Language:
     """The language whose folder `package` holds the usual modules: checkworthy.py (`rules`),
     mentions.py (`find_mentions`), roles.py (`find_roles`) and cues.py (with TITLE_QUALIFIERS,
@@ -136,6 +139,7 @@ def folder_language(
         lexicon=_data_file(package, "lexicon.tsv"),
         lexicon_whole_words=lexicon_whole_words,
         letters=letters,
+        writes_spaces=writes_spaces,
         stance_cues=_data_file(package, "stance_cues.tsv"),
         title_qualifiers=getattr(cues, "TITLE_QUALIFIERS", None),
         keywords=_optional(package, "keywords", "keywords"),

@@ -20,6 +20,7 @@ from collections import defaultdict
 from collections.abc import Mapping
 from dataclasses import dataclass
 
+from factcheck.lang import language_for
 from factcheck.match.facts import ClaimFacts
 from factcheck.match.judge import stance
 from factcheck.match.keywords import keywords
@@ -123,7 +124,7 @@ def negations_of(claim_words: frozenset[str], sentence: Sentence) -> list[str]:
     found = []
     for words in find_cue_spans(plain, sentence.lang, "negation"):
         start, end, cue = words
-        if sentence.lang[:2] == "zh":
+        if not language_for(sentence.lang).writes_spaces:
             found.append(cue)
             continue
         following = " ".join(plain[end:].split()[:NEGATION_REACH])
