@@ -24,7 +24,7 @@ BUSY_TIMEOUT_MS = 300_000
 # read with plain sqlite3 (ReadOnlyLedger), without loading sqlite-utils and the migration
 # machinery; any other ledger takes the full path, which upgrades a copy or explains the refusal.
 # tests/test_startup.py checks this is migrations.py's last name.
-SCHEMA = "0014_claim_vectors"
+SCHEMA = "0015_match_digests"
 MIGRATIONS_TABLE = "_sqlite_migrations"  # sqlite-utils' name for it
 
 

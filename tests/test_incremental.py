@@ -36,7 +36,7 @@ def recomputed(ledger: Path, folder: Path) -> dict:
         source.backup(target)  # with what the write-ahead log holds, which a file copy misses
     db = open_ledger(copy)
     resolve_entities(db, everything=True)
-    match_claims(db)
+    match_claims(db, everything=True)
     give_verdicts(db, everything=True)
     db.conn.close()
     return ledger_state(copy, entity_ids=True)
