@@ -7,7 +7,8 @@ A second signal works on the wording itself, every word kept ("is this true?" an
 true?", "thank u so much" and "thank you so much"): claims of one language that share rare word
 pairs are candidates, and the order-free edit similarity of their words decides.
 
-Pure functions over ClaimFacts; the stage computes the word rarity once per run.
+Pure functions over ClaimFacts; the word rarity is counted over the claims up to the later
+claim of a pair (match/arrival.py), and candidates are found there too.
 """
 
 from __future__ import annotations
@@ -160,13 +161,12 @@ def wording_relation(a: ClaimFacts, b: ClaimFacts) -> Relation | None:
 
 # Coverage: a claim whose content words recur across another source's claims, though no one
 # sentence there repeats enough of them (a headline and the body of its article): the share of
-# its words' weight (idf over the ledger and a prior of published fact-checks) found there, and
-# the fewest words. Chosen on the even-numbered FNC-1 bodies (bench_match.py stance --split dev)
-# and the Meedan fuzzy/laser samples; the odd-numbered bodies and the sbert sample are held back.
+# its words' weight (idf over the claims so far and a prior of published fact-checks) found
+# there, and the fewest words (match/arrival.py weighs it). Chosen on the even-numbered FNC-1
+# bodies (bench_match.py stance --split dev) and the Meedan fuzzy/laser samples; the
+# odd-numbered bodies and the sbert sample are held back.
 MIN_COVERAGE = 0.4
 MIN_COVERED = 3
-COVERAGE_KEYS_PER_CLAIM = 8
-COVERAGE_SOURCES_PER_CLAIM = 4
 
 
 @functools.cache
