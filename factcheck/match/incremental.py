@@ -2,16 +2,15 @@
 
 Candidates and rarity are counted as each claim arrived (match/arrival.py), so a pair's link
 depends on its two claims and the claims before the later one, never on what came after. Each
-claim's facts are kept as two digests (`match_digests`): of what it is paired and counted on
-(its keys, words, group, source) and of everything else matching reads (names in reasons,
-values, stance). Then a run:
+claim's facts are kept as two digests (`match_digests`): of everything matching reads of it
+but its entities' names and its speaker, and of everything. Then a run:
 
 - decides again every pair whose later claim comes at or after the first claim that is new,
   removed or has new keys (widened to whole sources, so the links of two sources are decided
   together, as the reporting source's stance needs: match/documents.py);
-- for a claim whose keys are the same but whose other facts changed (an entity renamed), decides
-  again the links between its source and the sources it is linked to: its keys count as before,
-  so no other pair's candidates move;
+- for a claim whose only change is its entities' names (an entity renamed), decides again the
+  links between its source and the sources it is linked to: names are words in reasons, so no
+  pair gains or loses a link, and no other pair's candidates move;
 - keeps every other link between claims of two groups as stored; translations and copies are
   found afresh each run (they are within a source or a group and cheap).
 """
@@ -25,10 +24,8 @@ from dataclasses import dataclass, field
 
 from sqlite_utils import Database
 
-from factcheck.match.arrival import blocking_keys, rarity_keys
 from factcheck.match.facts import ClaimFacts
 from factcheck.match.relate import Relation
-from factcheck.match.similarity import wording
 
 LinkKey = tuple[int, int]
 NEVER = float("inf")
@@ -53,24 +50,10 @@ def _plain(value: object) -> object:
 
 
 def key_digest(claim: ClaimFacts) -> int:
-    """What the claim is paired and counted on (match/arrival.py, coverage included)."""
-    return _digest(
-        _plain(
-            (
-                claim.source_id,
-                claim.group,
-                claim.lang,
-                claim.asserts,
-                claim.is_title,
-                claim.text,
-                wording(claim.text, claim.lang),
-                claim.keywords,
-                claim.gloss_words,
-                blocking_keys(claim),
-                rarity_keys(claim),
-            )
-        )
-    )
+    """Everything matching reads of the claim but the names of its entities and who is its
+    speaker: what it is paired, counted and judged on (names are only words in reasons, and
+    speakers only fold origins, which every run computes afresh)."""
+    return _digest(_plain(dataclasses.replace(claim, entity_names={}, speaker_entity=None)))
 
 
 def facts_digest(claim: ClaimFacts) -> int:
