@@ -300,7 +300,8 @@ def bench_help() -> tuple[float, float]:
 
 STARTUP_COMMANDS = (
     ["--help"], ["sources"], ["claims"], ["claims", "--search", "minister"], ["claim", "1"],
-    ["verdicts"],
+    ["verdicts"], ["entities"], ["entity", "1"], ["source", "1"], ["contradictions"],
+    ["tensions"],
 )  # fmt: skip
 
 
