@@ -3,12 +3,14 @@
 
 Every reader returns sentences as (tokens, BIO tags). English and Bengali tokens are split
 again with the package's own tokeniser, so the models learn on the tokens they will be given.
-Used by train_ner.py and bench_ner.py; nothing here is shipped.
+Used by train_ner.py and bench_ner.py; nothing here is shipped. The datasets are looked for in
+$FACTCHECK_DATASETS, then ../shared/datasets beside the tree, then /work/shared/datasets.
 """
 
 from __future__ import annotations
 
 import json
+import os
 import sys
 from pathlib import Path
 
@@ -17,7 +19,18 @@ sys.path.insert(0, str(ROOT))
 
 from factcheck.entities.mentions.features import tokenize  # noqa: E402
 
-DATA = ROOT.parent / "shared" / "datasets"
+
+def _datasets() -> Path:
+    """The shared datasets: $FACTCHECK_DATASETS if set, else ../shared/datasets beside the
+    tree, else /work/shared/datasets (a git worktree elsewhere has no ../shared beside it)."""
+    env = os.environ.get("FACTCHECK_DATASETS")
+    if env:
+        return Path(env)
+    beside = ROOT.parent / "shared" / "datasets"
+    return beside if beside.is_dir() else Path("/work/shared/datasets")
+
+
+DATA = _datasets()
 Sentence = tuple[list[str], list[str]]
 
 
