@@ -594,7 +594,7 @@ def source(
     from factcheck.ingest.queries import get_passages, get_snapshot, get_source, write_snapshot
     from factcheck.render import print_card, source_card
 
-    db = obj.read()
+    db = obj.reader()
     if output_path and not snapshot:
         raise click.UsageError("-o/--output goes with --snapshot")
     if snapshot:
@@ -719,7 +719,7 @@ def entities(
     """List entities with their spellings per script and the sources that use each."""
     from factcheck.entities.queries import list_entities
 
-    rows = list_entities(obj.read(), entity_type=entity_type, variants_only=variants)
+    rows = list_entities(obj.reader(), entity_type=entity_type, variants_only=variants)
     emit(rows, ENTITY_COLUMNS, output_format, title="Entities")
 
 
@@ -747,7 +747,7 @@ def entity_show(obj: Context, entity_id: int, as_json: bool) -> None:
     from factcheck.entities.queries import get_entity
     from factcheck.render import entity_card, print_card
 
-    record = get_entity(obj.read(), entity_id)
+    record = get_entity(obj.reader(), entity_id)
     if as_json:
         click.echo(json.dumps(record, ensure_ascii=False, indent=2))
     else:
@@ -991,7 +991,7 @@ def contradictions_command(obj: Context, output_format: str | None) -> None:
     """Every contradiction, with both quotes side by side."""
     from factcheck.verdicts.queries import contradictions
 
-    rows = contradictions(obj.read())
+    rows = contradictions(obj.reader())
     emit(rows, CONTRADICTION_COLUMNS, output_format, title="Contradictions")
 
 
@@ -1022,7 +1022,7 @@ def tensions_command(obj: Context, kinds: tuple[str, ...], output_format: str | 
     both quotes and why."""
     from factcheck.verdicts.tensions import tension_rows, tensions
 
-    rows = tension_rows(tensions(obj.read(), kinds=kinds))
+    rows = tension_rows(tensions(obj.reader(), kinds=kinds))
     emit(rows, TENSION_COLUMNS, output_format, title="Tensions")
 
 

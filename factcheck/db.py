@@ -20,11 +20,28 @@ DEFAULT_LEDGER = "factcheck.db"
 LEDGER_ENV_VAR = "FACTCHECK_DB"
 # How long a command waits for another factcheck process to finish writing before giving up.
 BUSY_TIMEOUT_MS = 300_000
-# The last migration in migrations.py. A ledger that records exactly the migrations up to it is
-# read with plain sqlite3 (ReadOnlyLedger), without loading sqlite-utils and the migration
-# machinery; any other ledger takes the full path, which upgrades a copy or explains the refusal.
-# tests/test_startup.py checks this is migrations.py's last name.
-SCHEMA = "0014_claim_vectors"
+# The names of migrations.py's migrations, in order. A ledger that records exactly these is read
+# with plain sqlite3 (ReadOnlyLedger), without loading sqlite-utils and the migration machinery;
+# any other ledger takes the full path, which upgrades a copy or explains the refusal.
+# tests/test_startup.py checks these are migrations.py's names.
+MIGRATION_NAMES = (
+    "0001_sources_and_passages",
+    "0002_claims",
+    "0003_entities",
+    "0004_links_and_verdicts",
+    "0005_views",
+    "0006_search_index_on_text_changes_only",
+    "0007_fact_check_archive",
+    "0008_review_carryovers",
+    "0009_fetched_sources_and_snapshots",
+    "0010_claim_gloss",
+    "0011_facts_origins_and_tensions",
+    "0012_verdict_inputs",
+    "0013_claim_continuity",
+    "0014_claim_vectors",
+    "0015_match_digests",
+)
+SCHEMA = MIGRATION_NAMES[-1]
 MIGRATIONS_TABLE = "_sqlite_migrations"  # sqlite-utils' name for it
 
 
@@ -157,16 +174,15 @@ def open_reader(path: str | Path) -> ReadOnlyLedger | Database:
 
 
 def has_current_schema(conn: sqlite3.Connection) -> bool:
-    """Whether the ledger records factcheck's migrations up to SCHEMA and no other (numbered
-    names: the count and the highest one tell)."""
+    """Whether the ledger records exactly factcheck's migrations, MIGRATION_NAMES, and no other."""
     if not conn.execute(
         "SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = ?", [MIGRATIONS_TABLE]
     ).fetchone():
         return False
-    count, last = conn.execute(
-        f"SELECT COUNT(*), MAX(name) FROM [{MIGRATIONS_TABLE}] WHERE migration_set = 'factcheck'"
-    ).fetchone()
-    return last == SCHEMA and count == int(SCHEMA.split("_", 1)[0])
+    names = conn.execute(
+        f"SELECT name FROM [{MIGRATIONS_TABLE}] WHERE migration_set = 'factcheck' ORDER BY name"
+    ).fetchall()
+    return tuple(name for (name,) in names) == MIGRATION_NAMES
 
 
 def check_ledger(db: Database, path: Path, *, adopt: bool, write: bool) -> None:

@@ -526,3 +526,19 @@ def m0014_claim_vectors(db: Database) -> None:
         )
         """
     )
+
+
+@migrations(name="0015_match_digests")
+def m0015_match_digests(db: Database) -> None:
+    # Each current claim's facts as the last match run read them, as two digests: what it is
+    # paired and counted on, and everything else (match/incremental.py). A run decides again
+    # only the pairs a new or changed claim can move; a ledger without them is matched in full.
+    db.execute(
+        """
+        CREATE TABLE match_digests (
+            claim_id INTEGER PRIMARY KEY,  -- no foreign key: a removed claim's row tells it left
+            keys INTEGER NOT NULL,
+            facts INTEGER NOT NULL
+        )
+        """
+    )

@@ -9,16 +9,17 @@ import subprocess
 import sys
 from pathlib import Path
 
+import pytest
 from sqlite_utils import Database
 
-from factcheck.db import SCHEMA, ReadOnlyLedger, open_reader
+from factcheck.db import MIGRATION_NAMES, SCHEMA, LedgerError, ReadOnlyLedger, open_reader
 from factcheck.migrations import migrations
-from tests.conftest import DATA
+from tests.conftest import DATA, copy_ledger
 
 HEAVY = (
     "sqlite_utils", "numpy", "rich.progress", "trafilatura", "lingua", "datasette", "httpx",
     "feedparser", "pypdf", "docx", "pypinyin", "factcheck.extract.checkworthy.model",
-    "pycrfsuite", "rapidfuzz",
+    "pycrfsuite", "rapidfuzz", "asyncio",
 )  # fmt: skip
 
 
@@ -46,17 +47,36 @@ def test_read_commands_load_nothing_heavy(seeded_ledger: Path) -> None:
     """A current ledger is read with plain sqlite3: not even sqlite-utils (and its numpy)."""
     commands = (
         ["sources"], ["claims"], ["claims", "--search", "minister"], ["claim", "1"],
-        ["verdicts"],
+        ["verdicts"], ["entities"], ["entity", "1"], ["source", "1"], ["source", "1", "--json"],
+        ["contradictions"], ["tensions"],
     )  # fmt: skip
     for command in commands:
         assert heavy_modules_after("--db", str(seeded_ledger), *command) == set(), command
 
 
 def test_the_plain_readers_schema_is_the_last_migration() -> None:
-    """db.SCHEMA names the schema the plain reader accepts: a new migration must move it, or
-    every read command would take the slow path through sqlite-utils."""
+    """db.MIGRATION_NAMES are the migrations the plain reader accepts: a new migration must be
+    added there, or every read command would take the slow path through sqlite-utils."""
+    assert tuple(migration.name for migration in migrations._migrations) == MIGRATION_NAMES
     assert migrations._migrations[-1].name == SCHEMA
     assert int(SCHEMA.split("_", 1)[0]) == len(migrations._migrations)
+
+
+def test_a_ledger_with_another_migration_of_the_same_number_is_not_read_plainly(
+    seeded_ledger: Path, tmp_path: Path
+) -> None:
+    """The plain reader checks every recorded name, not only the count and the last one: a
+    ledger from another factcheck whose 0013 is some other change takes the full path (which
+    explains the refusal) instead of being read as if it had our schema."""
+    other = copy_ledger(seeded_ledger, tmp_path / "other.db")
+    with sqlite3.connect(other) as connection:
+        connection.execute(
+            "UPDATE _sqlite_migrations SET name = '0013_something_else' "
+            "WHERE name = '0013_claim_continuity'"
+        )
+    connection.close()
+    with pytest.raises(LedgerError, match="another factcheck"):
+        open_reader(other)
 
 
 def test_an_older_ledger_is_still_read_through_an_upgraded_copy(

@@ -5,16 +5,17 @@ from __future__ import annotations
 
 import json
 from collections import defaultdict
-from typing import Any
-
-from sqlite_utils import Database
+from typing import TYPE_CHECKING, Any
 
 from factcheck.ingest.queries import UnknownIdError
 from factcheck.text.scripts import script_of
 
+if TYPE_CHECKING:
+    from factcheck.db import Ledger
+
 
 def list_entities(
-    db: Database, *, entity_type: str | None = None, variants_only: bool = False
+    db: Ledger, *, entity_type: str | None = None, variants_only: bool = False
 ) -> list[dict[str, Any]]:
     where, params = ["1 = 1"], []
     if entity_type:
@@ -41,7 +42,7 @@ def list_entities(
     return entities
 
 
-def spellings_by_entity(db: Database, entity_ids: list[int]) -> dict[int, list[dict[str, Any]]]:
+def spellings_by_entity(db: Ledger, entity_ids: list[int]) -> dict[int, list[dict[str, Any]]]:
     """For each entity, each distinct form with its script and the sources that use it."""
     result: dict[int, list[dict[str, Any]]] = defaultdict(list)
     if not entity_ids:
@@ -65,7 +66,7 @@ def spellings_by_entity(db: Database, entity_ids: list[int]) -> dict[int, list[d
     return result
 
 
-def get_entity(db: Database, entity_id: int) -> dict[str, Any]:
+def get_entity(db: Ledger, entity_id: int) -> dict[str, Any]:
     rows = list(db.query("SELECT * FROM entities WHERE id = ?", [entity_id]))
     if not rows:
         raise UnknownIdError(f"no entity with id {entity_id}")

@@ -10,8 +10,6 @@ from typing import TYPE_CHECKING, Any
 from factcheck.vocab import CLUTTER_KINDS
 
 if TYPE_CHECKING:
-    from sqlite_utils import Database
-
     from factcheck.db import Ledger
 
 
@@ -71,7 +69,7 @@ class NoSnapshotError(LookupError):
     """The source keeps no snapshot: its text is the file's own bytes."""
 
 
-def get_snapshot(db: Database, source_id: int) -> bytes:
+def get_snapshot(db: Ledger, source_id: int) -> bytes:
     """The bytes a source's text was read from, exactly as they were read."""
     row = db.execute(
         """SELECT sources.path, snapshots.content FROM sources

@@ -9,7 +9,7 @@ from dataclasses import asdict, dataclass
 from typing import TYPE_CHECKING, Any
 
 if TYPE_CHECKING:
-    from sqlite_utils import Database
+    from factcheck.db import Ledger
 
 # The order a fact-checker works in: a person's verdict in doubt, then clashes, then the rest.
 KIND_ORDER = (
@@ -46,7 +46,7 @@ class Tension:
     lang_b: str | None = None
 
 
-def tensions(db: Database, *, kinds: tuple[str, ...] = ()) -> list[Tension]:
+def tensions(db: Ledger, *, kinds: tuple[str, ...] = ()) -> list[Tension]:
     """Every tension in the ledger, most urgent first."""
     found: list[Tension] = []
     for row in db.query(

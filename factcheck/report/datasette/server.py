@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import asyncio
 import ipaddress
 from pathlib import Path
 
@@ -29,6 +28,8 @@ def make_datasette(ledger_path: str | Path):  # -> datasette.app.Datasette
 
 def serve(ledger_path: str | Path, host: str = DEFAULT_HOST, port: int = DEFAULT_PORT) -> None:
     """Run Datasette on the ledger until interrupted."""
+    import asyncio  # here, not at the top: the CLI imports this module for its defaults
+
     import uvicorn
 
     datasette = make_datasette(ledger_path)
