@@ -203,7 +203,7 @@ def pair_stance(db, headline_id: int, body_id: int) -> tuple[str, str | None, in
         )
     db.execute("UPDATE sources SET copy_of = NULL")  # two articles, independent by design
     resolve_entities(db)
-    candidates = match_claims(db).candidate_pairs
+    candidates = match_claims(db, everything=True).candidate_pairs
     links = db.execute(
         """SELECT links.relation, links.score, links.reason FROM links
            JOIN claims a ON a.id = links.claim_a JOIN claims b ON b.id = links.claim_b
@@ -774,7 +774,7 @@ def bench_crosslang(split: str = "dev", semantic: bool = False) -> None:
     db = open_ledger(CACHE / f"crosslang_{split}" / "ledger.db")
     db.conn.execute("UPDATE claims SET gloss = NULL")
     db.conn.commit()
-    match_claims(db)
+    match_claims(db, everything=True)
     report_crosslang(db.conn, ids, pairs, "baseline: the same matcher without glosses")
 
 

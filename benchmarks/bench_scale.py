@@ -395,7 +395,7 @@ def main() -> int:
             f"\n+{options.add} articles on the {largest}-article ledger:"
             f" {increment.cpu_s:.1f} s CPU"
             f" = {results['increment_share']:.1%} of its from-scratch build"
-            f" ({results['scratch_cpu_s']:.1f} s)"
+            f" ({results['scratch_cpu_s']:.1f} s; target {TARGETS['increment_share']:.0%})"
         )
         if options.claims:
             count, added, alone = bench_large(root, pool, options.claims, options.seed)
@@ -403,6 +403,7 @@ def main() -> int:
             print(
                 f"+1 article on a {count}-claim ledger: {added:.1f} s CPU; the same article on"
                 f" an empty ledger {alone:.1f} s; beyond its own run {added - alone:.1f} s"
+                f" (target {TARGETS['one_more_article_s']:.0f} s)"
             )
         if has_jobs_option():
             # Workers pay off on a batch of a megabyte or more: the first corpus that large.

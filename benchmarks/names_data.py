@@ -76,15 +76,19 @@ def negative_pairs(
     n_random: int = 2,
     n_hard: int = 3,
     known: list[NamePair] = (),
+    pool: list[NamePair] = (),
 ) -> list[NamePair]:
     """Each native name against Latin names of other people from the same rows: random ones,
     and hard ones sharing the family name (the last Latin word) or the first two letters.
 
     A Latin name never counts as a negative for a native name the files pair it with anywhere
     (two rows can spell one name; `known` adds the other split's rows), nor when the two
-    Latin names sound the same (same_sound)."""
+    Latin names sound the same (same_sound). `pool` adds rows whose Latin names may be drawn
+    (a bigger pool gives closer hard negatives) without pairing negatives for their own."""
     rng = random.Random(seed)
-    attested = {(_norm(p.latin), p.native) for p in [*pairs, *known]}
+    attested = {(_norm(p.latin), p.native) for p in [*pairs, *known, *pool]}
+    owners = len(pairs)
+    pairs = [*pairs, *pool]
     by_prefix: dict[str, list[int]] = {}
     by_family: dict[str, list[int]] = {}
     for i, p in enumerate(pairs):
@@ -95,15 +99,15 @@ def negative_pairs(
         if len(words) > 1:
             by_family.setdefault(words[-1], []).append(i)
     out = []
-    for i, p in enumerate(pairs):
+    for i, p in enumerate(pairs[:owners]):
         own = _norm(p.latin)
         words = own.split()
         if not words:
             continue
         pools = [by_family.get(words[-1], []) if len(words) > 1 else [], by_prefix[words[0][:2]]]
         chosen: list[int] = []
-        for pool in pools:
-            candidates = [j for j in pool if j != i]
+        for group in pools:
+            candidates = [j for j in group if j != i]
             rng.shuffle(candidates)
             chosen += candidates[: n_hard - len(chosen)]
         chosen += [rng.randrange(len(pairs)) for _ in range(n_random)]

@@ -40,7 +40,8 @@ MIGRATION_NAMES = (
     "0012_verdict_inputs",
     "0013_claim_continuity",
     "0014_claim_vectors",
-    "0015_shared_reason_texts",
+    "0015_match_digests",
+    "0016_shared_reason_texts",
 )
 SCHEMA = MIGRATION_NAMES[-1]
 MIGRATIONS_TABLE = "_sqlite_migrations"  # sqlite-utils' name for it

@@ -530,8 +530,24 @@ def m0014_claim_vectors(db: Database) -> None:
     )
 
 
-@migrations(name="0015_shared_reason_texts")
-def m0015_shared_reason_texts(db: Database) -> None:
+@migrations(name="0015_match_digests")
+def m0015_match_digests(db: Database) -> None:
+    # Each current claim's facts as the last match run read them, as two digests: what it is
+    # paired and counted on, and everything else (match/incremental.py). A run decides again
+    # only the pairs a new or changed claim can move; a ledger without them is matched in full.
+    db.execute(
+        """
+        CREATE TABLE match_digests (
+            claim_id INTEGER PRIMARY KEY,  -- no foreign key: a removed claim's row tells it left
+            keys INTEGER NOT NULL,
+            facts INTEGER NOT NULL
+        )
+        """
+    )
+
+
+@migrations(name="0016_shared_reason_texts")
+def m0016_shared_reason_texts(db: Database) -> None:
     # Claims repeat the same reasons ("reported: cue “said”") and verdicts the same rationales
     # ("Not checked: not a check-worthy statement."): each distinct text is stored once in
     # reason_texts, found again by a 64-bit hash of it, and claims.reason_ids (a JSON list of

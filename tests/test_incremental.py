@@ -36,7 +36,7 @@ def recomputed(ledger: Path, folder: Path) -> dict:
         source.backup(target)  # with what the write-ahead log holds, which a file copy misses
     db = open_ledger(copy)
     resolve_entities(db, everything=True)
-    match_claims(db)
+    match_claims(db, everything=True)
     give_verdicts(db, everything=True)
     db.conn.close()
     return ledger_state(copy, entity_ids=True)
@@ -190,3 +190,42 @@ def test_nothing_new_recomputes_nothing(tmp_path: Path) -> None:
     invoke(ledger, "run", *map(str, paths))
     report = resolve_entities(open_ledger(ledger))
     assert report.clustered == 0 and report.entities > 0
+
+
+def links_of(ledger: Path) -> set[tuple[int, int, str]]:
+    with sqlite3.connect(ledger) as conn:
+        return set(conn.execute("SELECT claim_a, claim_b, relation FROM links").fetchall())
+
+
+def test_links_stay_when_a_key_grows_past_its_block_limit(tmp_path: Path) -> None:
+    """A place in more claims than MAX_BLOCK: the pairs it made while rarer keep their links, and
+    the ledger is still as a full recompute leaves it."""
+    from factcheck.match.arrival import MAX_BLOCK
+
+    folder = tmp_path / "articles"
+    towns = ["Rawalpindi", "Lahore", "Karachi", "Quetta", "Peshawar", "Multan", "Sialkot"]
+    paths = [
+        write(
+            folder,
+            f"report_{index:02d}.txt",
+            f"Police in Islamabad said {index + 3} men from {towns[index % len(towns)]} were "
+            f"arrested on {index % 27 + 1} March 2025 after a raid.\n",
+        )
+        for index in range(MAX_BLOCK + 8)
+    ]
+    ledger = tmp_path / "steps.db"
+    invoke(ledger, "run", *map(str, paths[: MAX_BLOCK - 10]))
+    before = links_of(ledger)
+    assert before
+    invoke(ledger, "run", *map(str, paths[MAX_BLOCK - 10 :]))
+    with sqlite3.connect(ledger) as conn:
+        holders = conn.execute(
+            "SELECT COUNT(DISTINCT source_id) FROM mentions WHERE match_form = 'Islamabad'"
+        ).fetchone()[0]
+    assert holders > MAX_BLOCK
+    assert before <= links_of(ledger)
+    assert_as_if_recomputed(ledger, tmp_path)
+    # The second run decided only pairs with a new claim; nothing new decides nothing.
+    report = match_claims(open_ledger(ledger))
+    assert report.candidate_pairs == 0 and not report.added and not report.removed
+    assert not report.changed

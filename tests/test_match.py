@@ -358,7 +358,8 @@ def said(claim_id: int, text: str, modality: str = "asserted", lang: str = "en")
 def test_claims_told_in_nearly_the_same_words_are_related() -> None:
     """Tipline messages (Meedan's judged pairs are of this kind): the same words in another order
     or spelling are one message; a different question in the same frame is not."""
-    from factcheck.match.similarity import wording_pairs, wording_relation
+    from factcheck.match.similarity import wording_relation
+    from factcheck.match.stage import candidate_pairs
 
     a = said(1, "A Chinese expert says breathing hot water vapour kills the corona virus.")
     b = said(2, "Chinese expert says: breathing hot water vapor kills the Corona virus!!")
@@ -368,7 +369,7 @@ def test_claims_told_in_nearly_the_same_words_are_related() -> None:
     f = said(6, "Chinese expert says: breathing hot water vapor kills the Corona virus!!")
     f.lang = "nl"  # a language guessed from a short text: the script decides what compares
     claims = [a, b, c, d, e, f]
-    candidates = wording_pairs(claims, {claim.id: claim.group for claim in claims})
+    candidates = candidate_pairs(claims)
     assert {(1, 2), (3, 4), (2, 6)} <= candidates
     related = wording_relation(a, b)
     assert related is not None and related.relation == "related"
@@ -383,7 +384,7 @@ def test_claims_told_in_nearly_the_same_words_are_related() -> None:
 def test_a_headline_is_related_to_the_body_that_covers_its_words() -> None:
     """A headline whose words recur across its article's sentences, though no one sentence
     repeats enough of them, is related to the article; another article is not."""
-    from factcheck.match.similarity import coverage_links
+    from factcheck.match.arrival import coverage_links
 
     headline = said(1, "Islamic State militants behead American journalist in Syria video")
     headline.is_title = True
@@ -401,7 +402,7 @@ def test_a_headline_is_related_to_the_body_that_covers_its_words() -> None:
     for claim in other:
         claim.source_id, claim.group = 20, "source-20"
     claims = [headline, *body, *other]
-    links = coverage_links(claims, {claim.id: claim.group for claim in claims})
+    links = coverage_links(claims)
     linked = {b for a, b in links if a == 1}
     assert linked and linked <= {10, 11, 12}
     relations = [links[key] for key in links if key[0] == 1]

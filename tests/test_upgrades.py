@@ -47,7 +47,7 @@ def all_rows(path: Path) -> dict[str, tuple[list[str], set[tuple]]]:
 
 
 def in_words(conn: sqlite3.Connection, result: dict[str, tuple[list[str], set[tuple]]]) -> None:
-    """Since 0015 claims and verdicts name their reasons and rationales by reason_texts id: give
+    """Since 0016 claims and verdicts name their reasons and rationales by reason_texts id: give
     them back as the columns they replaced (claims.reasons as JSON, verdicts.rationale), so the
     rows compare with an older ledger's."""
     texts = dict(conn.execute("SELECT id, text FROM reason_texts"))
@@ -85,8 +85,8 @@ def old_rows(path: Path) -> dict[str, tuple[list[str], set[tuple]]]:
     return result
 
 
-def test_reasons_and_rationales_read_back_the_same_after_0015(tmp_path: Path) -> None:
-    """0015 stores each distinct reason and rationale once: a 0014 ledger upgraded reads back
+def test_reasons_and_rationales_read_back_the_same_after_0016(tmp_path: Path) -> None:
+    """0016 stores each distinct reason and rationale once: a 0014 ledger upgraded reads back
     every claim's reasons (in order) and every verdict's rationale as it had them, through the
     claim card, the verdict history and the claim_reasons view; and holds each text once."""
     ledger = tmp_path / "v0014_seeds.db"

@@ -7,7 +7,8 @@ A second signal works on the wording itself, every word kept ("is this true?" an
 true?", "thank u so much" and "thank you so much"): claims of one language that share rare word
 pairs are candidates, and the order-free edit similarity of their words decides.
 
-Pure functions over ClaimFacts; the stage computes the word rarity once per run.
+Pure functions over ClaimFacts; the word rarity is counted over the claims up to the later
+claim of a pair (match/arrival.py), and candidates are found there too.
 """
 
 from __future__ import annotations
@@ -18,8 +19,7 @@ import itertools
 import math
 import re
 import unicodedata
-from collections import Counter, defaultdict
-from collections.abc import Callable, Iterable
+from collections.abc import Callable
 from importlib import resources
 
 from rapidfuzz import fuzz
@@ -43,23 +43,13 @@ def comparable_words(a: ClaimFacts, b: ClaimFacts) -> tuple[frozenset[str], froz
     return a.english_words, b.english_words
 
 
-def word_rarity(facts: Iterable[ClaimFacts]) -> dict[str, float]:
-    """idf of every content word (own or glossed) over the claims of the ledger."""
-    claims = list(facts)
-    frequency: Counter[str] = Counter()
-    for claim in claims:
-        frequency.update(claim.keywords | claim.english_words)
-    total = max(len(claims), 2)
-    return {word: math.log(total / count) + 1.0 for word, count in frequency.items()}
-
-
 def similarity(a: ClaimFacts, b: ClaimFacts, rarity: dict[str, float]) -> tuple[float, list[str]]:
     """Cosine of the idf-weighted word sets, and the shared words, rarest first."""
     words_a, words_b = comparable_words(a, b)
     shared = words_a & words_b
     if len(shared) < MIN_SHARED:
         return 0.0, []
-    # word_rarity saw every claim's words; a word it did not see is as rare as can be.
+    # The rarity saw every claim's words up to the later one; a word it did not is the rarest.
     weight = {word: rarity.get(word, RAREST) ** 2 for word in words_a | words_b}
     norm_a = math.sqrt(sum(weight[w] for w in words_a))
     norm_b = math.sqrt(sum(weight[w] for w in words_b))
@@ -142,69 +132,6 @@ def wording_keys(claim: ClaimFacts) -> set[tuple[str, str]]:
     return {(script, f"{x} {y}") for x, y in itertools.pairwise(words)}
 
 
-def wording_pairs(facts: list[ClaimFacts], group_of: dict[int, str]) -> set[tuple[int, int]]:
-    """Candidates told in nearly the same words: claims repeating one wording exactly, and
-    each claim's best partners by the rare word pairs they share (near-linear: each claim
-    reads only the postings of its few rarest keys)."""
-    keys_of = {claim.id: wording_keys(claim) for claim in facts if claim.text.strip()}
-    repeats: dict[tuple[str, tuple[str, ...]], list[int]] = defaultdict(list)
-    by_id = {claim.id: claim for claim in facts}
-    for claim_id in keys_of:
-        claim = by_id[claim_id]
-        repeats[(first_script(claim.text), wording(claim.text, claim.lang))].append(claim_id)
-    pairs: set[tuple[int, int]] = set()
-    for members in repeats.values():
-        if 2 <= len(members) <= MAX_REPEATS:
-            for a, b in itertools.combinations(sorted(members), 2):
-                if group_of[a] != group_of[b]:
-                    pairs.add((a, b))
-    # In a small ledger no key is one-in-ten rare; a word pair only the two claims share is.
-    least = min(MIN_WORDING_WEIGHT, math.log(max(len(keys_of), 2) / 2))
-    return pairs | rare_key_partners(
-        keys_of,
-        group_of,
-        max_posting=MAX_WORDING_POSTING,
-        keys_per_claim=WORDING_KEYS_PER_CLAIM,
-        candidates_per_claim=WORDING_CANDIDATES_PER_CLAIM,
-        min_weight=least,
-    )
-
-
-def rare_key_partners(
-    keys_of: dict[int, set[tuple[str, str]]],
-    group_of: dict[int, str],
-    *,
-    max_posting: int,
-    keys_per_claim: int,
-    candidates_per_claim: int,
-    min_weight: float,
-) -> set[tuple[int, int]]:
-    """Each claim's best partners in other groups by the rarity of the keys they share, not
-    by a global threshold: a claim looks up only its `keys_per_claim` rarest keys held by 2 to
-    `max_posting` claims, and keeps the `candidates_per_claim` others whose shared keys' idf
-    sums to at least `min_weight`; the cost is each claim's few postings, not every pair."""
-    postings: dict[tuple[str, str], list[int]] = defaultdict(list)
-    for claim_id, keys in keys_of.items():
-        for key in keys:
-            postings[key].append(claim_id)
-    total = max(len(keys_of), 2)
-    pairs: set[tuple[int, int]] = set()
-    for claim_id, keys in keys_of.items():
-        usable = [key for key in keys if 2 <= len(postings[key]) <= max_posting]
-        usable.sort(key=lambda key: (len(postings[key]), key))
-        weights: dict[int, float] = defaultdict(float)
-        for key in usable[:keys_per_claim]:
-            idf = math.log(total / len(postings[key]))
-            for other in postings[key]:
-                if other != claim_id and group_of[other] != group_of[claim_id]:
-                    weights[other] += idf
-        best = sorted(weights.items(), key=lambda item: (-item[1], item[0]))
-        for other, weight in best[:candidates_per_claim]:
-            if weight >= min_weight:
-                pairs.add((min(claim_id, other), max(claim_id, other)))
-    return pairs
-
-
 def wording_similarity(a: ClaimFacts, b: ClaimFacts) -> float:
     """Order-free edit similarity of two claims' wordings, 0..1 (0 across scripts)."""
     if first_script(a.text) != first_script(b.text):
@@ -234,125 +161,12 @@ def wording_relation(a: ClaimFacts, b: ClaimFacts) -> Relation | None:
 
 # Coverage: a claim whose content words recur across another source's claims, though no one
 # sentence there repeats enough of them (a headline and the body of its article): the share of
-# its words' weight (idf over the ledger and a prior of published fact-checks) found there, and
-# the fewest words. Chosen on the even-numbered FNC-1 bodies (bench_match.py stance --split dev)
-# and the Meedan fuzzy/laser samples; the odd-numbered bodies and the sbert sample are held back.
+# its words' weight (idf over the claims so far and a prior of published fact-checks) found
+# there, and the fewest words (match/arrival.py weighs it). Chosen on the even-numbered FNC-1
+# bodies (bench_match.py stance --split dev) and the Meedan fuzzy/laser samples; the
+# odd-numbered bodies and the sbert sample are held back.
 MIN_COVERAGE = 0.4
 MIN_COVERED = 3
-COVERAGE_KEYS_PER_CLAIM = 8
-COVERAGE_SOURCES_PER_CLAIM = 4
-
-
-def coverage_links(
-    facts: list[ClaimFacts], group_of: dict[int, str]
-) -> dict[tuple[int, int], Relation]:
-    """`related` links from a headline (a claim of a title passage) to the claim of another
-    source that best covers its content words, when that source's claims together hold at
-    least MIN_COVERAGE of their weight (and no one claim there holds them all). Each claim
-    reads the postings of its few rarest words and weighs only its best few sources."""
-    # Questions and opinions too: a headline asking whether something happened is about the
-    # article that tells it (a `related` link confirms nothing).
-    asserting = [claim for claim in facts if claim.text.strip()]
-    postings: dict[tuple[str, str], list[int]] = defaultdict(list)
-    by_id = {claim.id: claim for claim in asserting}
-    source_words: dict[tuple[int, str], set[str]] = defaultdict(set)
-    for claim in asserting:
-        for space, words in word_spaces(claim):
-            source_words[(claim.source_id, space)] |= words
-            for word in words:
-                postings[(space, word)].append(claim.id)
-    total = max(len(asserting), 2)
-    documents, prior = english_prior()
-
-    # Rarity from the claims' own words only: a gloss depends on what entities were resolved
-    # when it was made, and a ledger built in two runs must weigh words as one built at once.
-    own: Counter[tuple[str, str]] = Counter()
-    for claim in asserting:
-        own.update((claim.lang, word) for word in claim.keywords)
-
-    def weight(space: str, word: str) -> float:
-        """idf over the ledger's claims and (for English words) the prior's fact-checks."""
-        extra_documents, extra = (documents, prior.get(word, 0)) if space == "en" else (0, 0)
-        seen = own[(space, word)] + extra
-        return math.log((total + extra_documents + 1) / (seen + 1)) + 1.0
-
-    links: dict[tuple[int, int], Relation] = {}
-    # From headlines only: a body sentence's words recur across any long article on its topic.
-    for claim in (claim for claim in asserting if claim.is_title):
-        for space, words in word_spaces(claim):
-            if len(words) < MIN_COVERED:
-                continue
-            keys = [(space, w) for w in words if 2 <= len(postings[(space, w)]) <= MAX_POSTING]
-            keys.sort(key=lambda key: (len(postings[key]), key))
-            weights: dict[int, float] = defaultdict(float)
-            for key in keys[:COVERAGE_KEYS_PER_CLAIM]:
-                idf = math.log(total / len(postings[key]))
-                for source in {by_id[other].source_id for other in postings[key]}:
-                    weights[source] += idf
-            best = sorted(weights.items(), key=lambda item: (-item[1], item[0]))
-            for source, _ in best[:COVERAGE_SOURCES_PER_CLAIM]:
-                if source == claim.source_id:
-                    continue
-                covered = words & source_words[(source, space)]
-                coverage = sum(weight(space, w) for w in covered) / sum(
-                    weight(space, w) for w in words
-                )
-                if len(covered) < MIN_COVERED or coverage < MIN_COVERAGE:
-                    continue
-                partner = best_cover(claim, source, space, covered, postings, by_id)
-                if partner is None or group_of[partner.id] == group_of[claim.id]:
-                    continue
-                if covered <= words_in(partner, space):
-                    continue  # one sentence holds them all: the pairwise measures decided
-                key = (min(claim.id, partner.id), max(claim.id, partner.id))
-                shown = ", ".join(sorted(covered)[:6])
-                links.setdefault(
-                    key,
-                    Relation(
-                        "related",
-                        round(min(0.6, round(coverage, 2) * 0.6), 3),
-                        f"the words of claim {claim.id} recur across source {source}: {shown} "
-                        f"({len(covered)} of its {len(words)} content words, {coverage:.0%} of "
-                        "their weight): the same subject",
-                        # Rounded as the reason shows it: a link is rewritten when its reason
-                        # or score changes, so its evidence must not say more than they do.
-                        {"covered": sorted(covered), "coverage": round(coverage, 2)},
-                    ),
-                )
-    return links
-
-
-MAX_POSTING = 5_000
-
-
-def word_spaces(claim: ClaimFacts) -> list[tuple[str, frozenset[str]]]:
-    """The words a claim is compared in: its own language's. Not its gloss: a gloss depends on
-    the entities resolved when it was made, and a ledger built in two runs must cover as one
-    built at once (on X-CLAIM dev, glossed coverage added only false links: 49 -> 56)."""
-    return [(claim.lang, claim.keywords)]
-
-
-def words_in(claim: ClaimFacts, space: str) -> frozenset[str]:
-    return dict(word_spaces(claim)).get(space, frozenset())
-
-
-def best_cover(
-    claim: ClaimFacts,
-    source: int,
-    space: str,
-    covered: set[str],
-    postings: dict[tuple[str, str], list[int]],
-    by_id: dict[int, ClaimFacts],
-) -> ClaimFacts | None:
-    """The claim of `source` sharing the most of the covered words (the earliest on a tie)."""
-    shared: Counter[int] = Counter()
-    for word in covered:
-        for other in postings[(space, word)]:
-            if by_id[other].source_id == source:
-                shared[other] += 1
-    if not shared:
-        return None
-    return by_id[min(shared, key=lambda other: (-shared[other], other))]
 
 
 @functools.cache

@@ -9,7 +9,6 @@ from __future__ import annotations
 
 import itertools
 import json
-import math
 from collections import defaultdict
 from collections.abc import Callable
 from dataclasses import dataclass, field
@@ -18,36 +17,17 @@ from sqlite_utils import Database
 
 from factcheck.db import now_iso, transaction
 from factcheck.match.archive_stage import ArchiveMatchReport, match_archive
+from factcheck.match.arrival import Arrivals, Rarity
 from factcheck.match.documents import weigh_documents
 from factcheck.match.facts import ClaimFacts, load_claim_facts
 from factcheck.match.folding import claim_origins, fold_facts
 from factcheck.match.gloss_stage import update_glosses
-from factcheck.match.judge import judge, tension_keys, weigh
+from factcheck.match.incremental import changed_since, store_digests
+from factcheck.match.judge import judge, weigh
 from factcheck.match.relate import MIN_TRANSLATION_SCORE, Relation, translation_score
 from factcheck.match.semantic import semantic_relation
 from factcheck.match.semantic_stage import SemanticReport, semantic_candidates
-from factcheck.match.similarity import (
-    coverage_links,
-    paraphrase_relation,
-    rare_key_partners,
-    word_rarity,
-    wording_pairs,
-    wording_relation,
-)
-
-# Content words: a word in more claims than this is too common to pair on; a pair needs this many.
-MAX_KEYWORD_CLAIMS = 25
-MIN_SHARED_KEYWORDS = 3
-# A blocking key shared by more claims than this is too common to pair on alone ("China");
-# such claims are paired on combinations of keys instead.
-MAX_BLOCK = 40
-
-# Rarity blocking: each claim's rarest keys, its best-sharing partners, and the least weight
-# (sum of the shared keys' idf, natural log) a candidate needs: two keys of a one-in-ten rarity.
-KEYS_PER_CLAIM = 8
-CANDIDATES_PER_CLAIM = 8
-MIN_PAIR_WEIGHT = 2 * math.log(10)
-MAX_POSTING = 5_000  # a key in more claims than this says nothing (and would cost O(n) each)
+from factcheck.match.similarity import paraphrase_relation, wording_relation
 
 LinkKey = tuple[int, int]
 
@@ -74,97 +54,6 @@ class MatchReport:
         if self.archive and self.archive.claims:
             text += f"\n{self.archive.describe()}"
         return text
-
-
-def blocking_keys(claim: ClaimFacts) -> set[str]:
-    keys = set(claim.anchors)
-    keys |= {f"q:{q.unit}" for q in claim.quantities if q.unit}
-    if claim.subject_entity:
-        keys.add(f"subject:{claim.subject_entity}")
-    return keys | tension_keys(claim)
-
-
-def candidate_pairs(facts: list[ClaimFacts]) -> set[LinkKey]:
-    """Pairs of claims from different independence groups that share a blocking key; common keys
-    are combined in pairs so no block grows past MAX_BLOCK."""
-    keys_of = {claim.id: blocking_keys(claim) for claim in facts if claim.asserts}
-    frequency: dict[str, int] = defaultdict(int)
-    for keys in keys_of.values():
-        for key in keys:
-            frequency[key] += 1
-    blocks: dict[str, list[int]] = defaultdict(list)
-    for claim_id, keys in keys_of.items():
-        rare = {key for key in keys if frequency[key] <= MAX_BLOCK}
-        common = sorted(keys - rare)
-        for key in rare:
-            blocks[key].append(claim_id)
-        for first, second in itertools.combinations(common, 2):
-            blocks[f"{first}&{second}"].append(claim_id)
-    group_of = {claim.id: claim.group for claim in facts}
-    pairs: set[LinkKey] = set()
-    for members in blocks.values():
-        if len(members) > MAX_BLOCK:
-            continue  # still too common: a pair on two everyday keys says nothing
-        for a, b in itertools.combinations(sorted(members), 2):
-            if group_of[a] != group_of[b]:
-                pairs.add((a, b))
-    return pairs | keyword_pairs(facts, group_of)
-
-
-def rarity_keys(claim: ClaimFacts) -> set[tuple[str, str]]:
-    """Everything a claim could share with another telling of it: entities, places, units,
-    its subject, the lexicon's events and terms, its content words (and glossed words)."""
-    keys = {("key", key) for key in blocking_keys(claim)}
-    keys |= {("concept", concept) for concept in claim.events | claim.terms | claim.roles}
-    keys |= {("date", date[:7]) for date in claim.dates}
-    return keys | keyword_keys(claim)
-
-
-def rarity_pairs(facts: list[ClaimFacts], group_of: dict[int, str]) -> set[LinkKey]:
-    """Candidates by rarity, not by a global threshold: each claim looks up only its
-    KEYS_PER_CLAIM rarest keys and keeps the CANDIDATES_PER_CLAIM other claims that share the
-    most weight (idf) with it. A key grows common as the ledger grows, but a claim still meets
-    its partners through its rarest keys, so links found in a small ledger stay in a large one;
-    and the cost is each claim's few postings, not every pair."""
-    keys_of = {claim.id: rarity_keys(claim) for claim in facts if claim.asserts}
-    return rare_key_partners(
-        keys_of,
-        group_of,
-        max_posting=MAX_POSTING,
-        keys_per_claim=KEYS_PER_CLAIM,
-        candidates_per_claim=CANDIDATES_PER_CLAIM,
-        min_weight=MIN_PAIR_WEIGHT,
-    )
-
-
-def keyword_pairs(facts: list[ClaimFacts], group_of: dict[int, str]) -> set[LinkKey]:
-    """Pairs of claims in one language sharing MIN_SHARED_KEYWORDS uncommon content words
-    (each in at most MAX_KEYWORD_CLAIMS claims): the words a story is told with, not the
-    words every story uses."""
-    frequency: dict[tuple[str, str], int] = defaultdict(int)
-    for claim in facts:
-        for key in keyword_keys(claim):
-            frequency[key] += 1
-    blocks: dict[tuple[str, str], list[int]] = defaultdict(list)
-    for claim in facts:
-        if claim.asserts:
-            for key in keyword_keys(claim):
-                if 2 <= frequency[key] <= MAX_KEYWORD_CLAIMS:
-                    blocks[key].append(claim.id)
-    shared: dict[LinkKey, int] = defaultdict(int)
-    for members in blocks.values():
-        for a, b in itertools.combinations(sorted(members), 2):
-            if group_of[a] != group_of[b]:
-                shared[(a, b)] += 1
-    return {pair for pair, count in shared.items() if count >= MIN_SHARED_KEYWORDS}
-
-
-def keyword_keys(claim: ClaimFacts) -> set[tuple[str, str]]:
-    """A claim's content words as blocking keys: its own words in its language, and a Chinese
-    or Bengali claim's glossed words in English, so it meets English claims told the same way."""
-    keys = {(claim.lang, word) for word in claim.keywords}
-    keys |= {("en", word) for word in claim.gloss_words}
-    return keys
 
 
 def translation_links(facts: list[ClaimFacts]) -> dict[LinkKey, Relation]:
@@ -217,42 +106,74 @@ def copy_links(facts: list[ClaimFacts]) -> dict[LinkKey, Relation]:
     return links
 
 
+def judge_pair(
+    a: ClaimFacts, b: ClaimFacts, only_by_rarity: bool, rarity: Rarity
+) -> Relation | None:
+    """The relation of a candidate pair (`a` the earlier claim), with word rarity as of `b`."""
+    relation = judge(a, b)
+    if relation and only_by_rarity and is_word_count_relation(relation):
+        # A pair found only through rare keys is told in the same words only if its rare
+        # words say so: the word-count rule was made for pairs blocked on rare words.
+        relation = None
+    if relation is None and (found := paraphrase_relation(a, b, rarity)):
+        relation = weigh(a, b, found)  # a paraphrase weighed by stance too
+    if relation is None and (found := wording_relation(a, b)):
+        relation = weigh(a, b, found)
+    return relation
+
+
+def candidate_pairs(facts: list[ClaimFacts]) -> set[LinkKey]:
+    """Every candidate pair the arrivals find (for benchmarks that explain a missing link)."""
+    pairs: set[LinkKey] = set()
+
+    def collect(a: ClaimFacts, b: ClaimFacts, only_by_rarity: bool, rarity: Rarity) -> None:
+        pairs.add((a.id, b.id))
+
+    Arrivals(facts).run(lambda claim: True, collect, lambda *_: None)
+    return pairs
+
+
 def compute_links(
     facts: list[ClaimFacts],
     report: MatchReport,
     *,
     documents: bool = True,
     close_in_meaning: dict[LinkKey, float] | None = None,
+    active: Callable[[ClaimFacts], bool] | None = None,
+    wanted: Callable[[LinkKey], bool] | None = None,
+    kept: dict[LinkKey, Relation] | None = None,
 ) -> dict[LinkKey, Relation]:
     """Every link between current claims; `documents=False` leaves out the reporting sources'
     stance (weigh_documents), as links were before it (for benchmarks' same-run baselines).
     `close_in_meaning` (the sentence encoder's pairs, with --semantic) are judged too where the
-    lexical matcher left them without a link."""
+    lexical matcher left them without a link. With `active` and `wanted` (the stage's
+    incremental run), only the pairs whose later claim is active are decided, of them those
+    `wanted`, and `kept` holds the links between other groups decided before; translations
+    and copies are found afresh."""
     by_id = {claim.id: claim for claim in facts}
     links = translation_links(facts) | copy_links(facts)
-    pairs = candidate_pairs(facts)
-    group_of = {claim.id: claim.group for claim in facts}
-    by_rarity = (rarity_pairs(facts, group_of) | wording_pairs(facts, group_of)) - pairs
-    report.claims, report.candidate_pairs = len(facts), len(pairs | by_rarity)
-    rarity = word_rarity(facts)
-    for a, b in sorted(pairs | by_rarity):
-        relation = judge(by_id[a], by_id[b])
-        if relation and (a, b) in by_rarity and is_word_count_relation(relation):
-            # A pair found only through rare keys is told in the same words only if its rare
-            # words say so: the word-count rule was made for pairs blocked on rare words.
-            relation = None
-        if relation is None and (found := paraphrase_relation(by_id[a], by_id[b], rarity)):
-            relation = weigh(by_id[a], by_id[b], found)  # a paraphrase weighed by stance too
-        if relation is None and (found := wording_relation(by_id[a], by_id[b])):
-            relation = weigh(by_id[a], by_id[b], found)
-        if relation:
-            links[(a, b)] = relation
+    report.claims = len(facts)
+
+    def counted(pairs: int) -> None:
+        report.candidate_pairs += pairs
+
+    coverage: dict[LinkKey, Relation] = {}
+
+    def covered(a: int, b: int, relation: Relation) -> None:
+        coverage.setdefault((min(a, b), max(a, b)), relation)
+
+    decided = Arrivals(facts).run(active or (lambda claim: True), judge_pair, covered, counted)
     for (a, b), cosine in sorted((close_in_meaning or {}).items()):
-        if (a, b) not in links:
-            links[(a, b)] = semantic_relation(by_id[a], by_id[b], cosine)
-    for key, relation in coverage_links(facts, group_of).items():
-        links.setdefault(key, relation)
-    return weigh_documents(facts, links) if documents else links
+        if (a, b) not in decided and (a, b) not in links:
+            decided[(a, b)] = semantic_relation(by_id[a], by_id[b], cosine)
+    for key, relation in coverage.items():
+        decided.setdefault(key, relation)
+    if wanted:
+        decided = {key: relation for key, relation in decided.items() if wanted(key)}
+    if documents:
+        sources = {by_id[claim_id].source_id for key in decided for claim_id in key}
+        decided = weigh_documents([c for c in facts if c.source_id in sources], decided)
+    return links | (kept or {}) | decided
 
 
 def is_word_count_relation(relation: Relation) -> bool:
@@ -264,9 +185,12 @@ def match_claims(
     *,
     on_progress: Callable[[str, int, int], None] | None = None,
     semantic: bool = False,
+    everything: bool = False,
 ) -> MatchReport:
-    """Recompute the links of every current claim and write what changed, in one transaction;
-    `semantic` adds the optional sentence encoder's candidates (factcheck[semantic])."""
+    """Bring the links of every current claim up to date and write what changed, in one
+    transaction: only the pairs whose later claim is new or changed (match/incremental.py) are
+    decided again, unless `everything`; `semantic` adds the optional sentence encoder's
+    candidates (factcheck[semantic]) and decides every pair."""
     report = MatchReport()
     with transaction(db):
         if on_progress:
@@ -279,7 +203,15 @@ def match_claims(
             close_in_meaning = semantic_candidates(db, facts, report.semantic, on_progress)
         if on_progress:
             on_progress("pairing claims", 1, 3)
-        links = compute_links(facts, report, close_in_meaning=close_in_meaning)
+        plan = changed_since(db, facts, everything=everything or semantic)
+        links = compute_links(
+            facts,
+            report,
+            close_in_meaning=close_in_meaning,
+            active=plan.is_active,
+            wanted=plan.wanted,
+            kept=plan.kept,
+        )
         if on_progress:
             on_progress("writing links", 2, 3)
         write_links(db, links, report)
@@ -294,6 +226,9 @@ def match_claims(
             [(claim.group, claim.id) for claim in facts if stored.get(claim.id) != claim.group],
         )
         write_facts_and_origins(db, facts, links)
+        # After --semantic the links hold the encoder's pairs, which a lexical run would drop:
+        # the next run decides everything again.
+        store_digests(db, plan, keep=not semantic)
     return report
 
 
