@@ -149,6 +149,38 @@ def build_bn_names() -> None:
     print(f"bn person names: {len(names)}")
 
 
+BN_WIKI_NAMES = ner_data.DATA / "names_translit" / "bn_en_wiki_names_80.tsv"
+
+
+def build_bn_wiki_names() -> None:
+    """Words of the Bengali side of Wikipedia's person-article titles (names_translit, 10,613
+    names), normalised, less the common words (bn_common_words.txt: 'ও', 'না', 'প্রধান'...);
+    each marked F when it begins more names than it ends, else L (a surname)."""
+    from collections import Counter
+
+    from factcheck.entities.mentions.features import _resource_words
+    from factcheck.text.scripts import normalize_bengali
+
+    common = _resource_words("bn_common_words.txt")
+    first, last = Counter(), Counter()
+    for line in BN_WIKI_NAMES.read_text("utf-8").splitlines():
+        words = [normalize_bengali(w) for w in line.split("\t")[0].split()]
+        words = [w for w in words if len(w) >= 2 and _is_bengali_word(w)]
+        for i, word in enumerate(words):
+            (last if i == len(words) - 1 and i else first)[word] += 1
+    rows = [
+        f"{w}\t{'F' if first[w] > last[w] else 'L'}"
+        for w in sorted(set(first) | set(last))
+        if w not in common
+    ]
+    header = (
+        "# Words of Bengali Wikipedia person-article titles (via arijitx/BanglaNLP wiki_names; "
+        "titles CC BY-SA),\n# less common words: word<TAB>F first/given name, L last word\n"
+    )
+    (MODELS / "gazetteer_bn_wiki_names.tsv").write_text(header + "\n".join(rows) + "\n", "utf-8")
+    print(f"bn wiki name words: {len(rows)}")
+
+
 def _bn_featurizers(sentences, held=()):
     """One feature function per training sentence: the person-name flag of fold k comes from
     the names of the other folds (the shippable sets only), never from the sentence itself;
@@ -307,11 +339,11 @@ def _kmeans(points, k: int, iterations: int = 20, seed: int = 0):
     return labels
 
 
-def train(lang, baseline, c1, c2, iterations, out: Path, sets=None, dev=False) -> None:
+def train(lang, baseline, c1, c2, iterations, out: Path, sets=None, dev=False, fold=9) -> None:
     import pycrfsuite
 
     featurize = plain_features if baseline else FEATURES[lang]
-    marked, held = ner_data.marked_training_data(lang, sets, dev)
+    marked, held = ner_data.marked_training_data(lang, sets, dev, fold)
     random.Random(12).shuffle(marked)
     sentences = [(tokens, tags) for tokens, tags, _name in marked]
     adapted = ner_data.ADAPTED.get(lang, ())
@@ -362,6 +394,7 @@ def main(argv: list[str] | None = None) -> int:
     sub.add_parser("gazetteers")
     sub.add_parser("bn-common-words")
     sub.add_parser("bn-names")
+    sub.add_parser("bn-wiki-names")
     sub.add_parser("zh-lexicon")
     clusters = sub.add_parser("clusters")
     clusters.add_argument("lang", choices=sorted(FEATURES))
@@ -374,6 +407,9 @@ def main(argv: list[str] | None = None) -> int:
     t.add_argument("--out", type=Path)
     t.add_argument("--sets", nargs="+", help="training sets (default: all of the language's)")
     t.add_argument("--dev", action="store_true", help="hold out the development fold, score it")
+    t.add_argument(
+        "--fold", type=int, default=ner_data.DEV_FOLDS - 1, help="which tenth is held out (--dev)"
+    )
     args = parser.parse_args(argv)
     if args.command == "gazetteers":
         build_gazetteers()
@@ -384,6 +420,9 @@ def main(argv: list[str] | None = None) -> int:
     if args.command == "clusters":
         build_clusters(args.lang)
         return 0
+    if args.command == "bn-wiki-names":
+        build_bn_wiki_names()
+        return 0
     if args.command == "bn-names":
         build_bn_names()
         return 0
@@ -391,7 +430,17 @@ def main(argv: list[str] | None = None) -> int:
         build_bn_common_words()
         return 0
     out = args.out or (BASELINES if args.baseline else MODELS) / f"{args.lang}.crfsuite"
-    train(args.lang, args.baseline, args.c1, args.c2, args.iterations, out, args.sets, args.dev)
+    train(
+        args.lang,
+        args.baseline,
+        args.c1,
+        args.c2,
+        args.iterations,
+        out,
+        args.sets,
+        args.dev,
+        args.fold,
+    )
     return 0
 
 

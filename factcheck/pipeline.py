@@ -161,7 +161,9 @@ def run_pipeline(
         follow_links=follow_links,
         analyse_all=analyse_all,
     )
-    return store_and_update(db, inputs, extractions_of(prepared), progress, semantic=semantic)
+    extractions = extractions_of(prepared)
+    prepared.clear()  # what is stored is in `inputs` and `extractions`, which storing empties
+    return store_and_update(db, inputs, extractions, progress, semantic=semantic)
 
 
 def extractions_of(files: Iterable[PreparedFile]) -> dict[str, SourceExtraction]:
@@ -181,7 +183,9 @@ def store_prepared(
     outcomes = [file.analysed for file in files if isinstance(file.analysed, IngestOutcome)]
     analysed = [file.analysed for file in files if isinstance(file.analysed, AnalysedSource)]
     inputs = PreparedInputs(analysed, IngestReport(outcomes))
-    return store_and_update(db, inputs, extractions_of(files), progress)
+    extractions = extractions_of(files)
+    del files, analysed  # storing empties `inputs` and `extractions`: nothing else holds them
+    return store_and_update(db, inputs, extractions, progress)
 
 
 def store_and_update(
@@ -193,9 +197,12 @@ def store_and_update(
     semantic: bool = False,
 ) -> RunReport:
     """Store what was read and analysed, then extract (using `extractions` where they fit) and
-    bring every later stage up to date, in one transaction."""
+    bring every later stage up to date, in one transaction. `inputs.analysed` and `extractions`
+    are emptied once stored: a batch of 3,000 articles holds over 100 MB of them, which matching
+    and verdicts should not carry."""
     with transaction(db):
         ingest = store_inputs(db, inputs)
+        inputs.analysed.clear()
         report = extract_and_update(
             db, progress=progress, precomputed=extractions, semantic=semantic
         )
@@ -213,7 +220,8 @@ def extract_and_update(
     semantic: bool = False,
 ) -> RunReport:
     """Extract claims (from `source_ids`, or every source not yet extracted), resolve entities
-    again if any claims changed, then bring links and verdicts up to date."""
+    again if any claims changed, then bring links and verdicts up to date. `precomputed` is
+    emptied once its extractions are stored."""
     with transaction(db):
         extract = extract_sources(
             db,
@@ -222,6 +230,8 @@ def extract_and_update(
             discard_reviews=discard_reviews,
             precomputed=precomputed,
         )
+        if precomputed:
+            precomputed.clear()  # stored now; the later stages read the ledger
         # Before entities and verdicts are decided again, so both see the carried decisions.
         carried = carry_human_decisions(db, extract.source_ids)
         entities = resolve_entities(db) if extract.source_ids else None

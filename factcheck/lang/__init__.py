@@ -175,11 +175,19 @@ def primary_code(lang: str) -> str:
 
 def language_for(lang: str) -> Language:
     """The registered language of a code (its primary subtag), else the explicit fallback."""
-    code = primary_code(lang)
-    module = _active.get(code)
-    if module is None:
-        return import_module(FALLBACK).fallback_for(code)
-    return import_module(module).LANGUAGE
+    found = _languages.get(lang)
+    if found is None:  # extraction asks about every sentence: the answer is kept per registry
+        code = primary_code(lang)
+        module = _active.get(code)
+        if module is None:
+            found = import_module(FALLBACK).fallback_for(code)
+        else:
+            found = import_module(module).LANGUAGE
+        _languages[lang] = found
+    return found
+
+
+_languages: dict[str, Language] = {}  # language_for's answers under the registry in force
 
 
 def registered_codes() -> tuple[str, ...]:
@@ -198,16 +206,26 @@ def languages_of_script(script: str | None) -> tuple[Language, ...]:
 
 def registry_key() -> tuple[tuple[str, str], ...]:
     """What tables built from every registered language are cached by: the registry itself."""
-    return tuple(_active.items())
+    global _registry_key
+    if _registry_key is None:
+        _registry_key = tuple(_active.items())
+    return _registry_key
+
+
+_registry_key: tuple[tuple[str, str], ...] | None = None
 
 
 @contextmanager
 def temporary_registry(extra: dict[str, str]) -> Iterator[None]:
     """The registry with `extra` languages (code -> module) added, inside the block only."""
-    global _active
+    global _active, _registry_key
     saved = _active
     _active = {**saved, **extra}
+    _languages.clear()
+    _registry_key = None
     try:
         yield
     finally:
         _active = saved
+        _languages.clear()
+        _registry_key = None

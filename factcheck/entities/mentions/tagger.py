@@ -51,13 +51,15 @@ def has_model(lang: str) -> bool:
 
 def _sequences(text: str, tokens) -> list[list]:
     out, current = [], []
+    find = text.find
+    last_end = 0
     for tok in tokens:
-        if current and (
-            "\n" in text[current[-1].end() : tok.start()] or len(current) >= MAX_SEQUENCE
-        ):
+        start = tok.start()
+        if current and (find("\n", last_end, start) >= 0 or len(current) >= MAX_SEQUENCE):
             out.append(current)
             current = []
         current.append(tok)
+        last_end = tok.end()
         if tok.group() in _ENDS:
             out.append(current)
             current = []

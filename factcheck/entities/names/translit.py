@@ -99,6 +99,12 @@ class TranslitModel:
     # the positional table leaves out.
     positional: dict[str, dict[str, float]] = field(default_factory=dict)
     positional_rest: dict[str, float] = field(default_factory=dict)
+    # A letter-trigram model of the training names' Latin side ("3", "2", "1": counts of
+    # trigrams, bigrams and letters, "^^" before a word and "$" after it; "h2", "h1": counts
+    # of their contexts). When present a pair scores by the log-likelihood ratio of its best
+    # path against that background (see mean_score), and runs by p(run | unit) alone.
+    background: dict[str, dict[str, int]] = field(default_factory=dict)
+    background_weight: float = 0.0
     memo: dict = field(default_factory=dict, compare=False, repr=False)  # run scores, edges
 
     def run_logp(self, unit: str, run: str) -> float:
@@ -145,11 +151,34 @@ class TranslitModel:
         well the run points back to the unit (休 writes 'hu', but 'hu' is mostly 胡)."""
         key = (unit, run)
         value = self.memo.get(key)
+        if value is None and self.background:
+            value = self.run_logp(unit, run)
+            if len(self.memo) < MEMO_SIZE:
+                self.memo[key] = value
         if value is None:
             forward = self.run_logp(unit, run)
             p_unit = self.unit_logp.get(unit.strip("^$"), UNSEEN_UNIT)
             p_run = self.generic.get(run, FLOOR)
             value = forward + min(0.0, forward + p_unit - p_run)
+            if len(self.memo) < MEMO_SIZE:
+                self.memo[key] = value
+        return value
+
+    def background_logp(self, latin: str) -> float:
+        """log p(latin) under the background trigram model, interpolated down to letters."""
+        key = ("background", latin)
+        value = self.memo.get(key)
+        if value is None:
+            c3, c2, c1 = self.background["3"], self.background["2"], self.background["1"]
+            h2, h1 = self.background["h2"], self.background["h1"]
+            n = sum(c1.values())
+            text = "^^" + latin + "$"
+            value = 0.0
+            for i in range(2, len(text)):
+                p1 = (c1.get(text[i], 0) + 1) / (n + 28)
+                p2 = (c2.get(text[i - 1 : i + 1], 0) + 2 * p1) / (h1.get(text[i - 1], 0) + 2)
+                p3 = (c3.get(text[i - 2 : i + 1], 0) + 2 * p2) / (h2.get(text[i - 2 : i], 0) + 2)
+                value += math.log(p3)
             if len(self.memo) < MEMO_SIZE:
                 self.memo[key] = value
         return value
@@ -179,13 +208,15 @@ def load_model(script: str) -> TranslitModel:
         cut=data["cut"],
         positional=data.get("positional", {}),
         positional_rest=data.get("positional_rest", {}),
+        background=data.get("background", {}),
+        background_weight=data.get("background_weight", 0.0),
     )
 
 
 @dataclass(frozen=True)
 class TranslitScore:
     probability: float  # the calibrated probability that the Latin word spells the name
-    mean_logp: float  # mean run score per unit on the best path (see run_score)
+    mean_logp: float  # the pair's score (mean_score): mean run score per unit on the best path
     worst_logp: float  # the least likely unit on the best path
     path: tuple[tuple[str, str], ...]  # (unit, Latin run) on the best path
 
@@ -232,7 +263,15 @@ def best_path(
     return score[n][m], scored
 
 
-def mean_score(total: float, path: list[tuple[str, str, float]]) -> float:
+def mean_score(
+    model: TranslitModel, total: float, path: list[tuple[str, str, float]], latin: str
+) -> float:
+    """The pair's score: the best path's run scores per unit; with a background model, its
+    log-likelihood ratio against the Latin word's own likelihood (a part of it, weighted),
+    over the geometric mean of units and letters, so long and short words compare."""
+    if model.background:
+        ratio = total - model.background_weight * model.background_logp(latin)
+        return ratio / math.sqrt(max(1, len(path)) * max(1, len(latin)))
     return total / max(1, len(path))
 
 
@@ -259,7 +298,7 @@ def score_word(native: str, script: str, latin_word: str) -> TranslitScore:
     total, path = best_path(model, units, latin)
     if not path:
         return TranslitScore(0.0, FLOOR, FLOOR, ())
-    mean = mean_score(total, path)
+    mean = mean_score(model, total, path, latin)
     return TranslitScore(
         round(probability(model, mean), 4),
         round(mean, 3),

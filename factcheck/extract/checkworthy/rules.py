@@ -58,10 +58,23 @@ def searching(searcher: re.Pattern[str] | LeftBounded, lowered: bool = False) ->
     lower-case pattern."""
 
     def find(sentence: str) -> str | None:
-        found = searcher.search(sentence.translate(ASCII_LOWER) if lowered else sentence)
+        found = searcher.search(_ascii_lowered(sentence) if lowered else sentence)
         return sentence[found.start() : found.end()].strip() if found else None
 
     return find
+
+
+_lowered_last = ("", "")  # the last sentence lowered, and its lowered form
+
+
+def _ascii_lowered(sentence: str) -> str:
+    """The sentence with its ASCII letters lowered, computed once for all the cues that read
+    one sentence (find_signals hands each cue the same string object)."""
+    global _lowered_last
+    last = _lowered_last  # one read: another thread may replace it meanwhile
+    if last[0] is not sentence:
+        last = _lowered_last = (sentence, sentence.translate(ASCII_LOWER))
+    return last[1]
 
 
 def regex(pattern: str | re.Pattern[str], flags: int = 0) -> Finder:
