@@ -3,12 +3,14 @@
 
 Every reader returns sentences as (tokens, BIO tags). English and Bengali tokens are split
 again with the package's own tokeniser, so the models learn on the tokens they will be given.
-Used by train_ner.py and bench_ner.py; nothing here is shipped.
+Used by train_ner.py and bench_ner.py; nothing here is shipped. The datasets are looked for in
+$FACTCHECK_DATASETS, then ../shared/datasets beside the tree, then /work/shared/datasets.
 """
 
 from __future__ import annotations
 
 import json
+import os
 import sys
 from pathlib import Path
 
@@ -17,7 +19,18 @@ sys.path.insert(0, str(ROOT))
 
 from factcheck.entities.mentions.features import tokenize  # noqa: E402
 
-DATA = ROOT.parent / "shared" / "datasets"
+
+def _datasets() -> Path:
+    """The shared datasets: $FACTCHECK_DATASETS if set, else ../shared/datasets beside the
+    tree, else /work/shared/datasets (a git worktree elsewhere has no ../shared beside it)."""
+    env = os.environ.get("FACTCHECK_DATASETS")
+    if env:
+        return Path(env)
+    beside = ROOT.parent / "shared" / "datasets"
+    return beside if beside.is_dir() else Path("/work/shared/datasets")
+
+
+DATA = _datasets()
 Sentence = tuple[list[str], list[str]]
 
 
@@ -255,15 +268,21 @@ DEV_ALSO = {"zh": ("msra",)}
 ADAPTED = {"bn": ("banglakit", "multiconer")}
 
 
-def training_data(lang: str, sets: list[str] | None = None, dev: bool = False):
+DEV_FOLDS = 10
+
+
+def training_data(lang: str, sets: list[str] | None = None, dev: bool = False, fold: int = 9):
     """(train, dev) sentences: dev is the held-out fold of the first set (empty unless dev).
     English training also gets headline-cased copies of some sentences."""
-    train, held = marked_training_data(lang, sets, dev)
+    train, held = marked_training_data(lang, sets, dev, fold)
     return [(tokens, tags) for tokens, tags, _name in train], held
 
 
-def marked_training_data(lang: str, sets: list[str] | None = None, dev: bool = False):
-    """As training_data, each training sentence with the name of its set."""
+def marked_training_data(
+    lang: str, sets: list[str] | None = None, dev: bool = False, fold: int = DEV_FOLDS - 1
+):
+    """As training_data, each training sentence with the name of its set. fold: which tenth
+    of the set is held out (the last by default; others for cross-validation)."""
     chosen = sets or DEFAULT_SETS[lang]
     train, held = [], []
     for i, name in enumerate(chosen):
@@ -274,8 +293,10 @@ def marked_training_data(lang: str, sets: list[str] | None = None, dev: bool = F
             if lang == "en":
                 held = conll("valid")
             else:
-                cut = len(sentences) // 10
-                held, sentences = held + sentences[-cut:], sentences[:-cut]
+                cut = len(sentences) // DEV_FOLDS
+                lo = fold * cut
+                hi = len(sentences) if fold == DEV_FOLDS - 1 else lo + cut
+                held, sentences = held + sentences[lo:hi], sentences[:lo] + sentences[hi:]
         train += [(tokens, tags, name) for tokens, tags in sentences]
     if lang == "en":
         copies = headline_copies([(tokens, tags) for tokens, tags, _name in train])

@@ -2,6 +2,7 @@
 sets in ../shared/datasets/ner_*. Test splits are never read here.
 
     python benchmarks/train_ner.py gazetteers           # models/gazetteer_*.txt from Wikidata
+    python benchmarks/train_ner.py en-wiki-names        # and from Wikipedia's person titles
     python benchmarks/train_ner.py clusters en          # models/en_clusters.tsv, unlabelled text
     python benchmarks/train_ner.py train en [--baseline] [--c1 0.1 --c2 0.01 --iterations 150]
 
@@ -147,6 +148,55 @@ def build_bn_names() -> None:
     header = "# Bengali person-name stems tagged PER in >= half their uses (Rifat1493, banglakit)\n"
     (MODELS / "gazetteer_bn_person.txt").write_text(header + "\n".join(sorted(names)) + "\n")
     print(f"bn person names: {len(names)}")
+
+
+BN_WIKI_NAMES = ner_data.DATA / "names_translit" / "bn_en_wiki_names_80.tsv"
+
+
+def build_en_wiki_names() -> None:
+    """Words of the English side of the same Wikipedia person titles, lower case: more given
+    names and surnames of South Asia than Wikidata's Chinese-linked names hold."""
+    words = set()
+    for line in BN_WIKI_NAMES.read_text("utf-8").splitlines():
+        for word in line.split("\t")[1].split():
+            if word.isalpha() and len(word) >= 2:
+                words.add(word.lower())
+    header = (
+        "# Words of English Wikipedia person-article titles paired with Bengali ones (via "
+        "arijitx/BanglaNLP wiki_names; titles CC BY-SA)\n"
+    )
+    path = MODELS / "gazetteer_en_wiki_names.txt"
+    path.write_text(header + "\n".join(sorted(words)) + "\n", "utf-8")
+    print(f"en wiki name words: {len(words)}")
+
+
+def build_bn_wiki_names() -> None:
+    """Words of the Bengali side of Wikipedia's person-article titles (names_translit, 10,613
+    names), normalised, less the common words (bn_common_words.txt: 'ও', 'না', 'প্রধান'...);
+    each marked F when it begins more names than it ends, else L (a surname)."""
+    from collections import Counter
+
+    from factcheck.entities.mentions.features import _resource_words
+    from factcheck.text.scripts import normalize_bengali
+
+    common = _resource_words("bn_common_words.txt")
+    first, last = Counter(), Counter()
+    for line in BN_WIKI_NAMES.read_text("utf-8").splitlines():
+        words = [normalize_bengali(w) for w in line.split("\t")[0].split()]
+        words = [w for w in words if len(w) >= 2 and _is_bengali_word(w)]
+        for i, word in enumerate(words):
+            (last if i == len(words) - 1 and i else first)[word] += 1
+    rows = [
+        f"{w}\t{'F' if first[w] > last[w] else 'L'}"
+        for w in sorted(set(first) | set(last))
+        if w not in common
+    ]
+    header = (
+        "# Words of Bengali Wikipedia person-article titles (via arijitx/BanglaNLP wiki_names; "
+        "titles CC BY-SA),\n# less common words: word<TAB>F first/given name, L last word\n"
+    )
+    (MODELS / "gazetteer_bn_wiki_names.tsv").write_text(header + "\n".join(rows) + "\n", "utf-8")
+    print(f"bn wiki name words: {len(rows)}")
 
 
 def _bn_featurizers(sentences, held=()):
@@ -307,11 +357,11 @@ def _kmeans(points, k: int, iterations: int = 20, seed: int = 0):
     return labels
 
 
-def train(lang, baseline, c1, c2, iterations, out: Path, sets=None, dev=False) -> None:
+def train(lang, baseline, c1, c2, iterations, out: Path, sets=None, dev=False, fold=9) -> None:
     import pycrfsuite
 
     featurize = plain_features if baseline else FEATURES[lang]
-    marked, held = ner_data.marked_training_data(lang, sets, dev)
+    marked, held = ner_data.marked_training_data(lang, sets, dev, fold)
     random.Random(12).shuffle(marked)
     sentences = [(tokens, tags) for tokens, tags, _name in marked]
     adapted = ner_data.ADAPTED.get(lang, ())
@@ -362,6 +412,8 @@ def main(argv: list[str] | None = None) -> int:
     sub.add_parser("gazetteers")
     sub.add_parser("bn-common-words")
     sub.add_parser("bn-names")
+    sub.add_parser("bn-wiki-names")
+    sub.add_parser("en-wiki-names")
     sub.add_parser("zh-lexicon")
     clusters = sub.add_parser("clusters")
     clusters.add_argument("lang", choices=sorted(FEATURES))
@@ -374,6 +426,9 @@ def main(argv: list[str] | None = None) -> int:
     t.add_argument("--out", type=Path)
     t.add_argument("--sets", nargs="+", help="training sets (default: all of the language's)")
     t.add_argument("--dev", action="store_true", help="hold out the development fold, score it")
+    t.add_argument(
+        "--fold", type=int, default=ner_data.DEV_FOLDS - 1, help="which tenth is held out (--dev)"
+    )
     args = parser.parse_args(argv)
     if args.command == "gazetteers":
         build_gazetteers()
@@ -384,6 +439,12 @@ def main(argv: list[str] | None = None) -> int:
     if args.command == "clusters":
         build_clusters(args.lang)
         return 0
+    if args.command == "en-wiki-names":
+        build_en_wiki_names()
+        return 0
+    if args.command == "bn-wiki-names":
+        build_bn_wiki_names()
+        return 0
     if args.command == "bn-names":
         build_bn_names()
         return 0
@@ -391,7 +452,17 @@ def main(argv: list[str] | None = None) -> int:
         build_bn_common_words()
         return 0
     out = args.out or (BASELINES if args.baseline else MODELS) / f"{args.lang}.crfsuite"
-    train(args.lang, args.baseline, args.c1, args.c2, args.iterations, out, args.sets, args.dev)
+    train(
+        args.lang,
+        args.baseline,
+        args.c1,
+        args.c2,
+        args.iterations,
+        out,
+        args.sets,
+        args.dev,
+        args.fold,
+    )
     return 0
 
 

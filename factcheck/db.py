@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import contextlib
 import datetime
+import hashlib
 import os
 import re
 import signal
@@ -40,6 +41,7 @@ MIGRATION_NAMES = (
     "0013_claim_continuity",
     "0014_claim_vectors",
     "0015_match_digests",
+    "0016_shared_reason_texts",
 )
 SCHEMA = MIGRATION_NAMES[-1]
 MIGRATIONS_TABLE = "_sqlite_migrations"  # sqlite-utils' name for it
@@ -295,6 +297,51 @@ def insert_row(db: Database, table: str, row: dict[str, object]) -> int:
 def insert_statement(table: str, columns: Sequence[str]) -> str:
     placeholders = ", ".join("?" * len(columns))
     return f"INSERT INTO [{table}] ({', '.join(f'[{c}]' for c in columns)}) VALUES ({placeholders})"
+
+
+def reason_text_hash(text: str) -> int:
+    """reason_texts.hash: the first 8 bytes of the text's sha256, as a signed 64-bit integer."""
+    return int.from_bytes(hashlib.sha256(text.encode()).digest()[:8], "big", signed=True)
+
+
+def store_reason_texts(db: Database, texts: Sequence[str]) -> list[int]:
+    """The reason_texts id of each text (claims' reasons, verdicts' rationales), adding the texts
+    not stored yet: each distinct text is kept once however many claims and verdicts give it."""
+    hashes = {text: reason_text_hash(text) for text in texts}
+    ids: dict[str, int] = {}
+    for chunk in chunked(list(hashes.values())):
+        marks = ", ".join("?" * len(chunk))
+        ids.update(
+            (text, text_id)
+            for text_id, text in db.execute(
+                f"SELECT id, text FROM reason_texts WHERE hash IN ({marks})", chunk
+            )
+        )
+    new = [text for text in hashes if text not in ids]
+    if new:
+        first = db.execute("SELECT coalesce(max(id), 0) + 1 FROM reason_texts").fetchone()[0]
+        ids.update((text, first + n) for n, text in enumerate(new))
+        # Two texts with one hash fail here on the UNIQUE constraint rather than share an id.
+        db.conn.executemany(
+            "INSERT INTO reason_texts (id, text, hash) VALUES (?, ?, ?)",
+            [(ids[text], text, hashes[text]) for text in new],
+        )
+    return [ids[text] for text in texts]
+
+
+def reason_texts(db: Ledger, ids: Iterable[int]) -> dict[int, str]:
+    """The texts of these reason_texts ids."""
+    found: dict[int, str] = {}
+    for chunk in chunked(sorted(set(ids))):
+        marks = ", ".join("?" * len(chunk))
+        found.update(db.execute(f"SELECT id, text FROM reason_texts WHERE id IN ({marks})", chunk))
+    return found
+
+
+def chunked(items: list[Any], size: int = 500) -> Iterator[list[Any]]:
+    """Items in runs short enough for one statement's parameters."""
+    for start in range(0, len(items), size):
+        yield items[start : start + size]
 
 
 def now_iso() -> str:

@@ -6,6 +6,8 @@ date by running the migrations it has not seen yet, in place, keeping every row.
 
 from __future__ import annotations
 
+import json
+
 from sqlite_utils import Database
 from sqlite_utils.migrations import Migrations
 
@@ -540,5 +542,111 @@ def m0015_match_digests(db: Database) -> None:
             keys INTEGER NOT NULL,
             facts INTEGER NOT NULL
         )
+        """
+    )
+
+
+@migrations(name="0016_shared_reason_texts")
+def m0016_shared_reason_texts(db: Database) -> None:
+    # Claims repeat the same reasons ("reported: cue “said”") and verdicts the same rationales
+    # ("Not checked: not a check-worthy statement."): each distinct text is stored once in
+    # reason_texts, found again by a 64-bit hash of it, and claims.reason_ids (a JSON list of
+    # their ids, in order) and verdicts.rationale_id refer to it. The claim_reasons view lists
+    # each claim's reasons in words. The search indexes are rebuilt without the per-row token
+    # counts (columnsize=0), which only ranking needs and no search here ranks by; and the
+    # index on claim_values(kind, normalized) goes, since no query looks values up that way.
+    from factcheck.db import store_reason_texts
+
+    db.executescript(
+        """
+        CREATE TABLE reason_texts (
+            id INTEGER PRIMARY KEY,
+            text TEXT NOT NULL,
+            hash INTEGER NOT NULL UNIQUE    -- the first 8 bytes of the text's sha256, signed
+        );
+        ALTER TABLE claims RENAME COLUMN reasons TO reason_ids;  -- JSON list of reason_texts ids
+        ALTER TABLE verdicts ADD COLUMN rationale_id INTEGER REFERENCES reason_texts(id);
+        DROP INDEX idx_claim_values_lookup;
+        """
+    )
+    claims = db.execute("SELECT id, reason_ids FROM claims ORDER BY id").fetchall()
+    lists = [json.loads(reasons) for _, reasons in claims]
+    ids = iter(store_reason_texts(db, [reason for reasons in lists for reason in reasons]))
+    db.conn.executemany(
+        "UPDATE claims SET reason_ids = ? WHERE id = ?",
+        [
+            (json.dumps([next(ids) for _ in reasons], separators=(",", ":")), claim_id)
+            for (claim_id, _), reasons in zip(claims, lists, strict=True)
+        ],
+    )
+    verdicts = db.execute("SELECT id, rationale FROM verdicts ORDER BY id").fetchall()
+    rationale_ids = store_reason_texts(db, [rationale for _, rationale in verdicts])
+    db.conn.executemany(
+        "UPDATE verdicts SET rationale_id = ? WHERE id = ?",
+        [
+            (text_id, verdict_id)
+            for text_id, (verdict_id, _) in zip(rationale_ids, verdicts, strict=True)
+        ],
+    )
+    db.executescript(
+        """
+        DROP VIEW claim_verdicts;
+        ALTER TABLE verdicts DROP COLUMN rationale;
+
+        CREATE VIEW claim_verdicts AS
+        SELECT claims.id AS claim_id,
+               claims.text AS claim,
+               coalesce(verdicts.label, CASE WHEN claims.is_checkworthy THEN 'unverified'
+                                             ELSE 'not_checkable' END) AS verdict,
+               verdicts.confidence,
+               (SELECT text FROM reason_texts WHERE reason_texts.id = verdicts.rationale_id)
+                   AS rationale,
+               coalesce(verdicts.decided_by, 'auto') AS decided_by,
+               verdicts.decided_at,
+               verdicts.note,
+               verdicts.disagreement,
+               (SELECT count(*) FROM citations WHERE citations.verdict_id = verdicts.id)
+                   AS citations,
+               claims.source_id,
+               sources.label AS source,
+               sources.outlet,
+               sources.published,
+               sources.url,
+               claims.lang,
+               claims.kind,
+               claims.modality,
+               claims.score,
+               claims.is_checkworthy,
+               claims.independence_group,
+               claims.start_offset,
+               claims.end_offset
+        FROM claims
+        JOIN sources ON sources.id = claims.source_id
+        LEFT JOIN verdicts ON verdicts.claim_id = claims.id AND verdicts.is_current = 1
+        WHERE sources.is_current = 1;
+
+        CREATE VIEW claim_reasons AS
+        SELECT claims.id AS claim_id,
+               reason.key + 1 AS position,
+               reason_texts.text AS reason
+        FROM claims, json_each(claims.reason_ids) AS reason
+        JOIN reason_texts ON reason_texts.id = reason.value;
+        """
+    )
+    for table, columns in (("claims", ["text"]), ("sources", ["title", "text"])):
+        rebuild_search_index(db, table, columns)
+
+
+def rebuild_search_index(db: Database, table: str, columns: list[str]) -> None:
+    """The table's trigram index made again, without per-row token counts (columnsize=0); the
+    triggers that keep it current stay as they are."""
+    names = ", ".join(f'"{column}"' for column in columns)
+    db.executescript(
+        f"""
+        DROP TABLE [{table}_fts];
+        CREATE VIRTUAL TABLE [{table}_fts] USING FTS5 (
+            {names}, tokenize='trigram', content="{table}", columnsize=0
+        );
+        INSERT INTO [{table}_fts] ([{table}_fts]) VALUES ('rebuild');
         """
     )

@@ -119,7 +119,12 @@ def ledger_state(path: Path, *, entity_ids: bool = False) -> dict[str, Any]:
         verdicts = sorted(
             (row["claim_id"], row["label"], row["confidence"], row["rationale"])
             + (row["decided_by"], row["note"], row["disagreement"], citations.get(row["id"], []))
-            for row in rows(conn, "SELECT * FROM verdicts WHERE is_current = 1")
+            for row in rows(
+                conn,
+                """SELECT verdicts.*, reason_texts.text AS rationale FROM verdicts
+                   JOIN reason_texts ON reason_texts.id = verdicts.rationale_id
+                   WHERE is_current = 1""",
+            )
         )
         return {
             "entities": entities,

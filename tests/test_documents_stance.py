@@ -45,8 +45,10 @@ def test_a_source_rejecting_a_report_contradicts_it(tmp_path: Path) -> None:
     assert "reports it to deny it (“rejected reports”, “baseless”)" in denial[0]["reason"]
     assert not [row for row in found if row["relation"] == "corroborates"]
     verdict = conn.execute(
-        """SELECT verdicts.label, verdicts.rationale FROM verdicts JOIN claims
-           ON claims.id = verdicts.claim_id WHERE verdicts.is_current = 1
+        """SELECT verdicts.label, reason_texts.text AS rationale FROM verdicts JOIN claims
+           ON claims.id = verdicts.claim_id
+           JOIN reason_texts ON reason_texts.id = verdicts.rationale_id
+           WHERE verdicts.is_current = 1
            AND claims.text LIKE 'Foreign Office spokesperson%'"""
     ).fetchone()
     assert verdict["label"] == "contradicted", verdict["rationale"]

@@ -298,7 +298,8 @@ def pipeline_results(ledger: Path) -> dict[str, set[tuple]]:
         verdicts = {
             (claim_keys[claim_id], label, confidence, rationale)
             for claim_id, label, confidence, rationale in conn.execute(
-                "SELECT claim_id, label, confidence, rationale FROM verdicts WHERE is_current"
+                """SELECT claim_id, label, confidence, reason_texts.text FROM verdicts
+                   JOIN reason_texts ON reason_texts.id = verdicts.rationale_id WHERE is_current"""
             )
         }
         cited = {

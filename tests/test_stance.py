@@ -37,8 +37,9 @@ def rows(ledger: Path, sql: str, *params: object) -> list[sqlite3.Row]:
 def verdict_of(ledger: Path, text_start: str) -> sqlite3.Row:
     return rows(
         ledger,
-        """SELECT verdicts.*, claims.fact_id, claims.origin FROM verdicts
-           JOIN claims ON claims.id = verdicts.claim_id
+        """SELECT verdicts.*, reason_texts.text AS rationale, claims.fact_id, claims.origin
+           FROM verdicts JOIN claims ON claims.id = verdicts.claim_id
+           JOIN reason_texts ON reason_texts.id = verdicts.rationale_id
            WHERE verdicts.is_current = 1 AND claims.text LIKE ? ORDER BY claims.id LIMIT 1""",
         text_start + "%",
     )[0]
@@ -190,7 +191,7 @@ def test_seeds_keep_every_right_corroboration_and_fold_them_into_three_facts(
            OR text LIKE '%纳克维%' OR text LIKE '%নাকভি%')""",
     )
     assert len(naqvi) == 1  # Naqvi's role is one fact in three languages and two sources
-    assert not rows(seed_ledger, "SELECT 1 FROM verdicts WHERE rationale LIKE '%source(s)%'")
+    assert not rows(seed_ledger, "SELECT 1 FROM reason_texts WHERE text LIKE '%source(s)%'")
 
 
 def test_seeds_have_no_contradiction_and_list_the_ssd_new_unit_tension(seed_ledger: Path) -> None:

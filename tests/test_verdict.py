@@ -36,7 +36,10 @@ def test_every_claim_has_exactly_one_current_verdict(seeded_ledger: Path) -> Non
 def test_003_naqvi_interior_minister_is_corroborated_citing_000(seeded_ledger: Path) -> None:
     claim_id = query(seeded_ledger, NAQVI_003)[0][0]
     verdict = query(
-        seeded_ledger, "SELECT * FROM verdicts WHERE claim_id = ? AND is_current = 1", claim_id
+        seeded_ledger,
+        """SELECT verdicts.*, reason_texts.text AS rationale FROM verdicts
+           JOIN reason_texts ON reason_texts.id = verdicts.rationale_id WHERE claim_id = ? AND is_current = 1""",
+        claim_id,
     )[0]
     assert verdict["label"] == "corroborated"
     assert "interior minister" in verdict["rationale"]

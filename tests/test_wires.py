@@ -25,8 +25,9 @@ def run(tmp_path: Path, *names: str) -> sqlite3.Connection:
 
 def verdict(conn: sqlite3.Connection, start: str) -> sqlite3.Row:
     return conn.execute(
-        """SELECT verdicts.label, verdicts.rationale, claims.origin FROM verdicts
+        """SELECT verdicts.label, reason_texts.text AS rationale, claims.origin FROM verdicts
            JOIN claims ON claims.id = verdicts.claim_id
+           JOIN reason_texts ON reason_texts.id = verdicts.rationale_id
            WHERE verdicts.is_current = 1 AND claims.text LIKE ? ORDER BY claims.id""",
         [start + "%"],
     ).fetchone()

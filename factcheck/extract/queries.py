@@ -6,6 +6,7 @@ import json
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
+from factcheck.db import reason_texts
 from factcheck.ingest.queries import UnknownIdError
 
 if TYPE_CHECKING:
@@ -52,19 +53,33 @@ def list_claims(db: Ledger, claim_filter: ClaimFilter) -> list[dict[str, Any]]:
         f"""
         SELECT claims.id, claims.source_id, claims.start_offset, claims.end_offset,
                claims.text, claims.lang, claims.kind, claims.modality, claims.score,
-               claims.is_checkworthy, claims.reasons
+               claims.is_checkworthy, claims.reason_ids
         FROM claims JOIN sources ON sources.id = claims.source_id
         WHERE {" AND ".join(where)}
         ORDER BY claims.source_id, claims.start_offset, claims.id
         """,
         params,
     )
-    result = []
-    for row in rows:
+    result = with_reasons(db, list(rows))
+    for row in result:
         row["is_checkworthy"] = bool(row["is_checkworthy"])
-        row["reasons"] = json.loads(row["reasons"])
-        result.append(row)
     return result
+
+
+def with_reasons(db: Ledger, rows: list[dict[str, Any]]) -> list[dict[str, Any]]:
+    """Claim rows with their reasons in words: `reason_ids` (a JSON list of reason_texts ids)
+    becomes `reasons`, the list of their texts, in the same place among the row's keys."""
+    lists = [json.loads(row["reason_ids"]) for row in rows]
+    texts = reason_texts(db, (text_id for ids in lists for text_id in ids))
+    return [
+        {
+            ("reasons" if key == "reason_ids" else key): (
+                [texts[text_id] for text_id in ids] if key == "reason_ids" else value
+            )
+            for key, value in row.items()
+        }
+        for row, ids in zip(rows, lists, strict=True)
+    ]
 
 
 def get_claim(db: Ledger, claim_id: int) -> dict[str, Any]:
@@ -80,8 +95,7 @@ def get_claim(db: Ledger, claim_id: int) -> dict[str, Any]:
     )
     if not rows:
         raise UnknownIdError(f"no claim with id {claim_id}")
-    claim = rows[0]
-    claim["reasons"] = json.loads(claim["reasons"])
+    claim = with_reasons(db, rows)[0]
     claim["is_checkworthy"] = bool(claim["is_checkworthy"])  # as `claims --json` gives it
     claim["values"] = list(
         db.query("SELECT * FROM claim_values WHERE claim_id = ? ORDER BY start_offset", [claim_id])

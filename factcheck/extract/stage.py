@@ -16,7 +16,7 @@ from dataclasses import dataclass, field
 
 from sqlite_utils import Database
 
-from factcheck.db import insert_rows, now_iso, transaction
+from factcheck.db import insert_rows, now_iso, store_reason_texts, transaction
 from factcheck.entities.mentions import Mention, find_source_mentions
 from factcheck.extract import ExtractedClaim, PassageSpan, extract_claims
 from factcheck.extract.continuity import EarlierClaim, continued_claims
@@ -241,7 +241,7 @@ CLAIM_COLUMNS = (
     "attributed_to",
     "score",
     "is_checkworthy",
-    "reasons",
+    "reason_ids",
     "previous_claim_id",
 )
 VALUE_COLUMNS = (
@@ -294,7 +294,15 @@ def store_claims(
             kept, next_id = next_id, next_id + 1
         claim_ids.append(kept)
     claim_rows, value_rows, finding_rows = [], [], []
-    for claim_id, claim, previous_id in zip(claim_ids, claims, previous_ids, strict=True):
+    # Each distinct reason is stored once (reason_texts); a claim keeps the list of their ids.
+    reason_lists = [[*claim.checkworthiness.reasons, *claim.reasons] for claim in claims]
+    text_ids = iter(store_reason_texts(db, [text for texts in reason_lists for text in texts]))
+    reason_ids = [
+        json.dumps([next(text_ids) for _ in texts], separators=(",", ":")) for texts in reason_lists
+    ]
+    for claim_id, claim, previous_id, reasons in zip(
+        claim_ids, claims, previous_ids, reason_ids, strict=True
+    ):
         passage_id = next(pid for pid, start, end, _ in passages if start <= claim.start < end)
         checkworthiness = claim.checkworthiness
         claim_rows.append(
@@ -316,7 +324,7 @@ def store_claims(
                 claim.source,
                 round(checkworthiness.score, 4),
                 int(checkworthiness.is_checkworthy),
-                json.dumps([*checkworthiness.reasons, *claim.reasons], ensure_ascii=False),
+                reasons,
                 previous_id,
             )
         )

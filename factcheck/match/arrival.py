@@ -177,8 +177,10 @@ class Arrivals:
         judge_pair: JudgePair,
         on_coverage: CoverageSink,
         on_pairs: Callable[[int], None] | None = None,
+        wanted: Callable[[LinkKey], bool] | None = None,
     ) -> dict[LinkKey, Relation]:
-        """The judged links whose later claim is active; coverage links go to `on_coverage`."""
+        """The judged links whose later claim is active (of them, those `wanted`); coverage
+        links go to `on_coverage`."""
         links: dict[LinkKey, Relation] = {}
         for claim in self.ordered:
             self.words.update(claim.keywords | claim.english_words)
@@ -188,6 +190,8 @@ class Arrivals:
             if is_active and found:
                 rarity = Rarity(self.words, self.claims)
                 pairs = sorted(found.blocked | found.by_rarity)
+                if wanted:
+                    pairs = [other for other in pairs if wanted((other, claim.id))]
                 if on_pairs:
                     on_pairs(len(pairs))
                 for other in pairs:

@@ -36,16 +36,17 @@ def _digest(value: object) -> int:
     return int.from_bytes(hashlib.blake2b(data, digest_size=8).digest(), "big", signed=True)
 
 
+FIELDS = tuple(field.name for field in dataclasses.fields(ClaimFacts))
+NAMES = frozenset({"entity_names", "speaker_entity"})
+
+
 def _plain(value: object) -> object:
-    """Sets sorted, dataclasses as tuples, so that repr is the same for the same facts."""
+    """Sets and dicts sorted (their members are numbers and strings), so that repr is the same
+    for the same facts; lists of values (quantities, frozen dataclasses) as they are."""
     if isinstance(value, set | frozenset):
-        return sorted((_plain(item) for item in value), key=repr)
+        return tuple(sorted(value))
     if isinstance(value, dict):
-        return sorted(((_plain(k), _plain(v)) for k, v in value.items()), key=repr)
-    if isinstance(value, list | tuple):
-        return [_plain(item) for item in value]
-    if dataclasses.is_dataclass(value) and not isinstance(value, type):
-        return [_plain(getattr(value, f.name)) for f in dataclasses.fields(value)]
+        return tuple(sorted(value.items()))
     return value
 
 
@@ -53,12 +54,12 @@ def key_digest(claim: ClaimFacts) -> int:
     """Everything matching reads of the claim but the names of its entities and who is its
     speaker: what it is paired, counted and judged on (names are only words in reasons, and
     speakers only fold origins, which every run computes afresh)."""
-    return _digest(_plain(dataclasses.replace(claim, entity_names={}, speaker_entity=None)))
+    return _digest(tuple(_plain(getattr(claim, name)) for name in FIELDS if name not in NAMES))
 
 
 def facts_digest(claim: ClaimFacts) -> int:
     """Everything matching reads of the claim."""
-    return _digest(_plain(claim))
+    return _digest(tuple(_plain(getattr(claim, name)) for name in FIELDS))
 
 
 @dataclass

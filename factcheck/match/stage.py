@@ -162,7 +162,9 @@ def compute_links(
     def covered(a: int, b: int, relation: Relation) -> None:
         coverage.setdefault((min(a, b), max(a, b)), relation)
 
-    decided = Arrivals(facts).run(active or (lambda claim: True), judge_pair, covered, counted)
+    decided = Arrivals(facts).run(
+        active or (lambda claim: True), judge_pair, covered, counted, wanted
+    )
     for (a, b), cosine in sorted((close_in_meaning or {}).items()):
         if (a, b) not in decided and (a, b) not in links:
             decided[(a, b)] = semantic_relation(by_id[a], by_id[b], cosine)

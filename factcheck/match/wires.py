@@ -88,11 +88,17 @@ def wire_name(key: str) -> str:
 
 def wires_in(text: str) -> list[tuple[int, str]]:
     """(where, key) of each agency or press release named in a text, in text order."""
+    return list(_wires_in(text, registry_key()))
+
+
+@functools.lru_cache(maxsize=65536)
+def _wires_in(text: str, _registry: tuple) -> tuple[tuple[int, str], ...]:
+    # Cached: the claims of one sentence share it, and every run folds every claim's origin.
     searched = unicodedata.normalize("NFC", text)
     found = [
         (match.start(), wire.key) for wire in wires() for match in wire.pattern.finditer(searched)
     ]
-    return sorted(found)
+    return tuple(sorted(found))
 
 
 def source_wires(facts: Iterable[ClaimFacts]) -> dict[int, str]:

@@ -19,6 +19,7 @@ from sqlite_utils import Database
 from factcheck.ingest.queries import UnknownIdError
 from factcheck.report.archive import PublishedCheck, load_glosses, load_published_checks
 from factcheck.verdicts.carryover import reviews_needing_a_person
+from factcheck.verdicts.queries import VERDICT_COLUMNS
 from factcheck.verdicts.records import Citation, Verdict
 from factcheck.verdicts.tensions import Tension, tensions
 from factcheck.vocab import CLUTTER_KINDS, VERDICT_LABELS_WORST_FIRST, PassageKind
@@ -356,7 +357,7 @@ def load_verdicts(db: Database) -> dict[int, Verdict]:
             disagreement=row["disagreement"],
             citations=tuple(citations.get(row["id"], ())),
         )
-        for row in db.query("SELECT * FROM verdicts WHERE is_current = 1")
+        for row in db.query(f"SELECT {VERDICT_COLUMNS} FROM verdicts WHERE is_current = 1")
     }
 
 

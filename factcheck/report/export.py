@@ -20,6 +20,7 @@ from sqlite_utils import Database
 
 from factcheck import __version__
 from factcheck.db import ctrl_c_deferred
+from factcheck.extract.queries import with_reasons
 from factcheck.report.archive import PublishedCheck, load_glosses, load_published_checks
 from factcheck.report.data import Verdict, default_verdict, load_verdicts
 
@@ -146,7 +147,7 @@ def export_claims(db: Database) -> list[dict[str, Any]]:
             "modality": row["modality"],
             "checkworthy": bool(row["is_checkworthy"]),
             "score": row["score"],
-            "reasons": json.loads(row["reasons"]),
+            "reasons": row["reasons"],
             "subject": row["subject"],
             "predicate": row["predicate"],
             "object": row["object"],
@@ -161,9 +162,14 @@ def export_claims(db: Database) -> list[dict[str, Any]]:
                 export_published_check(check) for check in published_checks.get(row["id"], ())
             ],
         }
-        for row in db.query(
-            """SELECT claims.* FROM claims JOIN sources ON sources.id = claims.source_id
-               WHERE sources.is_current = 1 ORDER BY claims.id"""
+        for row in with_reasons(
+            db,
+            list(
+                db.query(
+                    """SELECT claims.* FROM claims JOIN sources ON sources.id = claims.source_id
+                       WHERE sources.is_current = 1 ORDER BY claims.id"""
+                )
+            ),
         )
     ]
 

@@ -6,7 +6,7 @@ from __future__ import annotations
 from collections import defaultdict
 from typing import TYPE_CHECKING, Any
 
-from factcheck.db import now_iso
+from factcheck.db import now_iso, store_reason_texts
 from factcheck.verdicts.records import Citation, Verdict
 
 if TYPE_CHECKING:
@@ -14,6 +14,14 @@ if TYPE_CHECKING:
 
     from factcheck.db import Ledger
     from factcheck.verdicts.decision import ClaimRecord, Evidence
+
+
+# A verdict row as the table had it before rationales were stored once each (reason_texts):
+# every reader gets the same keys in the same order.
+VERDICT_COLUMNS = """verdicts.id, verdicts.claim_id, verdicts.label, verdicts.confidence,
+    (SELECT text FROM reason_texts WHERE reason_texts.id = verdicts.rationale_id) AS rationale,
+    verdicts.decided_by, verdicts.decided_at, verdicts.note, verdicts.is_current,
+    verdicts.disagreement, verdicts.inputs"""
 
 
 def claims_to_judge(db: Database) -> list[ClaimRecord]:
@@ -93,12 +101,18 @@ def claim_exists(db: Database, claim_id: int) -> bool:
 
 
 def current_verdicts(db: Database) -> dict[int, dict[str, Any]]:
-    return {row["claim_id"]: row for row in db.query("SELECT * FROM verdicts WHERE is_current = 1")}
+    return {
+        row["claim_id"]: row
+        for row in db.query(f"SELECT {VERDICT_COLUMNS} FROM verdicts WHERE is_current = 1")
+    }
 
 
 def current_verdicts_of(db: Database, claim_id: int) -> dict[str, Any] | None:
     rows = list(
-        db.query("SELECT * FROM verdicts WHERE claim_id = ? AND is_current = 1", [claim_id])
+        db.query(
+            f"SELECT {VERDICT_COLUMNS} FROM verdicts WHERE claim_id = ? AND is_current = 1",
+            [claim_id],
+        )
     )
     return rows[0] if rows else None
 
@@ -144,7 +158,7 @@ def insert_verdict(db: Database, verdict: Verdict, decided_by: str, note: str | 
                 "claim_id": verdict.claim_id,
                 "label": verdict.label,
                 "confidence": verdict.confidence,
-                "rationale": verdict.rationale,
+                "rationale_id": store_reason_texts(db, [verdict.rationale])[0],
                 "decided_by": decided_by,
                 "decided_at": now_iso(),
                 "note": note,
@@ -181,8 +195,9 @@ def insert_verdicts(db: Database, verdicts: list[tuple[Verdict, str]], decided_b
     )
     first = (db.execute("SELECT MAX(id) FROM verdicts").fetchone()[0] or 0) + 1
     stamp = now_iso()
+    rationale_ids = store_reason_texts(db, [verdict.rationale for verdict, _ in verdicts])
     db.conn.executemany(
-        """INSERT INTO verdicts (id, claim_id, label, confidence, rationale, decided_by,
+        """INSERT INTO verdicts (id, claim_id, label, confidence, rationale_id, decided_by,
                                  decided_at, note, is_current, disagreement, inputs)
            VALUES (?, ?, ?, ?, ?, ?, ?, NULL, 1, NULL, ?)""",
         [
@@ -191,12 +206,14 @@ def insert_verdicts(db: Database, verdicts: list[tuple[Verdict, str]], decided_b
                 verdict.claim_id,
                 verdict.label,
                 verdict.confidence,
-                verdict.rationale,
+                rationale_id,
                 decided_by,
                 stamp,
                 inputs,
             )
-            for n, (verdict, inputs) in enumerate(verdicts)
+            for n, ((verdict, inputs), rationale_id) in enumerate(
+                zip(verdicts, rationale_ids, strict=True)
+            )
         ],
     )
     db.conn.executemany(
@@ -225,7 +242,11 @@ def set_disagreement(db: Database, verdict_id: int, disagreement: str | None) ->
 
 def verdict_history(db: Ledger, claim_id: int) -> list[dict[str, Any]]:
     """Every verdict the claim has had, oldest first, each with its citations."""
-    history = list(db.query("SELECT * FROM verdicts WHERE claim_id = ? ORDER BY id", [claim_id]))
+    history = list(
+        db.query(
+            f"SELECT {VERDICT_COLUMNS} FROM verdicts WHERE claim_id = ? ORDER BY id", [claim_id]
+        )
+    )
     for verdict in history:
         verdict["citations"] = list(
             db.query(

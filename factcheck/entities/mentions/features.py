@@ -3,7 +3,8 @@
 Training (benchmarks/train_ner.py) and tagging call the same functions, so a model always sees
 the features it was trained on. English and Bengali are tagged word by word, Chinese character
 by character. Gazetteers: place names from the package's CLDR gazetteer, person-name words from
-Wikidata (CC0; models/gazetteer_*.txt).
+Wikidata (CC0; models/gazetteer_*.txt) and from Wikipedia's person-article titles, English and
+Bengali (models/gazetteer_{en,bn}_wiki_names.*).
 """
 
 from __future__ import annotations
@@ -135,6 +136,14 @@ def add_cluster_features(keys: list[str], lang: str, out: list[list[str]]) -> No
 # --- English ---------------------------------------------------------------------------------
 
 
+@cache
+def _en_person() -> frozenset[str]:
+    """Lower-case person-name words: Wikidata's (CC0) and Wikipedia's person titles'."""
+    return _resource_words("gazetteer_en_person.txt") | _resource_words(
+        "gazetteer_en_wiki_names.txt"
+    )
+
+
 @lru_cache(maxsize=65536)
 def _en_word(token: str) -> tuple[str, str, str, tuple[str, ...]]:
     """A token's own parts, computed once per distinct token: lower case, shape, gazetteer
@@ -143,9 +152,7 @@ def _en_word(token: str) -> tuple[str, str, str, tuple[str, ...]]:
     shape = _shape(token)
     gaz = ""
     if token[:1].isupper():
-        gaz = ("P" if low in _resource_words("gazetteer_en_person.txt") else "") + (
-            "L" if low in _place_words()[0] else ""
-        )
+        gaz = ("P" if low in _en_person() else "") + ("L" if low in _place_words()[0] else "")
     own = ["w=" + low, "s=" + shape, "p3=" + low[:3], "x2=" + low[-2:], "x3=" + low[-3:]]
     own.append("x4=" + low[-4:])
     if "-" in low:
@@ -210,6 +217,20 @@ def _bn_cues() -> tuple[frozenset[str], frozenset[str]]:
     return cues.get("title", frozenset()), cues.get("org", frozenset())
 
 
+@cache
+def _bn_wiki_names() -> dict[str, str]:
+    """Word → F (a given name) or L (a surname) from models/gazetteer_bn_wiki_names.tsv."""
+    path = resources.files("factcheck.entities.mentions").joinpath(
+        "models/gazetteer_bn_wiki_names.tsv"
+    )
+    table = {}
+    for line in path.read_text("utf-8").splitlines():
+        if line and line[0] != "#":
+            word, kind = line.split("\t")
+            table[word] = kind
+    return table
+
+
 def bn_features(tokens: list[str], person: frozenset[str] | None = None) -> list[list[str]]:
     """Word, stem without case ending, affixes, place, person-name and title flags, neighbours.
 
@@ -232,6 +253,9 @@ def bn_features(tokens: list[str], person: frozenset[str] | None = None) -> list
     pw = ["<s>", "<s>", *words, "</s>", "</s>"]
     ps = ["<s>", "<s>", *stems, "</s>", "</s>"]
     pf = ["", "", *flag, "", ""]
+    wiki = _bn_wiki_names()
+    names = [wiki.get(w) or wiki.get(s) or "" for w, s in zip(words, stems, strict=True)]
+    pn = ["", "", *names, "", ""]
     out = []
     for i, word in enumerate(words):
         k, stem = i + 2, stems[i]
@@ -243,6 +267,10 @@ def bn_features(tokens: list[str], person: frozenset[str] | None = None) -> list
             "x1=" + word[-1:],
             "x2=" + word[-2:],
             "x3=" + word[-3:],
+            "p1=" + word[:1],
+            "p3=" + word[:3],
+            "x4=" + word[-4:],
+            "rx2=" + stem[-2:],
             "w-1=" + pw[k - 1],
             "w+1=" + pw[k + 1],
             "w-2=" + pw[k - 2],
@@ -260,6 +288,13 @@ def bn_features(tokens: list[str], person: frozenset[str] | None = None) -> list
         for offset, name in ((0, "f="), (-1, "f-1="), (1, "f+1="), (-2, "f-2=")):
             if pf[k + offset]:
                 f.append(name + pf[k + offset])
+        for offset, name in ((0, "n="), (-1, "n-1="), (1, "n+1=")):
+            if pn[k + offset]:
+                f.append(name + pn[k + offset])
+        if pn[k] and pn[k + 1]:
+            f.append("nn+=" + pn[k] + pn[k + 1])
+        if pn[k] and pn[k - 1]:
+            f.append("nn-=" + pn[k - 1] + pn[k])
         out.append(f)
     add_cluster_features(words, "bn", out)
     return out

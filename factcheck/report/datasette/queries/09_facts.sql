@@ -5,7 +5,8 @@ SELECT lead.id AS fact,
        lead.text AS statement,
        coalesce(verdicts.label, CASE WHEN lead.is_checkworthy THEN 'unverified'
                                      ELSE 'not_checkable' END) AS verdict,
-       verdicts.rationale,
+       (SELECT text FROM reason_texts WHERE reason_texts.id = verdicts.rationale_id)
+           AS rationale,
        count(DISTINCT member.origin) AS origins,
        count(member.id) AS wordings,
        group_concat(member.id || ' (' || coalesce(member.lang, 'und') || ', source '
