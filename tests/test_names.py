@@ -65,3 +65,33 @@ def test_partial_name_is_the_start_of_the_full_one():
     initial = NameForm("A. Khan Agnihotri", "en", "person")
     assert compare(initial, NameForm("আলভিরা খান", "bn", "person")).rule != "leading_words"
     assert not compare(full, NameForm("আলভিরা খান", "bn", "person"), partial_names=False).is_match
+
+
+def test_a_latin_letter_bengali_does_not_write_may_come_from_nothing():
+    from factcheck.entities.names.translit import TranslitModel, best_path
+
+    # কসনার for "Costner": no Bengali letter writes the 't'
+    runs = {
+        "ক": {"c": -0.5, "co": -1.0},
+        "স": {"s": -0.2},
+        "ন": {"n": -0.2, "ne": -1.5},
+        "া": {"": -0.5, "a": -0.7},
+        "র": {"r": -0.2, "er": -1.0},
+    }
+    common = dict(
+        script="bengali",
+        runs=runs,
+        backoff={},
+        readings={},
+        generic={},
+        unit_logp={u: -3.0 for u in runs},
+        cut=-3.0,
+    )
+    units, latin = tuple("কসনার"), "costner"
+    skipping = TranslitModel(**common, insert={"t": -2.0})
+    total, path = best_path(skipping, units, latin)
+    assert [run for _u, run, _lp in path] == ["co", "s(t)", "n", "", "er"]
+    assert abs(total - sum(lp for _u, _r, lp in path)) < 1e-9
+    plain_total, plain_path = best_path(TranslitModel(**common), units, latin)
+    assert "".join(run for _u, run, _lp in plain_path) == latin
+    assert plain_total < total

@@ -105,6 +105,10 @@ class TranslitModel:
     # path against that background (see mean_score), and runs by p(run | unit) alone.
     background: dict[str, dict[str, int]] = field(default_factory=dict)
     background_weight: float = 0.0
+    # Latin letters a name may carry that the source script does not write at all (the 't'
+    # of Costner/কসনার, the 'w' of Law/ল): letter -> log score of writing it from nothing,
+    # learned by EM and lowered by a penalty set on the calibration rows. Empty: none may.
+    insert: dict[str, float] = field(default_factory=dict)
     memo: dict = field(default_factory=dict, compare=False, repr=False)  # run scores, edges
 
     def run_logp(self, unit: str, run: str) -> float:
@@ -210,6 +214,7 @@ def load_model(script: str) -> TranslitModel:
         positional_rest=data.get("positional_rest", {}),
         background=data.get("background", {}),
         background_weight=data.get("background_weight", 0.0),
+        insert=data.get("insert", {}),
     )
 
 
@@ -227,40 +232,62 @@ class TranslitScore:
 def best_path(
     model: TranslitModel, units: tuple[str, ...], latin: str
 ) -> tuple[float, list[tuple[str, str, float]]]:
-    """Viterbi: the most likely cut of `latin` into one run per unit, with each run's score."""
+    """Viterbi: the most likely cut of `latin` into one run per unit, with each run's score.
+    With model.insert a letter may also come from nothing; it is shown in brackets beside the
+    unit it follows ('s(t)'; before the first unit, '(p)f') and scored with that unit."""
     units = positioned(units) if model.positional else units
     n, m = len(units), len(latin)
     lo, hi = MIN_RUN[model.script], MAX_RUN[model.script]
+    insert = model.insert
     neg = -1e18
     score = [[neg] * (m + 1) for _ in range(n + 1)]
     back = [[0] * (m + 1) for _ in range(n + 1)]
     score[0][0] = 0.0
     run_score = model.run_score
-    for i in range(1, n + 1):
-        unit = units[i - 1]
-        row, prev, back_row = score[i], score[i - 1], back[i]
-        # unit i writes at least lo letters per unit before it and leaves room for the rest
-        first, last = max(lo * i, m - hi * (n - i)), min(m, hi * i, m - lo * (n - i))
-        for j in range(first, last + 1):
-            best, arg = neg, 0
-            for k in range(lo, min(hi, j) + 1):
-                p = prev[j - k]
-                if p <= neg:
-                    continue
-                s = p + run_score(unit, latin[j - k : j])
-                if s > best:
-                    best, arg = s, k
-            row[j], back_row[j] = best, arg
+    gaps = [insert.get(ch) for ch in latin] if insert else []
+    for i in range(n + 1):
+        row, back_row = score[i], back[i]
+        if i:
+            unit = units[i - 1]
+            prev = score[i - 1]
+            # unit i writes at least lo letters per unit before it and leaves room for the rest
+            # (letters from nothing stay within that band too: a wider one cost speed)
+            first, last = max(lo * i, m - hi * (n - i)), min(m, hi * i, m - lo * (n - i))
+            for j in range(first, last + 1):
+                best, arg = neg, 0
+                for k in range(lo, min(hi, j) + 1):
+                    p = prev[j - k]
+                    if p <= neg:
+                        continue
+                    s = p + run_score(unit, latin[j - k : j])
+                    if s > best:
+                        best, arg = s, k
+                row[j], back_row[j] = best, arg
+        if insert:
+            for j in range(1, m + 1):
+                gap = gaps[j - 1]
+                if gap is not None and row[j - 1] > neg and row[j - 1] + gap > row[j]:
+                    row[j], back_row[j] = row[j - 1] + gap, -1
     if score[n][m] <= neg:
         return neg, []
-    path, j = [], m
-    for i in range(n, 0, -1):
+    path: list[tuple[str, str, float]] = []
+    i, j, extra, extra_logp = n, m, "", 0.0
+    while i > 0 or j > 0:
         k = back[i][j]
-        path.append((units[i - 1], latin[j - k : j], 0.0))
-        j -= k
+        if k == -1:
+            extra, extra_logp = latin[j - 1] + extra, extra_logp + gaps[j - 1]
+            j -= 1
+            continue
+        unit, run = units[i - 1], latin[j - k : j]
+        shown = run + (f"({extra})" if extra else "")
+        path.append((unit.strip("^$"), shown, model.run_score(unit, run) + extra_logp))
+        extra, extra_logp = "", 0.0
+        i, j = i - 1, j - k
     path.reverse()
-    scored = [(u.strip("^$"), r, model.run_score(u, r)) for u, r, _ in path]
-    return score[n][m], scored
+    if extra and path:  # letters before the first unit's run
+        unit, shown, logp = path[0]
+        path[0] = (unit, f"({extra}){shown}", logp + extra_logp)
+    return score[n][m], path
 
 
 def mean_score(
