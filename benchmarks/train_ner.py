@@ -2,7 +2,6 @@
 sets in ../shared/datasets/ner_*. Test splits are never read here.
 
     python benchmarks/train_ner.py gazetteers           # models/gazetteer_*.txt from Wikidata
-    python benchmarks/train_ner.py en-wiki-names        # and from Wikipedia's person titles
     python benchmarks/train_ner.py clusters en          # models/en_clusters.tsv, unlabelled text
     python benchmarks/train_ner.py train en [--baseline] [--c1 0.1 --c2 0.01 --iterations 150]
 
@@ -151,23 +150,6 @@ def build_bn_names() -> None:
 
 
 BN_WIKI_NAMES = ner_data.DATA / "names_translit" / "bn_en_wiki_names_80.tsv"
-
-
-def build_en_wiki_names() -> None:
-    """Words of the English side of the same Wikipedia person titles, lower case: more given
-    names and surnames of South Asia than Wikidata's Chinese-linked names hold."""
-    words = set()
-    for line in BN_WIKI_NAMES.read_text("utf-8").splitlines():
-        for word in line.split("\t")[1].split():
-            if word.isalpha() and len(word) >= 2:
-                words.add(word.lower())
-    header = (
-        "# Words of English Wikipedia person-article titles paired with Bengali ones (via "
-        "arijitx/BanglaNLP wiki_names; titles CC BY-SA)\n"
-    )
-    path = MODELS / "gazetteer_en_wiki_names.txt"
-    path.write_text(header + "\n".join(sorted(words)) + "\n", "utf-8")
-    print(f"en wiki name words: {len(words)}")
 
 
 def build_bn_wiki_names() -> None:
@@ -413,7 +395,6 @@ def main(argv: list[str] | None = None) -> int:
     sub.add_parser("bn-common-words")
     sub.add_parser("bn-names")
     sub.add_parser("bn-wiki-names")
-    sub.add_parser("en-wiki-names")
     sub.add_parser("zh-lexicon")
     clusters = sub.add_parser("clusters")
     clusters.add_argument("lang", choices=sorted(FEATURES))
@@ -438,9 +419,6 @@ def main(argv: list[str] | None = None) -> int:
         return 0
     if args.command == "clusters":
         build_clusters(args.lang)
-        return 0
-    if args.command == "en-wiki-names":
-        build_en_wiki_names()
         return 0
     if args.command == "bn-wiki-names":
         build_bn_wiki_names()

@@ -158,13 +158,3 @@ def test_bengali_names_from_wikipedia_are_features():
     first, second, third = bn_features(["সত্যজিৎ", "রায়ের", "ছবি"])
     assert "n=F" in first and "n-1=F" in second
     assert not any(f.startswith("n=") for f in second + third)
-
-
-def test_english_person_words_include_wikipedia_titles():
-    # Muhith and Bandyopadhyay are in no Wikidata name paired with Chinese; the English side
-    # of Wikipedia's Bengali-English person titles flags them as person-name words.
-    from factcheck.entities.mentions.features import en_features
-
-    for word in ("Muhith", "Bandyopadhyay"):
-        assert "g=P" in en_features([word])[0]
-    assert "g=P" not in en_features(["Parliament"])[0]

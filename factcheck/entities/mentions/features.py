@@ -3,8 +3,8 @@
 Training (benchmarks/train_ner.py) and tagging call the same functions, so a model always sees
 the features it was trained on. English and Bengali are tagged word by word, Chinese character
 by character. Gazetteers: place names from the package's CLDR gazetteer, person-name words from
-Wikidata (CC0; models/gazetteer_*.txt) and from Wikipedia's person-article titles, English and
-Bengali (models/gazetteer_{en,bn}_wiki_names.*).
+Wikidata (CC0; models/gazetteer_*.txt) and, for Bengali, from Wikipedia's person-article titles
+(models/gazetteer_bn_wiki_names.tsv).
 """
 
 from __future__ import annotations
@@ -136,14 +136,6 @@ def add_cluster_features(keys: list[str], lang: str, out: list[list[str]]) -> No
 # --- English ---------------------------------------------------------------------------------
 
 
-@cache
-def _en_person() -> frozenset[str]:
-    """Lower-case person-name words: Wikidata's (CC0) and Wikipedia's person titles'."""
-    return _resource_words("gazetteer_en_person.txt") | _resource_words(
-        "gazetteer_en_wiki_names.txt"
-    )
-
-
 @lru_cache(maxsize=65536)
 def _en_word(token: str) -> tuple[str, str, str, tuple[str, ...]]:
     """A token's own parts, computed once per distinct token: lower case, shape, gazetteer
@@ -152,7 +144,9 @@ def _en_word(token: str) -> tuple[str, str, str, tuple[str, ...]]:
     shape = _shape(token)
     gaz = ""
     if token[:1].isupper():
-        gaz = ("P" if low in _en_person() else "") + ("L" if low in _place_words()[0] else "")
+        gaz = ("P" if low in _resource_words("gazetteer_en_person.txt") else "") + (
+            "L" if low in _place_words()[0] else ""
+        )
     own = ["w=" + low, "s=" + shape, "p3=" + low[:3], "x2=" + low[-2:], "x3=" + low[-3:]]
     own.append("x4=" + low[-4:])
     if "-" in low:
