@@ -149,38 +149,6 @@ def build_bn_names() -> None:
     print(f"bn person names: {len(names)}")
 
 
-BN_WIKI_NAMES = ner_data.DATA / "names_translit" / "bn_en_wiki_names_80.tsv"
-
-
-def build_bn_wiki_names() -> None:
-    """Words of the Bengali side of Wikipedia's person-article titles (names_translit, 10,613
-    names), normalised, less the common words (bn_common_words.txt: 'ও', 'না', 'প্রধান'...);
-    each marked F when it begins more names than it ends, else L (a surname)."""
-    from collections import Counter
-
-    from factcheck.entities.mentions.features import _resource_words
-    from factcheck.text.scripts import normalize_bengali
-
-    common = _resource_words("bn_common_words.txt")
-    first, last = Counter(), Counter()
-    for line in BN_WIKI_NAMES.read_text("utf-8").splitlines():
-        words = [normalize_bengali(w) for w in line.split("\t")[0].split()]
-        words = [w for w in words if len(w) >= 2 and _is_bengali_word(w)]
-        for i, word in enumerate(words):
-            (last if i == len(words) - 1 and i else first)[word] += 1
-    rows = [
-        f"{w}\t{'F' if first[w] > last[w] else 'L'}"
-        for w in sorted(set(first) | set(last))
-        if w not in common
-    ]
-    header = (
-        "# Words of Bengali Wikipedia person-article titles (via arijitx/BanglaNLP wiki_names; "
-        "titles CC BY-SA),\n# less common words: word<TAB>F first/given name, L last word\n"
-    )
-    (MODELS / "gazetteer_bn_wiki_names.tsv").write_text(header + "\n".join(rows) + "\n", "utf-8")
-    print(f"bn wiki name words: {len(rows)}")
-
-
 def _bn_featurizers(sentences, held=()):
     """One feature function per training sentence: the person-name flag of fold k comes from
     the names of the other folds (the shippable sets only), never from the sentence itself;
@@ -394,7 +362,6 @@ def main(argv: list[str] | None = None) -> int:
     sub.add_parser("gazetteers")
     sub.add_parser("bn-common-words")
     sub.add_parser("bn-names")
-    sub.add_parser("bn-wiki-names")
     sub.add_parser("zh-lexicon")
     clusters = sub.add_parser("clusters")
     clusters.add_argument("lang", choices=sorted(FEATURES))
@@ -419,9 +386,6 @@ def main(argv: list[str] | None = None) -> int:
         return 0
     if args.command == "clusters":
         build_clusters(args.lang)
-        return 0
-    if args.command == "bn-wiki-names":
-        build_bn_wiki_names()
         return 0
     if args.command == "bn-names":
         build_bn_names()

@@ -148,13 +148,3 @@ def test_bengali_name_ends_at_a_word_with_a_closing_ending():
     assert people.get("শেখ হাসিনাকে") == "শেখ হাসিনা"
     assert people.get("মোহামেদ বাদাইসহ") == "মোহামেদ বাদাই"
     assert not any("সিকিম" in p or "আরো" in p for p in people)
-
-
-def test_bengali_names_from_wikipedia_are_features():
-    # সত্যজিৎ is in no labelled Bengali set; Wikipedia's Bengali person titles give it as a
-    # given name, and its neighbour sees that too. রায় (also 'verdict') is a common word: no flag.
-    from factcheck.entities.mentions.features import bn_features
-
-    first, second, third = bn_features(["সত্যজিৎ", "রায়ের", "ছবি"])
-    assert "n=F" in first and "n-1=F" in second
-    assert not any(f.startswith("n=") for f in second + third)

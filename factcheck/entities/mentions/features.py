@@ -3,8 +3,7 @@
 Training (benchmarks/train_ner.py) and tagging call the same functions, so a model always sees
 the features it was trained on. English and Bengali are tagged word by word, Chinese character
 by character. Gazetteers: place names from the package's CLDR gazetteer, person-name words from
-Wikidata (CC0; models/gazetteer_*.txt) and, for Bengali, from Wikipedia's person-article titles
-(models/gazetteer_bn_wiki_names.tsv).
+Wikidata (CC0; models/gazetteer_*.txt).
 """
 
 from __future__ import annotations
@@ -211,20 +210,6 @@ def _bn_cues() -> tuple[frozenset[str], frozenset[str]]:
     return cues.get("title", frozenset()), cues.get("org", frozenset())
 
 
-@cache
-def _bn_wiki_names() -> dict[str, str]:
-    """Word → F (a given name) or L (a surname) from models/gazetteer_bn_wiki_names.tsv."""
-    path = resources.files("factcheck.entities.mentions").joinpath(
-        "models/gazetteer_bn_wiki_names.tsv"
-    )
-    table = {}
-    for line in path.read_text("utf-8").splitlines():
-        if line and line[0] != "#":
-            word, kind = line.split("\t")
-            table[word] = kind
-    return table
-
-
 def bn_features(tokens: list[str], person: frozenset[str] | None = None) -> list[list[str]]:
     """Word, stem without case ending, affixes, place, person-name and title flags, neighbours.
 
@@ -247,9 +232,6 @@ def bn_features(tokens: list[str], person: frozenset[str] | None = None) -> list
     pw = ["<s>", "<s>", *words, "</s>", "</s>"]
     ps = ["<s>", "<s>", *stems, "</s>", "</s>"]
     pf = ["", "", *flag, "", ""]
-    wiki = _bn_wiki_names()
-    names = [wiki.get(w) or wiki.get(s) or "" for w, s in zip(words, stems, strict=True)]
-    pn = ["", "", *names, "", ""]
     out = []
     for i, word in enumerate(words):
         k, stem = i + 2, stems[i]
@@ -282,13 +264,6 @@ def bn_features(tokens: list[str], person: frozenset[str] | None = None) -> list
         for offset, name in ((0, "f="), (-1, "f-1="), (1, "f+1="), (-2, "f-2=")):
             if pf[k + offset]:
                 f.append(name + pf[k + offset])
-        for offset, name in ((0, "n="), (-1, "n-1="), (1, "n+1=")):
-            if pn[k + offset]:
-                f.append(name + pn[k + offset])
-        if pn[k] and pn[k + 1]:
-            f.append("nn+=" + pn[k] + pn[k + 1])
-        if pn[k] and pn[k - 1]:
-            f.append("nn-=" + pn[k - 1] + pn[k])
         out.append(f)
     add_cluster_features(words, "bn", out)
     return out
