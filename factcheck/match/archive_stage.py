@@ -14,7 +14,7 @@ from typing import Any
 
 from sqlite_utils import Database
 
-from factcheck.db import now_iso, transaction
+from factcheck.db import chunked, now_iso, transaction
 from factcheck.match.archive import ArchiveRecord, ReadResult, read_archive_bytes, read_archive_file
 from factcheck.match.queries import fact_check_summary
 from factcheck.match.retrieval import ArchiveDoc, ArchiveIndex, Hit, model_weights
@@ -195,11 +195,9 @@ def match_archive(db: Database, *, everything: bool = False) -> ArchiveMatchRepo
         threshold = model_weights()["accept"]["threshold"]
         now = now_iso()
         ids = [claim["id"] for claim in claims]
-        for chunk in range(0, len(ids), 500):
-            marks = ",".join("?" * len(ids[chunk : chunk + 500]))
-            db.execute(
-                f"DELETE FROM archive_hits WHERE claim_id IN ({marks})", ids[chunk : chunk + 500]
-            )
+        for chunk in chunked(ids):
+            marks = ",".join("?" * len(chunk))
+            db.execute(f"DELETE FROM archive_hits WHERE claim_id IN ({marks})", chunk)
         rows = []
         for claim in claims:
             text, matched_on = query_text(claim["text"], claim["gloss"])
