@@ -67,7 +67,37 @@ def main(langs: list[str]) -> int:
         models = ner_data.ROOT / "factcheck" / "entities" / "mentions" / "models"
         size = (models / f"{lang}.crfsuite").stat().st_size
         print(f"{'':34} model {size / 1e6:.1f} MB; first text tagged in {load_ms:.0f} ms (loading)")
+    if "bn" in langs:
+        _bn_name_forms()
     return 0
+
+
+def _bn_name_forms() -> None:
+    """A Bengali name's compared form drops its case ending (মোদির → মোদি) but not a final র
+    of its own (আলমগীর). Held out from the shipped word list (Rifat1493 train, banglakit):
+    words ending in a vowel and র inside a tagged person's name in Rifat1493 test and the
+    MultiCoNER dev set, where no ending can stand, so every one should be kept; and a tagged
+    name's last word that is a stem seen bare plus র, which should lose it."""
+    from factcheck.lang.bn.mentions import _NAME_ENDINGS, _VOWELS, _drop_ending
+    from factcheck.text.scripts import normalize_bengali
+
+    inner, final = set(), set()
+    for tokens, tags in ner_data.rifat("test") + ner_data.multiconer():
+        for token, tag, after in zip(tokens, tags, [*tags[1:], "O"], strict=True):
+            if tag.endswith("PER"):
+                (inner if after == "I-PER" else final).add(normalize_bengali(token))
+
+    def ends_r(word: str) -> bool:
+        return len(word) >= 3 and word[-1] == "র" and word[-2] in _VOWELS
+
+    own = sorted(w for w in inner if ends_r(w))
+    genitive = sorted(w for w in final - inner if ends_r(w) and w[:-1] in inner | final)
+    header = f"{'bn name forms (held out)':34} {'model':9} {'own র kept':>12}"
+    print(f"\n{header} {'genitive dropped':>17}")
+    for label, keep in (("baseline", frozenset()), ("word list", None)):
+        kept = sum(_drop_ending(w, _NAME_ENDINGS, keep) == w for w in own)
+        dropped = sum(_drop_ending(w, _NAME_ENDINGS, keep) == w[:-1] for w in genitive)
+        print(f"{'':34} {label:9} {kept:5} / {len(own):<4} {dropped:9} / {len(genitive):<4}")
 
 
 if __name__ == "__main__":

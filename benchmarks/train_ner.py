@@ -118,6 +118,36 @@ def build_bn_common_words() -> None:
     print(f"bn common words: {len(common)}")
 
 
+def bn_own_r_words(sentences) -> list[str]:
+    """Name words ending in a vowel and র (আলমগীর, কাদের, আনোয়ার) seen inside a tagged name,
+    before another of its words, where no case ending can stand: their র is their own."""
+    from factcheck.lang.bn.mentions import _VOWELS
+    from factcheck.text.scripts import normalize_bengali
+
+    own, named = set(), set()
+    for tokens, tags in sentences:
+        for token, tag, after in zip(tokens, tags, [*tags[1:], "O"], strict=True):
+            word = normalize_bengali(token)
+            if not tag.endswith("PER"):
+                continue
+            named.add(word)
+            if after == "I-PER" and len(word) >= 3 and word[-1] == "র" and word[-2] in _VOWELS:
+                own.add(word)
+    # not জিয়ার: জিয়া is a name too, and জিয়ার its genitive more often than a name word
+    return sorted(w for w in own if _is_bengali_word(w) and w[:-1] not in named)
+
+
+def build_bn_own_r_words() -> None:
+    words = bn_own_r_words(ner_data.rifat("train") + ner_data.banglakit())
+    header = (
+        "# Bengali name words whose final র is their own, not a genitive: seen before another\n"
+        "# word of a person's name in Rifat1493 train (MIT) and banglakit (CC0), and without\n"
+        "# the র never a name word there (benchmarks/train_ner.py bn-own-r-words)\n"
+    )
+    (MODELS / "bn_own_r_words.txt").write_text(header + "\n".join(words) + "\n", "utf-8")
+    print(f"bn own-r name words: {len(words)}")
+
+
 NAME_FOLDS = 5
 
 
@@ -361,6 +391,7 @@ def main(argv: list[str] | None = None) -> int:
     sub = parser.add_subparsers(dest="command", required=True)
     sub.add_parser("gazetteers")
     sub.add_parser("bn-common-words")
+    sub.add_parser("bn-own-r-words")
     sub.add_parser("bn-names")
     sub.add_parser("zh-lexicon")
     clusters = sub.add_parser("clusters")
@@ -392,6 +423,9 @@ def main(argv: list[str] | None = None) -> int:
         return 0
     if args.command == "bn-common-words":
         build_bn_common_words()
+        return 0
+    if args.command == "bn-own-r-words":
+        build_bn_own_r_words()
         return 0
     out = args.out or (BASELINES if args.baseline else MODELS) / f"{args.lang}.crfsuite"
     train(

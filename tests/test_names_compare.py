@@ -44,6 +44,7 @@ DIFFERENT = [
     ("贝拉克·奥巴马", "Vladimir Putin"),
     ("M. A. Aziz", "A. M. Aziz"),
     ("নরেন্দ্র মোদি", "Narendra Singh"),
+    ("জি এম কাদের", "আজিমা আক্তার"),  # one skeleton 'smktr', split into other words
     ("Wang", "Wang Xiaohong"),  # a common Chinese family name alone is millions of people
     ("President", "Joe Biden"),
 ]
@@ -223,3 +224,12 @@ def test_vice_president_and_president_the_same_day_are_a_role_conflict(tmp_path:
         .fetchall()
     )
     assert len(rows) == 1 and "Vice President" in rows[0][0]
+
+
+def test_bengali_titles_and_honorifics_are_not_names() -> None:
+    from factcheck.entities.names.forms import is_title_only, split_title
+
+    assert split_title("অর্থনীতিবিদ বিরুপাক্ষ পাল") == ("অর্থনীতিবিদ", "বিরুপাক্ষ পাল")
+    assert split_title("এরশাদ সাহেব") == ("সাহেব", "এরশাদ")
+    assert is_title_only("মেজর") and is_title_only("ইঞ্জিনিয়ার সাহেব")
+    assert not is_title_only("এরশাদ সাহেব")

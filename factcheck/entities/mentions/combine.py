@@ -32,6 +32,20 @@ def _bn_common_words() -> frozenset[str]:
     return frozenset(w for w in lines if w and not w.startswith("#"))
 
 
+def _known_bn_single_name(surface: str) -> bool:
+    """A Bengali name of one word needs a title before it or a word the labelled sets tag as
+    a name (models/gazetteer_bn_person.txt): alone, the tagger takes common words for people
+    (সড়ক, জিনিস, হেডলাইন)."""
+    from factcheck.entities.mentions.features import _bn_stem, _resource_words
+
+    words = surface.split()
+    if len(words) > 1:
+        return True
+    word = normalize_bengali(words[0])
+    names = _resource_words("gazetteer_bn_person.txt")
+    return word in names or _bn_stem(word) in names
+
+
 def _name_words_ok(mention: Mention, lang: str) -> bool:
     """Bengali has no capitals: a name after a title must hold no word the labelled sets nearly
     never tag as a name (সমস্যা, কারণ, হলো)."""
@@ -105,6 +119,8 @@ def combine(
                 e._replace(confidence=1), surface, lang
             ):
                 continue
+            unsure.add(len(tagged))
+        elif lang == "bn" and e.type == "person" and not _known_bn_single_name(surface):
             unsure.add(len(tagged))
         tagged.append(Mention(e.start, e.end, surface, e.type, lang, match_form(surface)))
     dropped: set[int] = set()

@@ -174,9 +174,11 @@ def _rules(a: NameForm, b: NameForm, use_gazetteer: bool) -> NameMatch:
     if key_a == key_b and len(key_a) >= MIN_KEY_LENGTH:
         # Each script splits words differently ("na ke wei" vs "naqvi"), so compare the
         # skeleton of the whole name; a short skeleton needs the letters to agree too.
-        same_latin = script_of(a.text) == script_of(b.text) == "latin"
-        if same_latin and not _words_close(wa, wb):
+        script = script_of(a.text) if script_of(a.text) == script_of(b.text) else None
+        if script == "latin" and not _words_close(wa, wb):
             pass  # 'Olga Barynova' vs 'Oleg Baranov': same skeleton, different spellings
+        elif script == "bengali" and not (_same_word_keys(wa, wb) or _words_close(wa, wb)):
+            pass  # one script splits words alike: জি এম কাদের is not আজিমা আক্তার ('smktr')
         elif a.type != "person" and len(key_a) < 5 and jw < 0.9:
             pass  # 'Monaco' / 欧盟 'mnk': a short skeleton alone does not name a place
         elif len(key_a) >= 5 or jw >= 0.6 or both_single:
@@ -192,15 +194,27 @@ def _rules(a: NameForm, b: NameForm, use_gazetteer: bool) -> NameMatch:
     aligned = _aligned_tokens(wa, wb)
     if aligned:
         return aligned
+    keys = (
+        f"key '{key_a}' alike but not word by word"
+        if key_a == key_b
+        else f"keys '{key_a}' / '{key_b}' differ"
+    )
     return NameMatch(
         round(min(jw, 0.79) * 0.5, 3),
         "no_match",
-        f"{_quote(pa)} vs {_quote(pb)}: keys '{key_a}' / '{key_b}' differ; Jaro-Winkler {jw:.2f}",
+        f"{_quote(pa)} vs {_quote(pb)}: {keys}; Jaro-Winkler {jw:.2f}",
     )
 
 
 def _order_fit(wa: tuple[str, ...], wb: tuple[str, ...]) -> float:
     return sum(JaroWinkler.similarity(x, y) for x, y in zip(wa, wb, strict=False))
+
+
+def _same_word_keys(wa: tuple[str, ...], wb: tuple[str, ...]) -> bool:
+    """নাকভি ~ নকভি word by word: as many words, each with the same skeleton."""
+    return len(wa) == len(wb) and all(
+        _word_key(x) == _word_key(y) for x, y in zip(wa, wb, strict=True)
+    )
 
 
 def _words_close(wa: tuple[str, ...], wb: tuple[str, ...]) -> bool:

@@ -58,7 +58,8 @@ _WORD_SPLIT = re.compile(rf"[\s{MIDDLE_DOTS}]+")
 
 @cache
 def _titles(script: str, _registry: tuple) -> dict[str, str]:
-    """word → kind ('title' may end a title; 'part' only builds one), from the name_titles.tsv of
+    """word → kind ('title' may end a title; 'part' only builds one; 'honorific' follows the
+    name: সাহেব), from the name_titles.tsv of
     every registered language written in `script`."""
     table: dict[str, str] = {}
     for language in languages_of_script(script):
@@ -98,12 +99,16 @@ def split_title(text: str) -> tuple[str | None, str]:
             break
         if kind == "title":
             last_title = i
-    if last_title < 0 or last_title == len(words) - 1:
+    after = len(words)  # honorifics after the name: এরশাদ সাহেব
+    while after > last_title + 2 and table.get(words[after - 1].casefold()) == "honorific":
+        after -= 1
+    if last_title == len(words) - 1 or (last_title < 0 and after == len(words)):
         return None, text
-    rest = words[last_title + 1 :]
+    rest = words[last_title + 1 : after]
     if script == "latin" and not rest[0][:1].isupper():
         return None, text  # 'president of ...': a description, not a title before a name
-    return " ".join(words[: last_title + 1]), " ".join(rest)
+    title = " ".join(words[: last_title + 1] + words[after:])
+    return title, " ".join(rest)
 
 
 def _split_han_title(text: str) -> tuple[str | None, str]:
@@ -126,7 +131,7 @@ def is_title_only(text: str) -> bool:
     table = titles_of(script)
     words = [w.casefold().rstrip(".") for w in text.split()]
     kinds = [table.get(w) or table.get(w + ".") for w in words]
-    return bool(words) and all(kinds) and "title" in kinds
+    return bool(words) and all(kinds) and bool({"title", "honorific"} & set(kinds))
 
 
 @lru_cache(maxsize=65536)

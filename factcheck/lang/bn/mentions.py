@@ -7,8 +7,10 @@ Spans keep the case ending; match_form drops it.
 
 from __future__ import annotations
 
+import dataclasses
 import re
-from functools import lru_cache
+from functools import cache, lru_cache
+from importlib import resources
 
 from rapidfuzz.distance import Levenshtein
 
@@ -16,19 +18,43 @@ from factcheck.entities.mentions.model import Mention, select_non_overlapping
 from factcheck.entities.mentions.tables import cue_words
 from factcheck.entities.names.places import BN_CASE_ENDINGS, place_code
 from factcheck.entities.names.romanize import _word_key, romanize
+from factcheck.lang.bn.numbers import VOWEL_SIGNS
 from factcheck.text.scripts import BN_CHARS, normalize_bengali
 
 _WORD = re.compile(rf"[{BN_CHARS}]+\.?")
 MAX_NAME_WORDS = 3
 
 
-def strip_case_ending(word: str) -> str:
-    """নকভিকে → নকভি, শরীফের → শরীফ, বেইজিংয়ে → বেইজিং (leaves at least two letters)."""
-    word = normalize_bengali(word)
-    for ending in BN_CASE_ENDINGS:
+_VOWELS = VOWEL_SIGNS | set("অআইঈউঊঋএঐওঔ")
+
+
+@cache
+def own_r_words() -> frozenset[str]:
+    """Name words whose final র is their own (আলমগীর, কাদের), from labelled names
+    (benchmarks/train_ner.py bn-own-r-words)."""
+    path = resources.files("factcheck.entities.mentions").joinpath("models/bn_own_r_words.txt")
+    lines = path.read_text("utf-8").splitlines()
+    return frozenset(w for w in lines if w and not w.startswith("#"))
+
+
+def _drop_ending(word: str, endings: tuple[str, ...], keep: frozenset[str] | None = None) -> str:
+    """The word without the first of the endings it has, leaving at least two letters. A bare
+    র after a consonant is the word's own letter (জাফর, আকবর): the genitive there is ের. After
+    a vowel it is a genitive (মোদির) unless the word is a known name word (আলমগীর); keep
+    is that list, the shipped one by default."""
+    if word in (own_r_words() if keep is None else keep):
+        return word
+    for ending in endings:
         if word.endswith(ending) and len(word) - len(ending) >= 2:
+            if ending == "র" and word[-2] not in _VOWELS:
+                continue
             return word[: -len(ending)]
     return word
+
+
+def strip_case_ending(word: str) -> str:
+    """নকভিকে → নকভি, শরীফের → শরীফ, বেইজিংয়ে → বেইজিং (leaves at least two letters)."""
+    return _drop_ending(normalize_bengali(word), BN_CASE_ENDINGS)
 
 
 @lru_cache(maxsize=65536)
@@ -65,6 +91,7 @@ def find_rule_mentions(
     end = len(text) if end is None else end
     cues = cue_words("bn")
     titles, portfolios, orgs, stops = cues["title"], cues["portfolio"], cues["org"], cues["stop"]
+    weak = cues.get("weak", frozenset())
     words = _words(text, start, end)
     found: list[Mention] = []
     for i, (ws, we, word) in enumerate(words):
@@ -117,7 +144,7 @@ def find_rule_mentions(
             if _has_case_ending(w):
                 break
             j += 1
-        if name:
+        if name and (len(name) > 1 or bare not in weak):
             ns, ne = name[0][0], name[-1][1]
             forms = [normalize_bengali(w) for _, _, w in name]
             forms[-1] = strip_case_ending(forms[-1])
@@ -146,11 +173,7 @@ def match_form(surface: str) -> str:
             last = last[:-2]  # "with": শেখ হাসিনাসহ
         elif last.endswith(_PARTICLES) and len(last) >= 4:
             last = last[:-1]
-        for ending in _NAME_ENDINGS:
-            if last.endswith(ending) and len(last) - len(ending) >= 2:
-                last = last[: -len(ending)]
-                break
-        forms[-1] = last
+        forms[-1] = _drop_ending(last, _NAME_ENDINGS)
     return " ".join(forms)
 
 
@@ -187,9 +210,36 @@ def find_mentions(text: str, start: int = 0, end: int | None = None) -> list[Men
     """Mentions from the trained tagger, with the rules above as their high-precision layer."""
     from factcheck.entities.mentions.combine import tagged_mentions
 
-    return tagged_mentions(
+    found = tagged_mentions(
         text, "bn", start, end, _rules_only, with_references, match_form=match_form
     )
+    return [_own_final_r(text, m) if m.type == "person" else m for m in found]
+
+
+# Endings no genitive can carry: কায়সারের, সরকারকে show that র is the word's own letter
+_AFTER_STEM = tuple(normalize_bengali(e) for e in ("ের", "কে", "কেও", "দের"))
+
+
+@lru_cache(maxsize=8)
+def _words_of(text: str) -> frozenset[str]:
+    return frozenset(normalize_bengali(w) for w in _WORD.findall(text))
+
+
+def _own_final_r(text: str, mention: Mention) -> Mention:
+    """শহীদুল্লা কায়সার stays whole when the text also writes কায়সারের or কায়সারকে and never
+    the shorter কায়সা on its own: the bare র after a vowel is a genitive (হাসিনার) or the
+    name's own letter (কায়সার), and only the rest of the text tells which."""
+    words = mention.match_form.split()
+    if not words:
+        return mention
+    stem = words[-1]
+    whole = stem + "র"
+    if not normalize_bengali(mention.text).split()[-1].startswith(whole):
+        return mention
+    seen = _words_of(text)
+    if stem in seen or not any(whole + e in seen for e in _AFTER_STEM):
+        return mention
+    return dataclasses.replace(mention, match_form=" ".join([*words[:-1], whole]))
 
 
 def _rules_only(text: str, start: int, end: int | None) -> list[Mention]:
