@@ -133,8 +133,14 @@ def bn_own_r_words(sentences) -> list[str]:
             named.add(word)
             if after == "I-PER" and len(word) >= 3 and word[-1] == "র" and word[-2] in _VOWELS:
                 own.add(word)
-    # not জিয়ার: জিয়া is a name too, and জিয়ার its genitive more often than a name word
-    return sorted(w for w in own if _is_bengali_word(w) and w[:-1] not in named)
+    # not জিয়ার or বেগমের: জিয়া and বেগম are names too, and these mostly their genitives
+    return sorted(
+        w
+        for w in own
+        if _is_bengali_word(w)
+        and w[:-1] not in named
+        and not (w.endswith("ের") and w[:-2] in named)
+    )
 
 
 def build_bn_own_r_words() -> None:
@@ -142,7 +148,7 @@ def build_bn_own_r_words() -> None:
     header = (
         "# Bengali name words whose final র is their own, not a genitive: seen before another\n"
         "# word of a person's name in Rifat1493 train (MIT) and banglakit (CC0), and without\n"
-        "# the র never a name word there (benchmarks/train_ner.py bn-own-r-words)\n"
+        "# the র (or ের) never a name word there (benchmarks/train_ner.py bn-own-r-words)\n"
     )
     (MODELS / "bn_own_r_words.txt").write_text(header + "\n".join(words) + "\n", "utf-8")
     print(f"bn own-r name words: {len(words)}")
