@@ -9,8 +9,7 @@ from __future__ import annotations
 
 import dataclasses
 import re
-from functools import cache, lru_cache
-from importlib import resources
+from functools import lru_cache
 
 from rapidfuzz.distance import Levenshtein
 
@@ -28,13 +27,12 @@ MAX_NAME_WORDS = 3
 _VOWELS = VOWEL_SIGNS | set("অআইঈউঊঋএঐওঔ")
 
 
-@cache
 def own_r_words() -> frozenset[str]:
     """Name words whose final র is their own (আলমগীর, কাদের), from labelled names
     (benchmarks/train_ner.py bn-own-r-words)."""
-    path = resources.files("factcheck.entities.mentions").joinpath("models/bn_own_r_words.txt")
-    lines = path.read_text("utf-8").splitlines()
-    return frozenset(w for w in lines if w and not w.startswith("#"))
+    from factcheck.entities.mentions.features import _resource_words
+
+    return _resource_words("bn_own_r_words.txt")
 
 
 def _drop_ending(word: str, endings: tuple[str, ...], keep: frozenset[str] | None = None) -> str:
