@@ -84,3 +84,21 @@ def test_document_stance_from_its_sentences() -> None:
     far = "Chinese security forces will be deployed in Pakistan, though talks did not end well"
     assert document_stance(claim, sentences(far)).label == "agree"
     assert document_stance(claim, sentences("Rain fell in Lahore")).label == "unrelated"
+
+
+def test_unconfirmed_and_anonymous_reports_discuss_rather_than_deny() -> None:
+    """A report that has not been confirmed, or an official who was not authorized to speak,
+    tells the claim with a hedge or plainly: no denial, whatever the word 'not' in it."""
+    claim = sentence_words("Chinese security forces will be deployed in Pakistan", "en")
+    unconfirmed = (
+        "Chinese security forces will be deployed in Pakistan, according to a report that "
+        "has not been confirmed."
+    )
+    assert document_stance(claim, sentences(unconfirmed)).label == "discuss"
+    anonymous = (
+        "An official who was not authorized to discuss Chinese security forces in Pakistan "
+        "said they will be deployed."
+    )
+    assert document_stance(claim, sentences(anonymous)).label == "agree"
+    denied = "An official said Chinese security forces will not be deployed in Pakistan."
+    assert document_stance(claim, sentences(denied)).label == "disagree"

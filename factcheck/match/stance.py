@@ -192,7 +192,8 @@ DISCUSS_SHARE = 0.5
 _HEDGES = re.compile(
     r"\b(?:reportedly|allegedly|according to|claims?|claimed|unconfirmed|unverified|rumou?rs?|"
     r"may|might|could|possibly|apparently|purportedly|supposedly|said to|believed to|appears? to|"
-    r"seems? to|if true|not yet clear|remains unclear)\b",
+    r"seems? to|if true|not yet clear|remains unclear|"
+    r"not (?:yet )?(?:been |be )?(?:independently )?(?:confirmed|verified))\b",
     re.I,
 )
 
