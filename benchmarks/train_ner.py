@@ -101,13 +101,13 @@ def build_bn_common_words() -> None:
     CC0): the rules' filter on what may follow a title."""
     from collections import Counter
 
-    from factcheck.entities.mentions.features import _bn_stem
+    from factcheck.entities.mentions.features import bn_stem
     from factcheck.text.scripts import normalize_bengali
 
     seen, named = Counter(), Counter()
     for tokens, tags in ner_data.rifat("train") + ner_data.banglakit():
         for token, tag in zip(tokens, tags, strict=True):
-            stem = _bn_stem(normalize_bengali(token))
+            stem = bn_stem(normalize_bengali(token))
             seen[stem] += 1
             named[stem] += tag != "O"
     common = sorted(
@@ -161,13 +161,13 @@ def bn_person_stems(sentences) -> frozenset[str]:
     """Stems tagged PER in at least half of their uses, and not common words."""
     from collections import Counter
 
-    from factcheck.entities.mentions.features import _bn_stem
+    from factcheck.entities.mentions.features import bn_stem
     from factcheck.text.scripts import normalize_bengali
 
     seen, person = Counter(), Counter()
     for tokens, tags in sentences:
         for token, tag in zip(tokens, tags, strict=True):
-            stem = _bn_stem(normalize_bengali(token))
+            stem = bn_stem(normalize_bengali(token))
             seen[stem] += 1
             person[stem] += tag.endswith("PER")
     return frozenset(w for w, n in person.items() if n and 2 * n >= seen[w] and _is_bengali_word(w))

@@ -11,10 +11,9 @@ alone found words that are no names (সমস্যা, জেনারেল),
 from __future__ import annotations
 
 import dataclasses
-from functools import cache
-from importlib import resources
 
 from factcheck.entities.mentions.model import Mention, select_non_overlapping
+from factcheck.entities.mentions.tables import model_words
 from factcheck.entities.mentions.tagger import Entity
 from factcheck.text.scripts import normalize_bengali
 
@@ -25,25 +24,18 @@ RULES_ALONE = {
 }
 
 
-@cache
-def _bn_common_words() -> frozenset[str]:
-    path = resources.files("factcheck.entities.mentions").joinpath("models/bn_common_words.txt")
-    lines = path.read_text("utf-8").splitlines()
-    return frozenset(w for w in lines if w and not w.startswith("#"))
-
-
 def _known_bn_single_name(surface: str) -> bool:
     """A Bengali name of one word needs a title before it or a word the labelled sets tag as
     a name (models/gazetteer_bn_person.txt): alone, the tagger takes common words for people
     (সড়ক, জিনিস, হেডলাইন)."""
-    from factcheck.entities.mentions.features import _bn_stem, _resource_words
+    from factcheck.entities.mentions.features import bn_stem
 
     words = surface.split()
     if len(words) > 1:
         return True
     word = normalize_bengali(words[0])
-    names = _resource_words("gazetteer_bn_person.txt")
-    return word in names or _bn_stem(word) in names
+    names = model_words("gazetteer_bn_person.txt")
+    return word in names or bn_stem(word) in names
 
 
 def _name_words_ok(mention: Mention, lang: str) -> bool:
@@ -51,10 +43,10 @@ def _name_words_ok(mention: Mention, lang: str) -> bool:
     never tag as a name (সমস্যা, কারণ, হলো)."""
     if lang != "bn":
         return True
-    from factcheck.entities.mentions.features import _bn_stem
+    from factcheck.entities.mentions.features import bn_stem
 
-    common = _bn_common_words()
-    return not any(w in common or _bn_stem(w) in common for w in mention.match_form.split())
+    common = model_words("bn_common_words.txt")
+    return not any(w in common or bn_stem(w) in common for w in mention.match_form.split())
 
 
 def _match_form(surface: str, lang: str) -> str:

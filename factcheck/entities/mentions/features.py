@@ -12,6 +12,7 @@ import re
 from functools import cache, lru_cache
 from importlib import resources
 
+from factcheck.entities.mentions.tables import model_words
 from factcheck.entities.names.chinese import han_surnames
 from factcheck.entities.names.places import BN_CASE_ENDINGS, _gazetteer
 from factcheck.loading import announced
@@ -61,14 +62,6 @@ def _shape(word: str) -> str:
             out.append(c)
             last = c
     return "".join(out)
-
-
-@cache
-def _resource_words(name: str) -> frozenset[str]:
-    path = resources.files("factcheck.entities.mentions").joinpath(f"models/{name}")
-    return frozenset(
-        line for line in path.read_text("utf-8").splitlines() if line and line[0] != "#"
-    )
 
 
 @cache
@@ -143,7 +136,7 @@ def _en_word(token: str) -> tuple[str, str, str, tuple[str, ...]]:
     shape = _shape(token)
     gaz = ""
     if token[:1].isupper():
-        gaz = ("P" if low in _resource_words("gazetteer_en_person.txt") else "") + (
+        gaz = ("P" if low in model_words("gazetteer_en_person.txt") else "") + (
             "L" if low in _place_words()[0] else ""
         )
     own = ["w=" + low, "s=" + shape, "p3=" + low[:3], "x2=" + low[-2:], "x3=" + low[-3:]]
@@ -195,7 +188,7 @@ _BN_ENDINGS = tuple(sorted(set(BN_CASE_ENDINGS) | {"ও", "ই", "রা", "দ�
 
 
 @cache
-def _bn_stem(word: str) -> str:
+def bn_stem(word: str) -> str:
     for ending in _BN_ENDINGS:
         if word.endswith(ending) and len(word) - len(ending) >= 2:
             return word[: -len(ending)]
@@ -218,10 +211,10 @@ def bn_features(tokens: list[str], person: frozenset[str] | None = None) -> list
     text)."""
     place = _place_words()[1]
     if person is None:
-        person = _resource_words("gazetteer_bn_person.txt")
+        person = model_words("gazetteer_bn_person.txt")
     titles, orgs = _bn_cues()
     words = [normalize_bengali(t) for t in tokens]
-    stems = [_bn_stem(w) for w in words]
+    stems = [bn_stem(w) for w in words]
     flag = [
         ("P" if s in person else "")
         + ("L" if w in place or s in place else "")
@@ -358,7 +351,7 @@ def zh_features(tokens: list[str]) -> list[list[str]]:
     """Character windows and bigrams, character type, surname, place and foreign-name flags,
     dictionary words and proper nouns (CC-CEDICT)."""
     surnames = han_surnames()
-    translit = _resource_words("gazetteer_zh_person.txt")
+    translit = model_words("gazetteer_zh_person.txt")
     place = _place_words()[2]
     proper, words = _zh_lexicon()
     text = "".join(tokens) if all(len(t) == 1 for t in tokens) else None

@@ -22,6 +22,15 @@ def cue_words(lang: str) -> dict[str, frozenset[str]]:
 
 
 @cache
+def model_words(name: str) -> frozenset[str]:
+    """The words of a shipped word list, models/<name>: a word a line, '#' lines are comments."""
+    path = resources.files("factcheck.entities.mentions").joinpath(f"models/{name}")
+    return frozenset(
+        line for line in path.read_text("utf-8").splitlines() if line and line[0] != "#"
+    )
+
+
+@cache
 def transliteration_chars() -> frozenset[str]:
     path = resources.files("factcheck.lang.zh").joinpath("translit_chars.txt")
     lines = path.read_text("utf-8").splitlines()

@@ -14,7 +14,7 @@ from functools import lru_cache
 from rapidfuzz.distance import Levenshtein
 
 from factcheck.entities.mentions.model import Mention, select_non_overlapping
-from factcheck.entities.mentions.tables import cue_words
+from factcheck.entities.mentions.tables import cue_words, model_words
 from factcheck.entities.names.places import BN_CASE_ENDINGS, place_code
 from factcheck.entities.names.romanize import _word_key, romanize
 from factcheck.lang.bn.numbers import VOWEL_SIGNS
@@ -30,9 +30,7 @@ _VOWELS = VOWEL_SIGNS | set("অআইঈউঊঋএঐওঔ")
 def own_r_words() -> frozenset[str]:
     """Name words whose final র is their own (আলমগীর, কাদের), from labelled names
     (benchmarks/train_ner.py bn-own-r-words)."""
-    from factcheck.entities.mentions.features import _resource_words
-
-    return _resource_words("bn_own_r_words.txt")
+    return model_words("bn_own_r_words.txt")
 
 
 def _drop_ending(word: str, endings: tuple[str, ...], keep: frozenset[str] | None = None) -> str:
