@@ -11,6 +11,7 @@ says so, never another language's rules.
 
 from __future__ import annotations
 
+import functools
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
@@ -168,8 +169,9 @@ def _data_file(package: str, filename: str) -> Callable[[], str] | None:
     return lambda: path.read_text("utf-8")
 
 
+@functools.lru_cache(maxsize=1024)
 def primary_code(lang: str) -> str:
-    """'zh-Hant' -> 'zh', 'en_US' -> 'en'."""
+    """'zh-Hant' -> 'zh', 'en_US' -> 'en'. Cached: matching asks it of every claim, often."""
     return lang.replace("_", "-").split("-")[0].lower()
 
 

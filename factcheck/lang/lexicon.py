@@ -64,12 +64,13 @@ SPECIAL_FOLDS = frozenset("\u0131\u0130\u017f\u212a\u212b\u1e9e\u00df")
 @functools.cache
 def _patterns(
     code: str, _registry: tuple
-) -> list[tuple[Concept, re.Pattern[str], tuple[str, ...]]]:
-    """Each concept's pattern, and the strings one of which any match contains (casefolded for
-    a case-insensitive pattern), so most patterns are skipped by a substring test."""
+) -> list[tuple[Concept, re.Pattern[str], tuple[str, ...], bool]]:
+    """Each concept's pattern, the strings one of which any match contains (casefolded for a
+    case-insensitive pattern), so most patterns are skipped by a substring test, and whether
+    the pattern ignores case."""
     whole_words = language_for(code).lexicon_whole_words
     forms = concept_forms(code)
-    patterns: list[tuple[Concept, re.Pattern[str], tuple[str, ...]]] = []
+    patterns: list[tuple[Concept, re.Pattern[str], tuple[str, ...], bool]] = []
     for concept in concepts():
         words = list(forms.get(concept.name, ()))
         if not words:
@@ -87,7 +88,7 @@ def _patterns(
             normalised = [unicodedata.normalize("NFC", word) for word in words]
             pattern = re.compile("|".join(re.escape(word) for word in normalised))
             needles = tuple(normalised)
-        patterns.append((concept, pattern, needles))
+        patterns.append((concept, pattern, needles, bool(pattern.flags & re.IGNORECASE)))
     return patterns
 
 
@@ -104,9 +105,10 @@ def find_concepts(text: str, lang: str | None) -> list[ConceptHit]:
     # A letter IGNORECASE folds otherwise than casefold (a dotless i) could match unseen.
     prefilter = not SPECIAL_FOLDS.intersection(folded)
     hits: list[ConceptHit] = []
-    for concept, pattern, needles in table:
-        probe = folded if pattern.flags & re.IGNORECASE else searched
-        if prefilter and not any(needle in probe for needle in needles):
+    for concept, pattern, needles, ignores_case in table:
+        probe = folded if ignores_case else searched
+        # map, not a generator: this test runs for every concept of every claim of every run.
+        if prefilter and not any(map(probe.__contains__, needles)):
             continue  # no match can lack all of its words
         for match in pattern.finditer(searched):
             overlapped = any(

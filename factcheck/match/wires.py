@@ -17,6 +17,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 
 from factcheck.lang import registered_languages, registry_key
+from factcheck.lang.lexicon import SPECIAL_FOLDS
 from factcheck.match.facts import ClaimFacts
 from factcheck.text.scripts import BN_CHARS
 
@@ -31,6 +32,10 @@ class WireForm:
     key: str
     name: str  # the agency's name in words, as its first English form (or the first form)
     pattern: re.Pattern[str]
+    # A text none of these are in has no match: its acronyms as written, its other forms
+    # casefolded (searched for in the casefolded text).
+    acronyms: tuple[str, ...]
+    needles: tuple[str, ...]
 
 
 def _form_pattern(form: str) -> str:
@@ -69,6 +74,16 @@ def _wires(_registry: tuple) -> tuple[WireForm, ...]:
             re.compile(
                 "|".join(_form_pattern(f) for f in sorted(set(forms[key]), key=len, reverse=True))
             ),
+            tuple(sorted({f for f in forms[key] if f.isupper()})),
+            tuple(
+                sorted(
+                    {
+                        unicodedata.normalize("NFC", f).casefold()
+                        for f in forms[key]
+                        if not f.isupper()
+                    }
+                )
+            ),
         )
         for key in sorted(forms)
     )
@@ -95,8 +110,17 @@ def wires_in(text: str) -> list[tuple[int, str]]:
 def _wires_in(text: str, _registry: tuple) -> tuple[tuple[int, str], ...]:
     # Cached: the claims of one sentence share it, and every run folds every claim's origin.
     searched = unicodedata.normalize("NFC", text)
+    folded = searched.casefold()
+    # A substring test first (most claims name no agency); not where a letter IGNORECASE folds
+    # otherwise than casefold could match unseen.
+    prefilter = not SPECIAL_FOLDS.intersection(folded)
     found = [
-        (match.start(), wire.key) for wire in wires() for match in wire.pattern.finditer(searched)
+        (match.start(), wire.key)
+        for wire in wires()
+        if not prefilter
+        or any(map(searched.__contains__, wire.acronyms))
+        or any(map(folded.__contains__, wire.needles))
+        for match in wire.pattern.finditer(searched)
     ]
     return tuple(sorted(found))
 

@@ -3,6 +3,7 @@ function words, with plural and verb endings folded."""
 
 from __future__ import annotations
 
+import functools
 import re
 
 EN_STOPWORDS = frozenset(
@@ -122,8 +123,10 @@ EN_STOPWORDS = frozenset(
 _EN_WORD = re.compile(r"[a-z][a-z'-]{3,}")
 
 
+@functools.lru_cache(maxsize=65536)
 def fold_english(word: str) -> str:
-    """'officers' → 'officer', 'trained'/'training' → 'train': enough to meet, not a stemmer."""
+    """'officers' → 'officer', 'trained'/'training' → 'train': enough to meet, not a stemmer.
+    Cached: every run folds every claim's words, and news repeats its words."""
     word = word.strip("'-").removesuffix("'s")
     for ending, keep in (("ies", "y"), ("ing", ""), ("ed", ""), ("es", ""), ("s", "")):
         if word.endswith(ending) and len(word) - len(ending) >= 4 and not word.endswith("ss"):
@@ -135,8 +138,7 @@ fold_word = fold_english
 
 
 def keywords(text: str) -> frozenset[str]:
-    return frozenset(
-        fold_english(word)
-        for word in _EN_WORD.findall(text.lower())
-        if word not in EN_STOPWORDS and fold_english(word) not in EN_STOPWORDS
+    folded = (
+        fold_english(word) for word in _EN_WORD.findall(text.lower()) if word not in EN_STOPWORDS
     )
+    return frozenset(word for word in folded if word not in EN_STOPWORDS)
