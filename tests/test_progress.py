@@ -20,14 +20,14 @@ from factcheck.loading import listening_for_loads
 from factcheck.match import gloss
 from tests.ledger_checks import factcheck_command, factcheck_env
 
-# English sentences, a French paragraph (its language takes lingua) and a Chinese one.
+# English sentences, a short French line (its language takes lingua's full models: a short text
+# in another language than the rest) and a Chinese one.
 ARTICLE = """\
 Police training expands in Islamabad
 
 Interior Minister Mohsin Naqvi said 494 cameras were installed in Islamabad in 2024.
 
-Le ministre de l'Intérieur a rencontré la délégation chinoise à Pékin mardi dernier pour parler \
-de la formation des policiers.
+Le ministre a rencontré la délégation chinoise à Pékin mardi.
 
 巴基斯坦内政部长纳克维在北京会见了中国公安部部长王小洪。
 """

@@ -23,7 +23,7 @@ from factcheck.ingest.metadata import (
     render_labels,
     url_labels,
 )
-from factcheck.text.language import detect_language
+from factcheck.text.language import RELIABLE_LOW_ACCURACY_CHARS, detect_language
 from factcheck.vocab import CLAIM_BEARING_KINDS, CLUTTER_KINDS, PassageKind
 
 BODY = PassageKind.BODY
@@ -327,19 +327,32 @@ def detect_languages(
     Each passage is detected once: the long ones first, which decide the main language, then
     the short ones with it as their fallback (a source of short passages only finds its main
     language from a sample of them together)."""
+    # The long passages in two steps: those long enough to identify alone, then the others
+    # with the language those give as the one expected (lingua_language: its small models
+    # decide a short passage where they find the expected language).
+    reliable = [p for p in passages if p.end - p.start >= RELIABLE_LOW_ACCURACY_CHARS]
+    for passage in reliable:
+        passage.lang = detect(text[passage.start : passage.end])
+    expected = main_language(reliable)
     long = [p for p in passages if p.end - p.start >= SHORT_PASSAGE_CHARS]
     for passage in long:
-        passage.lang = detect(text[passage.start : passage.end])
-    weights: dict[str, int] = {}
-    for passage in long:
-        if passage.lang:
-            weights[passage.lang] = weights.get(passage.lang, 0) + passage.end - passage.start
-    main = max(weights, key=lambda lang: weights[lang]) if weights else None
+        if passage.end - passage.start < RELIABLE_LOW_ACCURACY_CHARS:
+            passage.lang = detect(text[passage.start : passage.end], expected=expected)
+    main = main_language(long)
     short = [p for p in passages if p.end - p.start < SHORT_PASSAGE_CHARS]
     if main is None and short:
         main = detect("\n".join(text[p.start : p.end] for p in short[:SAMPLE_PASSAGES]))
     for passage in short:
         passage.lang = detect(text[passage.start : passage.end], fallback=main)
+
+
+def main_language(passages: list[Passage]) -> str | None:
+    """The language most of the passages' characters are in."""
+    weights: dict[str, int] = {}
+    for passage in passages:
+        if passage.lang:
+            weights[passage.lang] = weights.get(passage.lang, 0) + passage.end - passage.start
+    return max(weights, key=lambda lang: weights[lang]) if weights else None
 
 
 # Short passages joined to find the main language of a source that has no long one.

@@ -2,7 +2,8 @@
 
 The script decides where it can (Bengali, Han, Hangul, kana are unambiguous); lingua, restricted
 to the languages factcheck meets in newsrooms, decides among the languages that share a script.
-The detector loads lazily: building it costs about a second and ~200 MiB.
+lingua loads lazily, its small models first (RELIABLE_LOW_ACCURACY_CHARS): the full ones cost
+about 2.4 s and 220 MiB, and only a short text in an unexpected language needs them.
 """
 
 from __future__ import annotations
@@ -86,32 +87,67 @@ def script_counts(text: str) -> dict[str, int]:
     return counts
 
 
-@functools.cache
-def _detector():  # type: ignore[no-untyped-def]
+# Texts at least this long are told apart as well by lingua's low-accuracy mode (trigram models
+# only: about 0.1 s and 30 MiB to load) as by its full models (about 2.4 s and 220 MiB); shorter
+# texts lose much accuracy in it (lingua-rs issue 119, "less than 120 characters").
+RELIABLE_LOW_ACCURACY_CHARS = 120
+
+
+def _builder():  # type: ignore[no-untyped-def]
     from lingua import IsoCode639_1, LanguageDetectorBuilder
 
     codes = [getattr(IsoCode639_1, code.upper()) for code in SUPPORTED_LANGUAGES]
-    return LanguageDetectorBuilder.from_iso_codes_639_1(*codes).build()
+    return LanguageDetectorBuilder.from_iso_codes_639_1(*codes)
 
 
-_lingua_models_loaded = False
+@functools.cache
+def _detector():  # type: ignore[no-untyped-def]
+    """lingua with its full models."""
+    return _builder().build()
 
 
-def _lingua_language_of(text: str):  # type: ignore[no-untyped-def]
-    """lingua's answer. Its models load on the first question (a second or two, holding Python's
-    lock, so no display can redraw meanwhile): that first time is announced beforehand."""
-    global _lingua_models_loaded
-    if not _lingua_models_loaded:
+@functools.cache
+def _small_detector():  # type: ignore[no-untyped-def]
+    """lingua in its low-accuracy mode."""
+    return _builder().with_low_accuracy_mode().build()
+
+
+_full_models_announced = False
+
+
+def _lingua_code(text: str, *, low_accuracy: bool) -> str | None:
+    """lingua's answer as an ISO 639-1 code. The full models load on the first question that
+    needs them (a second or two, holding Python's lock, so no display can redraw meanwhile):
+    that first time is announced beforehand."""
+    global _full_models_announced
+    if not low_accuracy and not _full_models_announced:
         announce("lingua's language models")
-        _lingua_models_loaded = True
-    return _detector().detect_language_of(text)
+        _full_models_announced = True
+    detector = _small_detector() if low_accuracy else _detector()
+    language = detector.detect_language_of(text)
+    return language.iso_code_639_1.name.lower() if language else None
 
 
-def detect_language(text: str, *, fallback: str | None = None) -> str | None:
+def lingua_language(text: str, expected: str | None = None) -> str | None:
+    """lingua's answer, from its low-accuracy models where they are as good: a text of
+    RELIABLE_LOW_ACCURACY_CHARS or more, or a shorter one whose answer is the `expected`
+    language (the rest of its document's). Only a short text that seems to be in another
+    language than expected loads the full models, which decide it."""
+    guess = _lingua_code(text, low_accuracy=True)
+    if len(text) >= RELIABLE_LOW_ACCURACY_CHARS or (guess is not None and guess == expected):
+        return guess
+    return _lingua_code(text, low_accuracy=False)
+
+
+def detect_language(
+    text: str, *, fallback: str | None = None, expected: str | None = None
+) -> str | None:
     """The ISO 639-1 code of the language `text` is mostly written in, or `fallback`.
 
     `fallback` is used for Latin-script text too short to identify (a byline, a tag line):
-    the caller passes the language of the rest of the document.
+    the caller passes the language of the rest of the document. `expected` (by default the
+    fallback) is the language a short text is taken to be in when lingua's small models say
+    so too (lingua_language).
     """
     text = text[:MAX_DETECTION_CHARS]
     counts = script_counts(text)
@@ -130,7 +166,4 @@ def detect_language(text: str, *, fallback: str | None = None) -> str | None:
         return fallback
     if script == "latin" and looks_english(text):
         return "en"
-    language = _lingua_language_of(text)
-    if language is None:
-        return fallback
-    return language.iso_code_639_1.name.lower()
+    return lingua_language(text, expected or fallback) or fallback
