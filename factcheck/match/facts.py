@@ -29,7 +29,7 @@ class Quantity:
     is_approximate: bool
 
 
-@dataclass
+@dataclass(slots=True)  # slots: a run holds one of these for every claim of the ledger
 class ClaimFacts:
     id: int
     source_id: int

@@ -40,26 +40,28 @@ FIELDS = tuple(field.name for field in dataclasses.fields(ClaimFacts))
 NAMES = frozenset({"entity_names", "speaker_entity"})
 
 
+_SETS = (set, frozenset)
+
+
 def _plain(value: object) -> object:
     """Sets and dicts sorted (their members are numbers and strings), so that repr is the same
     for the same facts; lists of values (quantities, frozen dataclasses) as they are."""
-    if isinstance(value, set | frozenset):
-        return tuple(sorted(value))
-    if isinstance(value, dict):
-        return tuple(sorted(value.items()))
+    kind = type(value)
+    if kind in _SETS:
+        return tuple(sorted(value))  # type: ignore[call-overload]
+    if kind is dict:
+        return tuple(sorted(value.items()))  # type: ignore[attr-defined]
     return value
 
 
-def key_digest(claim: ClaimFacts) -> int:
-    """Everything matching reads of the claim but the names of its entities and who is its
-    speaker: what it is paired, counted and judged on (names are only words in reasons, and
-    speakers only fold origins, which every run computes afresh)."""
-    return _digest(tuple(_plain(getattr(claim, name)) for name in FIELDS if name not in NAMES))
-
-
-def facts_digest(claim: ClaimFacts) -> int:
-    """Everything matching reads of the claim."""
-    return _digest(tuple(_plain(getattr(claim, name)) for name in FIELDS))
+def claim_digests(claim: ClaimFacts) -> tuple[int, int]:
+    """Two digests of what matching reads of the claim: of everything but the names of its
+    entities and who is its speaker (what it is paired, counted and judged on: names are only
+    words in reasons, and speakers only fold origins, which every run computes afresh), and of
+    everything. Each field is read once for both."""
+    values = [_plain(getattr(claim, name)) for name in FIELDS]
+    keys = tuple(value for name, value in zip(FIELDS, values, strict=True) if name not in NAMES)
+    return _digest(keys), _digest(tuple(values))
 
 
 @dataclass
@@ -87,7 +89,7 @@ class Plan:
 def changed_since(db: Database, facts: list[ClaimFacts], *, everything: bool = False) -> Plan:
     """The plan of a run over `facts` (the current claims) given what the last run stored."""
     plan = Plan(source_of={claim.id: claim.source_id for claim in facts})
-    plan.digests = {claim.id: (key_digest(claim), facts_digest(claim)) for claim in facts}
+    plan.digests = {claim.id: claim_digests(claim) for claim in facts}
     plan.stored = {
         row[0]: (row[1], row[2])
         for row in db.execute("SELECT claim_id, keys, facts FROM match_digests").fetchall()

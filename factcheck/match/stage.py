@@ -245,11 +245,12 @@ def write_links(db: Database, links: dict[LinkKey, Relation], report: MatchRepor
     for key, relation in links.items():
         row = existing.pop(key, None)
         score = round(relation.score, 3)
-        evidence = json.dumps(relation.evidence, ensure_ascii=False, default=str)
         if row is None:
+            evidence = json.dumps(relation.evidence, ensure_ascii=False, default=str)
             added.append((key[0], key[1], relation.relation, score, relation.reason, evidence, now))
             report.added[relation.relation] = report.added.get(relation.relation, 0) + 1
         elif (row[3], row[4], row[5]) != (relation.relation, score, relation.reason):
+            evidence = json.dumps(relation.evidence, ensure_ascii=False, default=str)
             changed.append((relation.relation, score, relation.reason, evidence, row[0]))
             report.changed += 1
         report.links[relation.relation] = report.links.get(relation.relation, 0) + 1

@@ -64,7 +64,8 @@ def evidence_by_claim(db: Database) -> dict[int, list[Evidence]]:
     from factcheck.verdicts.decision import Evidence
 
     evidence: dict[int, list[Evidence]] = defaultdict(list)
-    rows = db.query(
+    # Tuples, not sqlite-utils' dicts: a run reads every link twice over (each side's claim).
+    rows = db.execute(
         """SELECT links.claim_a, links.claim_b, links.relation, links.score, links.reason,
                   other.id, other.source_id, other.text, other.start_offset, other.end_offset,
                   other.independence_group, other.origin, sources.url
@@ -72,21 +73,21 @@ def evidence_by_claim(db: Database) -> dict[int, list[Evidence]]:
            JOIN claims AS other ON other.id IN (links.claim_a, links.claim_b)
            JOIN sources ON sources.id = other.source_id"""
     )
-    for row in rows:
-        this = row["claim_b"] if row["id"] == row["claim_a"] else row["claim_a"]
+    for a, b, relation, score, reason, other, source, text, start, end, group, origin, url in rows:
+        this = b if other == a else a
         evidence[this].append(
             Evidence(
-                claim_id=row["id"],
-                source_id=row["source_id"],
-                text=row["text"],
-                start_offset=row["start_offset"],
-                end_offset=row["end_offset"],
-                independence_group=row["independence_group"],
-                origin=row["origin"],
-                url=row["url"],
-                relation=row["relation"],
-                score=row["score"],
-                reason=row["reason"],
+                claim_id=other,
+                source_id=source,
+                text=text,
+                start_offset=start,
+                end_offset=end,
+                independence_group=group,
+                origin=origin,
+                url=url,
+                relation=relation,
+                score=score,
+                reason=reason,
             )
         )
     return evidence
