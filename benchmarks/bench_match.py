@@ -40,6 +40,7 @@ import csv
 import datetime as dt
 import hashlib
 import json
+import os
 import random
 import resource
 import shutil
@@ -67,7 +68,21 @@ from factcheck.verdicts.stage import give_verdicts  # noqa: E402
 DATASETS = ROOT.parent / "shared" / "datasets"
 if not DATASETS.exists():
     DATASETS = Path("/work/shared/datasets")
-CACHE = Path(tempfile.gettempdir()) / "bench_match"
+
+
+def code_digest() -> str:
+    """A digest of the factcheck package's files: what a cached ledger was made by."""
+    digest = hashlib.sha256()
+    package = ROOT / "factcheck"
+    for path in sorted(package.rglob("*")):
+        if path.is_file() and "__pycache__" not in path.parts:
+            digest.update(str(path.relative_to(package)).encode())
+            digest.update(path.read_bytes())
+    return digest.hexdigest()[:12]
+
+
+# Cached ledgers are kept per version of the code: a cache made by other code would measure it.
+CACHE = Path(tempfile.gettempdir()) / f"bench_match-{code_digest()}"
 STANCE = DATASETS / "stance_en"
 
 
@@ -318,7 +333,7 @@ def bench_stance(sample: int, seed: int, split: str = "all") -> None:
         + (f" (a random sample, seed {seed})" if sample else " (all)")
     )
     cache, source_of = fnc_cache(bodies, headlines)
-    work = CACHE / "fnc_pair.db"
+    work = CACHE / f"fnc_pair-{os.getpid()}.db"  # two runs at once must not share it
     for suffix in ("", "-wal", "-shm"):
         Path(f"{work}{suffix}").unlink(missing_ok=True)
     db = open_ledger(work)
