@@ -102,3 +102,24 @@ def test_unconfirmed_and_anonymous_reports_discuss_rather_than_deny() -> None:
     assert document_stance(claim, sentences(anonymous)).label == "agree"
     denied = "An official said Chinese security forces will not be deployed in Pakistan."
     assert document_stance(claim, sentences(denied)).label == "disagree"
+
+
+def test_chinese_and_bengali_hedges_are_their_own_languages_words() -> None:
+    """Each language's hedges are its own cue words (stance_cues.tsv, kind `hedge` and
+    `unconfirmed`): a report told "据报道" or "হতে পারে" discusses the claim, told plainly it
+    agrees with it."""
+
+    def stance_in(lang: str, claim: str, text: str) -> str:
+        words = sentence_words(claim, lang)
+        return document_stance(words, [Sentence(text, sentence_words(text, lang), lang)]).label
+
+    claim = "中国安全部队将部署到巴基斯坦"
+    assert stance_in("zh", claim, "据报道，中国安全部队将部署到巴基斯坦。") == "discuss"
+    assert stance_in("zh", claim, "中国安全部队将部署到巴基斯坦一事尚未证实。") == "discuss"
+    assert stance_in("zh", claim, "中国安全部队将部署到巴基斯坦。") == "agree"
+    claim = "চীনা নিরাপত্তা বাহিনী পাকিস্তানে মোতায়েন করা হবে"
+    hedged = "চীনা নিরাপত্তা বাহিনী পাকিস্তানে মোতায়েন করা হতে পারে বলে জানা গেছে।"
+    unconfirmed = "চীনা নিরাপত্তা বাহিনী পাকিস্তানে মোতায়েন করা হবে, তবে তা নিশ্চিত হওয়া যায়নি।"
+    assert stance_in("bn", claim, hedged) == "discuss"
+    assert stance_in("bn", claim, unconfirmed) == "discuss"
+    assert stance_in("bn", claim, "চীনা নিরাপত্তা বাহিনী পাকিস্তানে মোতায়েন করা হবে।") == "agree"

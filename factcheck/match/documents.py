@@ -26,7 +26,6 @@ from factcheck.match.judge import stance
 from factcheck.match.keywords import keywords
 from factcheck.match.relate import Relation
 from factcheck.match.stance import (
-    _HEDGES,
     _quoted,
     _without,
     find_cue_spans,
@@ -103,13 +102,6 @@ def source_sentences(facts: list[ClaimFacts]) -> dict[int, list[Sentence]]:
     return {source: list(sentences.values()) for source, sentences in seen.items()}
 
 
-# Words that tell a claim as unconfirmed, beyond the allegation cues: these take a confirmation
-# away ("according to its annual report" and "may" do not).
-_UNCONFIRMED = re.compile(
-    r"\b(?:reportedly|allegedly|unconfirmed|unverified|rumou?red|purportedly|supposedly|"
-    r"if true|not yet clear|remains unclear|could not be verified)\b",
-    re.I,
-)
 # Script and markup read as text.
 _CODE = re.compile(r"[{};]\s*\S|\bvar\s+\w+\s*=|function\s*\(")
 # A negation negates the claim when one of the claim's words follows it this closely ("did
@@ -161,8 +153,8 @@ def document_stance(claim_words: frozenset[str], sentences: list[Sentence]) -> D
     hedged = unconfirmed = 0
     for sentence, _ in about:
         alleged = find_cues(sentence.text, sentence.lang, "allegation")
-        alleged += [match.group(0) for match in _UNCONFIRMED.finditer(sentence.text)]
-        found = alleged + [match.group(0) for match in _HEDGES.finditer(sentence.text)]
+        alleged += find_cues(sentence.text, sentence.lang, "unconfirmed")
+        found = alleged + find_cues(sentence.text, sentence.lang, "hedge")
         if found:
             hedged += 1
             unconfirmed += bool(alleged)

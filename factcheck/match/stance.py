@@ -28,6 +28,8 @@ CUE_KINDS = (
     "opinion",
     "plan",
     "done",
+    "hedge",
+    "unconfirmed",
 )
 # What a claim says happened or holds, from surest to least: only `done` and `planned` claims
 # state something a second source can confirm (a plan confirms a plan).
@@ -189,13 +191,6 @@ MIN_SHARED_WORDS = 2
 MIN_SHARED_SHARE = 0.4
 # Reporting a claim mostly with hedges and attributions is discussing it, not agreeing.
 DISCUSS_SHARE = 0.5
-_HEDGES = re.compile(
-    r"\b(?:reportedly|allegedly|according to|claims?|claimed|unconfirmed|unverified|rumou?rs?|"
-    r"may|might|could|possibly|apparently|purportedly|supposedly|said to|believed to|appears? to|"
-    r"seems? to|if true|not yet clear|remains unclear|"
-    r"not (?:yet )?(?:been |be )?(?:independently )?(?:confirmed|verified))\b",
-    re.I,
-)
 
 
 def stance_towards(
@@ -220,7 +215,7 @@ def stance_towards(
     hedged = [
         text
         for text, lang, _ in about
-        if find_cues(text, lang, "allegation") or _HEDGES.search(text)
+        if find_cues(text, lang, "allegation") or find_cues(text, lang, "hedge")
     ]
     if len(hedged) >= DISCUSS_SHARE * len(about):
         return "discuss", f"{len(hedged)} of {len(about)} sentences about it hedge or attribute it"
