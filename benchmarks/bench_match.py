@@ -248,12 +248,12 @@ def strongest_stance(relations: list) -> str:
 
 def other_stances(db, headline_id: int, linked: bool) -> dict[str, tuple[str, str | None]]:
     """The same pair judged the other ways, in the same run: the content-only relation of
-    before issue 14 (relate, no stance), and the document stance (stance_towards) of the body
+    before issue 14 (relate, no stance), and the document stance (document_stance) of the body
     towards the headline, with relatedness from the links or from shared words alone."""
+    from factcheck.match.documents import document_stance, source_sentences
     from factcheck.match.facts import load_claim_facts
     from factcheck.match.relate import relate
     from factcheck.match.stage import MatchReport, candidate_pairs, compute_links
-    from factcheck.match.stance import stance_towards
 
     facts = {claim.id: claim for claim in load_claim_facts(db)}
     before = [
@@ -272,12 +272,10 @@ def other_stances(db, headline_id: int, linked: bool) -> dict[str, tuple[str, st
     headline_words = frozenset().union(
         *(claim.keywords for claim in facts.values() if claim.source_id == headline_id)
     )
-    sentences = [
-        (claim.sentence or claim.text, claim.keywords, claim.lang)
-        for claim in facts.values()
-        if claim.source_id != headline_id
-    ]
-    document, why = stance_towards(headline_words, sentences)
+    body = [claim for claim in facts.values() if claim.source_id != headline_id]
+    sentences = [sentence for told in source_sentences(body).values() for sentence in told]
+    found = document_stance(headline_words, sentences)
+    document, why = found.label, f"{', '.join(found.cues)}: {found.sentence[:120]}"
     with_links = (
         document if linked and document != "unrelated" else ("discuss" if linked else "unrelated")
     )
