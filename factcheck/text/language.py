@@ -3,7 +3,7 @@
 The script decides where it can (Bengali, Han, Hangul, kana are unambiguous); lingua, restricted
 to the languages factcheck meets in newsrooms, decides among the languages that share a script.
 lingua loads lazily, its small models first (RELIABLE_LOW_ACCURACY_CHARS): the full ones cost
-about 2.4 s and 220 MiB, and only a short text in an unexpected language needs them.
+about 2 s and 240 MiB, and only a short text in an unexpected language needs them.
 """
 
 from __future__ import annotations
@@ -88,7 +88,7 @@ def script_counts(text: str) -> dict[str, int]:
 
 
 # Texts at least this long are told apart as well by lingua's low-accuracy mode (trigram models
-# only: about 0.1 s and 30 MiB to load) as by its full models (about 2.4 s and 220 MiB); shorter
+# only: about 0.1 s and 30 MiB to load) as by its full models (about 2 s and 240 MiB); shorter
 # texts lose much accuracy in it (lingua-rs issue 119, "less than 120 characters").
 RELIABLE_LOW_ACCURACY_CHARS = 120
 
