@@ -212,8 +212,8 @@ class Arrivals:
         words = keyword_keys(claim)
         rare_keys = rarity_keys(claim) if claim.asserts else set()
         has_text = bool(claim.text.strip())
-        said = wording_keys(claim) if has_text else set()
         repeat = (first_script(claim.text), wording(claim.text, claim.lang))
+        said = wording_keys(*repeat) if has_text else set()
         if is_active:
             if claim.asserts:
                 common = []

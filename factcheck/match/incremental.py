@@ -19,7 +19,6 @@ from __future__ import annotations
 
 import dataclasses
 import hashlib
-import json
 from dataclasses import dataclass, field
 
 from sqlite_utils import Database
@@ -31,8 +30,8 @@ LinkKey = tuple[int, int]
 NEVER = float("inf")
 
 
-def _digest(value: object) -> int:
-    data = repr(value).encode("utf-8")
+def _digest(text: str) -> int:
+    data = text.encode("utf-8")
     return int.from_bytes(hashlib.blake2b(data, digest_size=8).digest(), "big", signed=True)
 
 
@@ -59,9 +58,10 @@ def claim_digests(claim: ClaimFacts) -> tuple[int, int]:
     entities and who is its speaker (what it is paired, counted and judged on: names are only
     words in reasons, and speakers only fold origins, which every run computes afresh), and of
     everything. Each field is read once for both."""
-    values = [_plain(getattr(claim, name)) for name in FIELDS]
-    keys = tuple(value for name, value in zip(FIELDS, values, strict=True) if name not in NAMES)
-    return _digest(keys), _digest(tuple(values))
+    # Each field's repr once: the digests are of the repr of the two tuples, spelled out.
+    reprs = [repr(_plain(getattr(claim, name))) for name in FIELDS]
+    keys = [text for name, text in zip(FIELDS, reprs, strict=True) if name not in NAMES]
+    return _digest(f"({', '.join(keys)})"), _digest(f"({', '.join(reprs)})")
 
 
 @dataclass
@@ -130,13 +130,16 @@ def changed_since(db: Database, facts: list[ClaimFacts], *, everything: bool = F
 
 
 def stored_cross_links(db: Database, group_of: dict[int, str]) -> dict[LinkKey, Relation]:
-    """The stored links between current claims of two groups."""
+    """The stored links between current claims of two groups, without their evidence: a kept
+    link goes back as it is stored (write_links rewrites a link only when its relation, score
+    or reason changes), and folding reads no evidence. Decoding it cost 0.5 s and 30 MB on a
+    3,000-article ledger."""
     links: dict[LinkKey, Relation] = {}
-    for a, b, relation, score, reason, evidence in db.execute(
-        "SELECT claim_a, claim_b, relation, score, reason, evidence FROM links"
+    for a, b, relation, score, reason in db.execute(
+        "SELECT claim_a, claim_b, relation, score, reason FROM links"
     ):
         if a in group_of and b in group_of and group_of[a] != group_of[b]:
-            links[(a, b)] = Relation(relation, score, reason, json.loads(evidence or "{}"))
+            links[(a, b)] = Relation(relation, score, reason)
     return links
 
 

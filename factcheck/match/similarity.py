@@ -123,10 +123,8 @@ def first_script(text: str) -> str:
     return "NONE"
 
 
-def wording_keys(claim: ClaimFacts) -> set[tuple[str, str]]:
-    """Adjacent word pairs of the claim's wording (its one word if it has one), by script."""
-    words = wording(claim.text, claim.lang)
-    script = first_script(claim.text)
+def wording_keys(script: str, words: tuple[str, ...]) -> set[tuple[str, str]]:
+    """Adjacent word pairs of a claim's wording (its one word if it has one), by script."""
     if len(words) == 1:
         return {(script, words[0])}
     return {(script, f"{x} {y}") for x, y in itertools.pairwise(words)}
