@@ -70,13 +70,14 @@ def keyword_keys(claim: ClaimFacts) -> set[Key]:
     return keys
 
 
-def rarity_keys(claim: ClaimFacts) -> set[Key]:
+def rarity_keys(claim: ClaimFacts, blocking: set[str], words: set[Key]) -> set[Key]:
     """Everything a claim could share with another telling of it: entities, places, units,
-    its subject, the lexicon's events and terms, its content words (and glossed words)."""
-    keys = {("key", key) for key in blocking_keys(claim)}
+    its subject (its `blocking` keys), the lexicon's events and terms, its content words (and
+    glossed words: its keyword `words`)."""
+    keys = {("key", key) for key in blocking}
     keys |= {("concept", concept) for concept in claim.events | claim.terms | claim.roles}
     keys |= {("date", date[:7]) for date in claim.dates}
-    return keys | keyword_keys(claim)
+    return keys | words
 
 
 class Rarity(dict[str, float]):
@@ -210,7 +211,7 @@ class Arrivals:
         by_rarity: set[int] = set()
         keys = blocking_keys(claim) if claim.asserts else set()
         words = keyword_keys(claim)
-        rare_keys = rarity_keys(claim) if claim.asserts else set()
+        rare_keys = rarity_keys(claim, keys, words) if claim.asserts else set()
         has_text = bool(claim.text.strip())
         repeat = (first_script(claim.text), wording(claim.text, claim.lang))
         said = wording_keys(*repeat) if has_text else set()
