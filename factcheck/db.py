@@ -42,6 +42,7 @@ MIGRATION_NAMES = (
     "0014_claim_vectors",
     "0015_match_digests",
     "0016_shared_reason_texts",
+    "0017_verdict_changes",
 )
 SCHEMA = MIGRATION_NAMES[-1]
 MIGRATIONS_TABLE = "_sqlite_migrations"  # sqlite-utils' name for it

@@ -637,6 +637,86 @@ def m0016_shared_reason_texts(db: Database) -> None:
         rebuild_search_index(db, table, columns)
 
 
+@migrations(name="0017_verdict_changes")
+def m0017_verdict_changes(db: Database) -> None:
+    # What changed since the last verdict run, as triggers record it whoever writes: a claim's
+    # row, values, links or source; a fact that gained or lost a claim; an entity (a speaker's
+    # name). The verdict stage judges only the facts these can reach (verdicts/changes.py) and
+    # empties the table. `ledger_state` keeps the factcheck version the verdicts were decided
+    # with: another version, or none (a ledger from before this migration), decides them all.
+    db.executescript(
+        """
+        CREATE TABLE verdict_changes (
+            kind TEXT NOT NULL CHECK (kind IN ('claim', 'fact', 'entity')),
+            id INTEGER NOT NULL,    -- a claim id, a fact id (its lead claim's id), an entity id
+            PRIMARY KEY (kind, id)
+        ) WITHOUT ROWID;
+        CREATE TABLE ledger_state (key TEXT PRIMARY KEY, value TEXT NOT NULL);
+
+        CREATE TRIGGER claims_verdict_ai AFTER INSERT ON claims BEGIN
+            INSERT OR IGNORE INTO verdict_changes VALUES ('claim', NEW.id);
+        END;
+        CREATE TRIGGER claims_verdict_ad AFTER DELETE ON claims BEGIN
+            INSERT OR IGNORE INTO verdict_changes
+            VALUES ('claim', OLD.id), ('fact', coalesce(OLD.fact_id, OLD.id));
+        END;
+        CREATE TRIGGER claims_verdict_au AFTER UPDATE ON claims
+        WHEN OLD.is_checkworthy IS NOT NEW.is_checkworthy OR OLD.modality IS NOT NEW.modality
+          OR OLD.text IS NOT NEW.text OR OLD.lang IS NOT NEW.lang OR OLD.kind IS NOT NEW.kind
+          OR OLD.independence_group IS NOT NEW.independence_group
+          OR OLD.origin IS NOT NEW.origin OR OLD.source_id IS NOT NEW.source_id
+          OR OLD.fact_id IS NOT NEW.fact_id OR OLD.start_offset IS NOT NEW.start_offset
+          OR OLD.end_offset IS NOT NEW.end_offset
+        BEGIN
+            INSERT OR IGNORE INTO verdict_changes
+            VALUES ('claim', NEW.id), ('fact', coalesce(OLD.fact_id, OLD.id)),
+                   ('fact', coalesce(NEW.fact_id, NEW.id));
+        END;
+        CREATE TRIGGER claim_values_verdict_ai AFTER INSERT ON claim_values BEGIN
+            INSERT OR IGNORE INTO verdict_changes VALUES ('claim', NEW.claim_id);
+        END;
+        CREATE TRIGGER claim_values_verdict_ad AFTER DELETE ON claim_values BEGIN
+            INSERT OR IGNORE INTO verdict_changes VALUES ('claim', OLD.claim_id);
+        END;
+        CREATE TRIGGER claim_values_verdict_au AFTER UPDATE ON claim_values BEGIN
+            INSERT OR IGNORE INTO verdict_changes
+            VALUES ('claim', OLD.claim_id), ('claim', NEW.claim_id);
+        END;
+        CREATE TRIGGER links_verdict_ai AFTER INSERT ON links BEGIN
+            INSERT OR IGNORE INTO verdict_changes
+            VALUES ('claim', NEW.claim_a), ('claim', NEW.claim_b);
+        END;
+        CREATE TRIGGER links_verdict_ad AFTER DELETE ON links BEGIN
+            INSERT OR IGNORE INTO verdict_changes
+            VALUES ('claim', OLD.claim_a), ('claim', OLD.claim_b);
+        END;
+        CREATE TRIGGER links_verdict_au AFTER UPDATE ON links BEGIN
+            INSERT OR IGNORE INTO verdict_changes
+            VALUES ('claim', OLD.claim_a), ('claim', OLD.claim_b),
+                   ('claim', NEW.claim_a), ('claim', NEW.claim_b);
+        END;
+        CREATE TRIGGER sources_verdict_au AFTER UPDATE ON sources
+        WHEN OLD.url IS NOT NEW.url OR OLD.published IS NOT NEW.published
+          OR OLD.is_current IS NOT NEW.is_current
+        BEGIN
+            INSERT OR IGNORE INTO verdict_changes
+            SELECT 'claim', id FROM claims WHERE source_id = NEW.id;
+        END;
+        CREATE TRIGGER entities_verdict_ai AFTER INSERT ON entities BEGIN
+            INSERT OR IGNORE INTO verdict_changes VALUES ('entity', NEW.id);
+        END;
+        CREATE TRIGGER entities_verdict_ad AFTER DELETE ON entities BEGIN
+            INSERT OR IGNORE INTO verdict_changes VALUES ('entity', OLD.id);
+        END;
+        CREATE TRIGGER entities_verdict_au AFTER UPDATE OF name ON entities
+        WHEN OLD.name IS NOT NEW.name
+        BEGIN
+            INSERT OR IGNORE INTO verdict_changes VALUES ('entity', NEW.id);
+        END;
+        """
+    )
+
+
 def rebuild_search_index(db: Database, table: str, columns: list[str]) -> None:
     """The table's trigram index made again, without per-row token counts (columnsize=0); the
     triggers that keep it current stay as they are."""

@@ -229,3 +229,102 @@ def test_links_stay_when_a_key_grows_past_its_block_limit(tmp_path: Path) -> Non
     report = match_claims(open_ledger(ledger))
     assert report.candidate_pairs == 0 and not report.added and not report.removed
     assert not report.changed
+
+
+def verdict_rows(ledger: Path) -> list[tuple]:
+    with sqlite3.connect(ledger) as conn:
+        return conn.execute(
+            """SELECT claim_id, label, confidence, rationale_id, decided_by, disagreement, inputs,
+                      (SELECT group_concat(claim_id || ':' || stance, ' ') FROM citations
+                       WHERE citations.verdict_id = verdicts.id)
+               FROM verdicts WHERE is_current = 1 ORDER BY claim_id"""
+        ).fetchall()
+
+
+def judged_in_full(ledger: Path, folder: Path) -> list[tuple]:
+    copy = folder / f"full_{ledger.name}"
+    copy.unlink(missing_ok=True)
+    with sqlite3.connect(ledger) as source, sqlite3.connect(copy) as target:
+        source.backup(target)
+    db = open_ledger(copy)
+    give_verdicts(db, everything=True)
+    db.conn.close()
+    return verdict_rows(copy)
+
+
+# What any command may change under a verdict, and how a verdict run must notice it: each edit
+# moves a verdict's inputs (a linked claim's origin or text, a source's address, a speaker's name,
+# a link gone, a claim folded into another fact), and the run that follows must leave every
+# current verdict as deciding every claim afresh would, inputs included.
+EDITS = {
+    "a linked claim's origin": """UPDATE claims SET origin = 'outlet-x'
+        WHERE id = (SELECT max(claim_b) FROM links WHERE relation = 'corroborates')""",
+    "a linked claim's text": """UPDATE claims SET text = text || ' (updated)'
+        WHERE id = (SELECT min(claim_b) FROM links)""",
+    "a source's address": """UPDATE sources SET url = 'https://example.org/moved'
+        WHERE id = (SELECT source_id FROM claims WHERE id = (SELECT max(claim_a) FROM links))""",
+    "a speaker's name": """UPDATE entities SET name = name || ' Jr'
+        WHERE 'speaker-e' || id IN (SELECT origin FROM claims)""",
+    "a link": "DELETE FROM links WHERE id = (SELECT min(id) FROM links)",
+}
+
+
+def test_a_verdict_run_decides_again_what_any_edit_reaches(tmp_path: Path) -> None:
+    paths = split_seeds(tmp_path / "articles")
+    ledger = tmp_path / "ledger.db"
+    invoke(ledger, "run", *map(str, paths))
+    for edit, sql in EDITS.items():
+        with sqlite3.connect(ledger) as conn:
+            assert conn.execute(sql).rowcount > 0, edit
+        give_verdicts(open_ledger(ledger))
+        assert verdict_rows(ledger) == judged_in_full(ledger, tmp_path), edit
+        with sqlite3.connect(ledger) as conn:
+            assert conn.execute("SELECT count(*) FROM verdict_changes").fetchone() == (0,)
+    # A linked claim joins a fact of claims it has no link to, then leaves it: its links stop
+    # being that fact's evidence, which only the fact it left can tell.
+    with sqlite3.connect(ledger) as conn:
+        facts = conn.execute(
+            "SELECT fact_id FROM claims GROUP BY fact_id HAVING count(*) > 1 ORDER BY fact_id"
+        ).fetchall()
+        lead = facts[0][0]
+        members = {
+            row[0] for row in conn.execute("SELECT id FROM claims WHERE fact_id = ?", [lead])
+        }
+        (lonely,) = next(
+            row
+            for row in conn.execute(
+                """SELECT claims.id FROM claims WHERE fact_id = id AND id IN (
+                       SELECT claim_a FROM links UNION SELECT claim_b FROM links)
+                   ORDER BY id"""
+            )
+            if not members & linked_to(conn, row[0]) and row[0] not in {f[0] for f in facts}
+        )
+    for fact in (lead, lonely):
+        with sqlite3.connect(ledger) as conn:
+            conn.execute("UPDATE claims SET fact_id = ? WHERE id = ?", [fact, lonely])
+        give_verdicts(open_ledger(ledger))
+        assert verdict_rows(ledger) == judged_in_full(ledger, tmp_path), fact
+
+
+def linked_to(conn: sqlite3.Connection, claim: int) -> set[int]:
+    rows = conn.execute(
+        "SELECT claim_a + claim_b - ? FROM links WHERE ? IN (claim_a, claim_b)", [claim, claim]
+    )
+    return {row[0] for row in rows}
+
+
+def test_a_verdict_run_reads_only_what_changed_unless_the_version_did(tmp_path: Path) -> None:
+    from factcheck import __version__
+    from factcheck.verdicts.changes import claims_to_decide
+
+    paths = split_seeds(tmp_path / "articles")
+    ledger = tmp_path / "ledger.db"
+    invoke(ledger, "run", *map(str, paths))
+    db = open_ledger(ledger)
+    assert claims_to_decide(db, __version__) == set()
+    assert claims_to_decide(db, "0.0.0") is None  # verdicts decided by another version
+    (a, b) = db.execute("SELECT claim_a, claim_b FROM links ORDER BY id LIMIT 1").fetchone()
+    db.execute("DELETE FROM links WHERE claim_a = ? AND claim_b = ?", [a, b])
+    again = claims_to_decide(db, __version__)
+    total = db.execute("SELECT count(*) FROM claims").fetchone()[0]
+    assert again is not None and {a, b} <= again and len(again) < total

@@ -3,6 +3,7 @@ their citations, and reading verdicts, histories, contradictions and a claim's l
 
 from __future__ import annotations
 
+import json
 from collections import defaultdict
 from typing import TYPE_CHECKING, Any
 
@@ -24,8 +25,17 @@ VERDICT_COLUMNS = """verdicts.id, verdicts.claim_id, verdicts.label, verdicts.co
     verdicts.disagreement, verdicts.inputs"""
 
 
-def claims_to_judge(db: Database) -> list[ClaimRecord]:
-    """Every claim of a current source, in id order, with what its verdict depends on."""
+ONLY = "(:only IS NULL OR {column} IN (SELECT value FROM json_each(:only)))"
+
+
+def only_param(only: set[int] | None) -> dict[str, str | None]:
+    """The `:only` parameter of ONLY: the ids as a JSON list, or NULL for all."""
+    return {"only": None if only is None else json.dumps(sorted(only))}
+
+
+def claims_to_judge(db: Database, only: set[int] | None = None) -> list[ClaimRecord]:
+    """Every claim of a current source (of them, those in `only`), in id order, with what its
+    verdict depends on."""
     # Imported here: decision.py brings the matcher (numpy, rapidfuzz), which the readers below
     # (`factcheck claim ID`, `verdicts`) must not load.
     from factcheck.verdicts.decision import ClaimRecord
@@ -46,7 +56,7 @@ def claims_to_judge(db: Database) -> list[ClaimRecord]:
             quantities=row["quantities"],
         )
         for row in db.query(
-            """SELECT claims.id, claims.is_checkworthy, claims.modality, claims.text,
+            f"""SELECT claims.id, claims.is_checkworthy, claims.modality, claims.text,
                       claims.lang, claims.kind,
                       claims.independence_group, claims.origin, claims.source_id,
                       coalesce(claims.fact_id, claims.id) AS fact_id, sources.published,
@@ -54,24 +64,29 @@ def claims_to_judge(db: Database) -> list[ClaimRecord]:
                        WHERE claim_values.claim_id = claims.id
                          AND claim_values.kind = 'quantity') AS quantities
                FROM claims JOIN sources ON sources.id = claims.source_id
-               WHERE sources.is_current = 1 ORDER BY claims.id"""
+               WHERE sources.is_current = 1 AND {ONLY.format(column="claims.id")}
+               ORDER BY claims.id""",
+            only_param(only),
         )
     ]
 
 
-def evidence_by_claim(db: Database) -> dict[int, list[Evidence]]:
-    """For each claim, the claims linked to it (either side of the link), with the link."""
+def evidence_by_claim(db: Database, only: set[int] | None = None) -> dict[int, list[Evidence]]:
+    """For each claim (at least those in `only`), the claims linked to it (either side of the
+    link), with the link."""
     from factcheck.verdicts.decision import Evidence
 
     evidence: dict[int, list[Evidence]] = defaultdict(list)
     # Tuples, not sqlite-utils' dicts: a run reads every link twice over (each side's claim).
     rows = db.execute(
-        """SELECT links.claim_a, links.claim_b, links.relation, links.score, links.reason,
+        f"""SELECT links.claim_a, links.claim_b, links.relation, links.score, links.reason,
                   other.id, other.source_id, other.text, other.start_offset, other.end_offset,
                   other.independence_group, other.origin, sources.url
            FROM links
            JOIN claims AS other ON other.id IN (links.claim_a, links.claim_b)
-           JOIN sources ON sources.id = other.source_id"""
+           JOIN sources ON sources.id = other.source_id
+           WHERE {ONLY.format(column="links.claim_a")} OR {ONLY.format(column="links.claim_b")}""",
+        only_param(only),
     )
     for a, b, relation, score, reason, other, source, text, start, end, group, origin, url in rows:
         this = b if other == a else a
@@ -101,11 +116,28 @@ def claim_exists(db: Database, claim_id: int) -> bool:
     return db.execute("SELECT id FROM claims WHERE id = ?", [claim_id]).fetchone() is not None
 
 
-def current_verdicts(db: Database) -> dict[int, dict[str, Any]]:
+def current_verdicts(db: Database, only: set[int] | None = None) -> dict[int, dict[str, Any]]:
+    """The current verdict of each claim (of those in `only`)."""
     return {
         row["claim_id"]: row
-        for row in db.query(f"SELECT {VERDICT_COLUMNS} FROM verdicts WHERE is_current = 1")
+        for row in db.query(
+            f"""SELECT {VERDICT_COLUMNS} FROM verdicts
+                WHERE is_current = 1 AND {ONLY.format(column="verdicts.claim_id")}""",
+            only_param(only),
+        )
     }
+
+
+def standing_verdicts(db: Database, decided: set[int]) -> list[tuple[int, str, str, str | None]]:
+    """(claim, label, decided by, disagreement) of the current verdicts of current claims
+    outside the run's claims: what a run that decides only some claims reports of the rest."""
+    rows = db.execute(
+        """SELECT verdicts.claim_id, verdicts.label, verdicts.decided_by, verdicts.disagreement
+           FROM verdicts JOIN claims ON claims.id = verdicts.claim_id
+           JOIN sources ON sources.id = claims.source_id AND sources.is_current = 1
+           WHERE verdicts.is_current = 1"""
+    )
+    return [row for row in rows if row[0] not in decided]
 
 
 def current_verdicts_of(db: Database, claim_id: int) -> dict[str, Any] | None:

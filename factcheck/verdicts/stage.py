@@ -16,6 +16,7 @@ from sqlite_utils import Database
 
 from factcheck.db import transaction
 from factcheck.ingest.queries import UnknownIdError
+from factcheck.verdicts.changes import claims_to_decide, mark_decided
 from factcheck.verdicts.decision import (
     as_fact,
     cited_keys,
@@ -38,6 +39,7 @@ from factcheck.verdicts.queries import (
     insert_verdict,
     insert_verdicts,
     set_disagreement,
+    standing_verdicts,
 )
 from factcheck.verdicts.records import AUTO, Verdict
 from factcheck.vocab import VerdictLabel, values
@@ -65,15 +67,17 @@ def give_verdicts(db: Database, *, everything: bool = False) -> VerdictReport:
     claims of one fact share its verdict: each weighs the whole fact's evidence, and the
     check-worthiness and modality of the claim that stands for the fact. A claim whose inputs
     (`decision_inputs`) are those its current verdict was decided from is not decided again,
-    unless `everything`: the outcome is the same."""
+    unless `everything`: the outcome is the same. Only the claims whose inputs can have changed
+    since the last run (verdicts/changes.py) are read at all."""
     from factcheck import __version__
 
     report = VerdictReport()
     with transaction(db):
-        evidence = evidence_by_claim(db)
-        current = current_verdicts(db)
+        only = None if everything else claims_to_decide(db, __version__)
+        evidence = evidence_by_claim(db, only)
+        current = current_verdicts(db, only)
         names = entity_names(db)
-        claims = claims_to_judge(db)
+        claims = claims_to_judge(db, only)
         members = fact_members(claims)
         by_id = {claim.id: claim for claim in claims}
         new_inputs: list[tuple[str, int]] = []
@@ -115,8 +119,16 @@ def give_verdicts(db: Database, *, everything: bool = False) -> VerdictReport:
                         report.changed.append((claim.id, existing["label"], verdict.label))
                 label = verdict.label
             report.by_label[label] = report.by_label.get(label, 0) + 1
+        if only is not None:
+            for claim_id, label, decided_by, disagreement in standing_verdicts(db, only):
+                report.verdicts += 1
+                report.by_label[label] = report.by_label.get(label, 0) + 1
+                if decided_by != AUTO and disagreement:
+                    report.flagged.append(claim_id)
+            report.flagged.sort()
         db.conn.executemany("UPDATE verdicts SET inputs = ? WHERE id = ?", new_inputs)
         insert_verdicts(db, decided, AUTO)
+        mark_decided(db, __version__)
     return report
 
 
