@@ -22,11 +22,9 @@ import json
 
 from sqlite_utils import Database
 
+from factcheck.verdicts.queries import id_list
+
 VERSION_KEY = "verdicts_version"
-
-
-def _ids(values: set[int]) -> str:
-    return json.dumps(sorted(values))
 
 
 def claims_to_decide(db: Database, version: str) -> set[int] | None:
@@ -54,7 +52,7 @@ def claims_to_decide(db: Database, version: str) -> set[int] | None:
                WHERE verdicts.id IS NULL OR verdicts.inputs IS NULL"""
         )
     )
-    ids = _ids(changed)
+    ids = id_list(changed)
     reached = set(changed)
     for a, b in db.execute(
         """SELECT claim_a, claim_b FROM links
@@ -68,7 +66,7 @@ def claims_to_decide(db: Database, version: str) -> set[int] | None:
         for row in db.execute(
             """SELECT coalesce(fact_id, id) FROM claims
                WHERE id IN (SELECT value FROM json_each(?))""",
-            [_ids(reached)],
+            [id_list(reached)],
         )
     )
     return {
@@ -77,7 +75,7 @@ def claims_to_decide(db: Database, version: str) -> set[int] | None:
             """SELECT claims.id FROM claims
                JOIN sources ON sources.id = claims.source_id AND sources.is_current = 1
                WHERE coalesce(claims.fact_id, claims.id) IN (SELECT value FROM json_each(?))""",
-            [_ids(facts)],
+            [id_list(facts)],
         )
     }
 

@@ -28,9 +28,14 @@ VERDICT_COLUMNS = """verdicts.id, verdicts.claim_id, verdicts.label, verdicts.co
 ONLY = "(:only IS NULL OR {column} IN (SELECT value FROM json_each(:only)))"
 
 
+def id_list(ids: set[int]) -> str:
+    """Ids as a JSON list, for `IN (SELECT value FROM json_each(?))`."""
+    return json.dumps(sorted(ids))
+
+
 def only_param(only: set[int] | None) -> dict[str, str | None]:
     """The `:only` parameter of ONLY: the ids as a JSON list, or NULL for all."""
-    return {"only": None if only is None else json.dumps(sorted(only))}
+    return {"only": None if only is None else id_list(only)}
 
 
 def claims_to_judge(db: Database, only: set[int] | None = None) -> list[ClaimRecord]:
