@@ -6,6 +6,7 @@ state of one built at once."""
 from __future__ import annotations
 
 import sqlite3
+from collections.abc import Callable
 from pathlib import Path
 
 from click.testing import CliRunner
@@ -328,3 +329,43 @@ def test_a_verdict_run_reads_only_what_changed_unless_the_version_did(tmp_path: 
     again = claims_to_decide(db, __version__)
     total = db.execute("SELECT count(*) FROM claims").fetchone()[0]
     assert again is not None and {a, b} <= again and len(again) < total
+
+
+def test_claims_counted_in_under_the_asked_keys_alone_give_the_same_links(
+    seeded_ledger: Path,
+) -> None:
+    from factcheck.match.arrival import Arrivals
+    from factcheck.match.facts import load_claim_facts
+    from factcheck.match.stage import judge_pair
+
+    from .test_match import said
+
+    db = open_ledger(seeded_ledger)
+    facts = load_claim_facts(db)
+    sources = sorted({claim.source_id for claim in facts})
+    # Tipline messages, paired on their wording alone (two are questions).
+    messages = [
+        said(1, "A Chinese expert says breathing hot water vapour kills the corona virus."),
+        said(2, "Is this message true or fake?", "question"),
+        said(3, "Chinese expert says: breathing hot water vapor kills the Corona virus!!"),
+        said(4, "is this message fake or true ??", "question"),
+        said(5, "Is this photo from the Kerala floods?", "question"),
+    ]
+    actives = {
+        "the last source": (facts, lambda claim: claim.source_id == sources[-1]),
+        "the two before it": (facts, lambda claim: claim.source_id in sources[-3:-1]),
+        "every seventh claim": (facts, lambda claim: claim.id % 7 == 0),
+        "the later messages": (messages, lambda claim: claim.id >= 3),
+    }
+    for name, (facts, active) in actives.items():
+        found = []
+        for ask in (False, True):
+            coverage: list[tuple] = []
+            links = Arrivals(facts).run(active, judge_pair, coverage_sink(coverage), ask=ask)
+            found.append((links, coverage))
+        assert found[0][0] or found[0][1], name
+        assert found[0] == found[1], name
+
+
+def coverage_sink(into: list[tuple]) -> Callable[[int, int, object], None]:
+    return lambda a, b, relation: into.append((a, b, relation))

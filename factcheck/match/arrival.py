@@ -5,6 +5,8 @@ up to it, so a claim's links never change when later claims make its keys common
 grows past MAX_BLOCK stops taking new members and keeps the pairs it made; a word that grows
 common stays as rare as it was for the pairs it already joined. A run therefore decides again
 only the pairs whose later claim is new or changed, and comes out as a full recompute would.
+Since only the active claims look anything up, and only under their own keys, a run with few of
+them counts the other claims in under those keys alone (`Asked`).
 
 Pure functions over ClaimFacts; the stage says which claims are new (`active`).
 """
@@ -137,6 +139,69 @@ class Postings:
 
 
 @dataclass
+class ClaimKeys:
+    """Everything a claim is paired and counted on, as `Arrivals.arrive` reads it."""
+
+    blocking: set[str]
+    words: set[Key]
+    rare: set[Key]
+    said: set[Key]
+    repeat: tuple[str, tuple[str, ...]]
+    has_text: bool
+
+    @classmethod
+    def of(cls, claim: ClaimFacts) -> ClaimKeys:
+        keys = blocking_keys(claim) if claim.asserts else set()
+        words = keyword_keys(claim)
+        rare = rarity_keys(claim, keys, words) if claim.asserts else set()
+        has_text = bool(claim.text.strip())
+        repeat = (first_script(claim.text), wording(claim.text, claim.lang))
+        said = wording_keys(*repeat) if has_text else set()
+        return cls(keys, words, rare, said, repeat, has_text)
+
+    def combos(self) -> list[str]:
+        """Its blocking keys two by two: the blocks of claims whose keys are each common."""
+        pairs = itertools.combinations(sorted(self.blocking), 2)
+        return [f"{first}&{second}" for first, second in pairs]
+
+
+@dataclass
+class Asked:
+    """The keys the active claims of a run look up: a claim that is not active is counted in
+    only under these, since no other key is ever read (the rest of its counts are kept)."""
+
+    blocking: set[str] = field(default_factory=set)
+    combos: set[str] = field(default_factory=set)
+    words: set[Key] = field(default_factory=set)
+    rare: set[Key] = field(default_factory=set)
+    said: set[Key] = field(default_factory=set)
+    repeats: set[tuple[str, tuple[str, ...]]] = field(default_factory=set)
+
+    def add(self, keys: ClaimKeys) -> None:
+        self.blocking |= keys.blocking
+        self.combos.update(keys.combos())
+        self.words |= keys.words
+        self.rare |= keys.rare
+        self.said |= keys.said
+        self.repeats.add(keys.repeat)
+
+    def only(self, keys: ClaimKeys) -> ClaimKeys:
+        return ClaimKeys(
+            keys.blocking & self.blocking,
+            keys.words & self.words,
+            keys.rare & self.rare,
+            keys.said & self.said,
+            keys.repeat,
+            keys.has_text,
+        )
+
+
+# Counting an inactive claim in under the asked keys alone pays when few claims are active (a
+# run that adds sources to a large ledger); when most are, the asked keys are nearly all keys.
+MAX_ACTIVE_SHARE_TO_ASK = 0.5
+
+
+@dataclass
 class Found:
     """A claim's candidates among the claims before it: `blocked` by shared keys and content
     words, `by_rarity` only by rare keys or wording."""
@@ -179,15 +244,26 @@ class Arrivals:
         on_coverage: CoverageSink,
         on_pairs: Callable[[int], None] | None = None,
         wanted: Callable[[LinkKey], bool] | None = None,
+        ask: bool | None = None,
     ) -> dict[LinkKey, Relation]:
         """The judged links whose later claim is active (of them, those `wanted`); coverage
-        links go to `on_coverage`."""
+        links go to `on_coverage`. `ask`: count inactive claims in under the asked keys alone
+        (by default when at most MAX_ACTIVE_SHARE_TO_ASK of the claims are active); the links
+        are the same either way."""
         links: dict[LinkKey, Relation] = {}
-        for claim in self.ordered:
+        flags = [active(claim) for claim in self.ordered]
+        if ask is None:
+            ask = sum(flags) <= MAX_ACTIVE_SHARE_TO_ASK * len(flags)
+        asked = None
+        if ask:
+            asked = Asked()
+            for claim, is_active in zip(self.ordered, flags, strict=True):
+                if is_active:
+                    asked.add(ClaimKeys.of(claim))
+        for claim, is_active in zip(self.ordered, flags, strict=True):
             self.words.update(claim.keywords | claim.english_words)
             self.claims += 1
-            is_active = active(claim)
-            found = self.arrive(claim, is_active)
+            found = self.arrive(claim, is_active, asked)
             if is_active and found:
                 rarity = Rarity(self.words, self.claims)
                 pairs = sorted(found.blocked | found.by_rarity)
@@ -204,17 +280,19 @@ class Arrivals:
             self.coverage.arrive(self, claim, is_active, on_coverage)
         return links
 
-    def arrive(self, claim: ClaimFacts, is_active: bool) -> Found | None:
-        """Find the claim's earlier partners (when active), then count it in."""
+    def arrive(
+        self, claim: ClaimFacts, is_active: bool, asked: Asked | None = None
+    ) -> Found | None:
+        """Find the claim's earlier partners (when active), then count it in (under the keys
+        `asked`, if any, when it is not active)."""
         group = claim.group
         blocked: set[int] = set()
         by_rarity: set[int] = set()
-        keys = blocking_keys(claim) if claim.asserts else set()
-        words = keyword_keys(claim)
-        rare_keys = rarity_keys(claim, keys, words) if claim.asserts else set()
-        has_text = bool(claim.text.strip())
-        repeat = (first_script(claim.text), wording(claim.text, claim.lang))
-        said = wording_keys(*repeat) if has_text else set()
+        claim_keys = ClaimKeys.of(claim)
+        if asked is not None and not is_active:
+            claim_keys = asked.only(claim_keys)
+        keys, words, rare_keys = claim_keys.blocking, claim_keys.words, claim_keys.rare
+        said, repeat, has_text = claim_keys.said, claim_keys.repeat, claim_keys.has_text
         if is_active:
             if claim.asserts:
                 common = []
@@ -265,15 +343,19 @@ class Arrivals:
         if claim.asserts:
             for key in keys:
                 self.blocks[key].append(claim.id)
-            for first, second in itertools.combinations(sorted(keys), 2):
-                self.combos[f"{first}&{second}"].append(claim.id)
+            combos = claim_keys.combos()
+            if asked is not None and not is_active:
+                combos = [combo for combo in combos if combo in asked.combos]
+            for combo in combos:
+                self.combos[combo].append(claim.id)
             for key in words:
                 self.keyword_blocks[key].append(claim.id)
             self.rarity.add(claim.id, rare_keys)
         for key in words:
             self.keyword_count[key] += 1
         if has_text:
-            self.repeats[repeat].append(claim.id)
+            if asked is None or is_active or repeat in asked.repeats:
+                self.repeats[repeat].append(claim.id)
             self.wordings.add(claim.id, said)
         return Found(blocked, by_rarity) if is_active else None
 
