@@ -255,15 +255,17 @@ class Arrivals:
         if ask is None:
             ask = sum(flags) <= MAX_ACTIVE_SHARE_TO_ASK * len(flags)
         asked = None
+        active_keys: dict[int, ClaimKeys] = {}  # computed for `asked`, read again on arrival
         if ask:
             asked = Asked()
             for claim, is_active in zip(self.ordered, flags, strict=True):
                 if is_active:
-                    asked.add(ClaimKeys.of(claim))
+                    active_keys[claim.id] = ClaimKeys.of(claim)
+                    asked.add(active_keys[claim.id])
         for claim, is_active in zip(self.ordered, flags, strict=True):
             self.words.update(claim.keywords | claim.english_words)
             self.claims += 1
-            found = self.arrive(claim, is_active, asked)
+            found = self.arrive(claim, is_active, asked, active_keys.pop(claim.id, None))
             if is_active and found:
                 rarity = Rarity(self.words, self.claims)
                 pairs = sorted(found.blocked | found.by_rarity)
@@ -281,14 +283,18 @@ class Arrivals:
         return links
 
     def arrive(
-        self, claim: ClaimFacts, is_active: bool, asked: Asked | None = None
+        self,
+        claim: ClaimFacts,
+        is_active: bool,
+        asked: Asked | None = None,
+        claim_keys: ClaimKeys | None = None,
     ) -> Found | None:
         """Find the claim's earlier partners (when active), then count it in (under the keys
-        `asked`, if any, when it is not active)."""
+        `asked`, if any, when it is not active). `claim_keys`: its keys, if already known."""
         group = claim.group
         blocked: set[int] = set()
         by_rarity: set[int] = set()
-        claim_keys = ClaimKeys.of(claim)
+        claim_keys = claim_keys or ClaimKeys.of(claim)
         if asked is not None and not is_active:
             claim_keys = asked.only(claim_keys)
         keys, words, rare_keys = claim_keys.blocking, claim_keys.words, claim_keys.rare
